@@ -1,0 +1,18 @@
+using Flagon.Generators.Helpers;
+
+namespace Flagon.Generators.Model
+{
+    /// <summary>How a view's return value becomes a response; chosen at build time from the declared type.</summary>
+    internal enum ReturnKind
+    {
+        Unsupported,
+        String,
+    }
+
+    /// <summary>A view method and its rules: plain data, no symbols, so the pipeline can cache it.</summary>
+    /// <param name="ContainingType">The fully qualified name of the declaring type (global:: form).</param>
+    /// <param name="MethodName">The view's name in C#.</param>
+    /// <param name="ReturnKind">How its return value is written.</param>
+    /// <param name="Rules">The view's rules, in declaration order.</param>
+    internal sealed record ViewSpec(string ContainingType, string MethodName, ReturnKind ReturnKind, EquatableArray<RuleSpec> Rules);
+}

@@ -1,0 +1,43 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Flagon.Generators
+{
+    /// <summary>
+    /// Compiles the [Route] views of a program into its route table at build time: Parser (symbols to
+    /// equatable specs) → Model (the app) → Emitter (C#). Rule errors are reported by the analyzers,
+    /// which share the rule parser; the generator skips what it cannot compile and never throws.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed partial class RouteGenerator : IIncrementalGenerator
+    {
+        internal const string RouteAttributeName = "Flagon.RouteAttribute";
+
+        /// <inheritdoc/>
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            var views = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    RouteAttributeName,
+                    predicate: static (node, _) => node is MethodDeclarationSyntax,
+                    transform: static (ctx, ct) => Parser.ParseView(ctx, ct))
+                .Where(static view => view is not null)
+                .Select(static (view, _) => view!)
+                .WithTrackingName(TrackingNames.Views);
+
+            var app = views
+                .Collect()
+                .Select(static (all, _) => Parser.BuildApp(all))
+                .WithTrackingName(TrackingNames.AppModel);
+
+            context.RegisterSourceOutput(app, static (spc, model) =>
+            {
+                if (model.Views.Count > 0)
+                {
+                    spc.AddSource("Flagon.AppRouteTable.g.cs", Emitter.EmitAppRouteTable(model));
+                }
+            });
+        }
+    }
+}

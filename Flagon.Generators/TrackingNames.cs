@@ -1,0 +1,9 @@
+namespace Flagon.Generators
+{
+    /// <summary>Names of the generator's incremental steps, for the tests that prove they stay cached.</summary>
+    internal static class TrackingNames
+    {
+        public const string Views = "Flagon.Views";
+        public const string AppModel = "Flagon.AppModel";
+    }
+}

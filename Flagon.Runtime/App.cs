@@ -1,0 +1,176 @@
+using Flagon.Http;
+using Flagon.Routing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Flagon;
+
+/// <summary>
+/// A Flagon application: Flask's <c>Flask(__name__)</c> on Kestrel. It serves the views whose
+/// <see cref="RouteAttribute"/> rules the source generator compiled into this program.
+/// </summary>
+/// <example>
+/// <code>
+/// var app = new App(args);
+/// app.Run();   // * Running on http://127.0.0.1:5000
+/// </code>
+/// </example>
+public class App
+{
+    /// <summary>The address served when no URL is configured (<c>--urls</c>, <c>ASPNETCORE_URLS</c>): Flask's default.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5000";
+
+    private readonly WebApplicationBuilder builder;
+    private readonly RouteTable[] tables;
+
+    /// <summary>Creates an app that reads its configuration from <paramref name="args"/>, the environment and appsettings.json.</summary>
+    /// <param name="args">The command line: <c>--urls http://127.0.0.1:8080</c> and any configuration key.</param>
+    public App(string[]? args = null)
+        : this(args, RouteTableRegistry.Tables)
+    {
+    }
+
+    /// <summary>Creates an app that serves the given route tables (for tests and hosts that compose tables by hand).</summary>
+    protected App(string[]? args, IReadOnlyList<RouteTable> routeTables)
+    {
+        builder = WebApplication.CreateSlimBuilder(args ?? []);
+        // Lowest-priority defaults: the user's appsettings, environment and command line override them.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning" },
+        });
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+        tables = [.. routeTables];
+        Name = builder.Environment.ApplicationName;
+    }
+
+    /// <summary>The app's name (Flask's <c>app.name</c>): the application's assembly name.</summary>
+    public string Name { get; }
+
+    /// <summary>The app's configuration (Flask's <c>app.config</c>).</summary>
+    public IConfiguration Config => builder.Configuration;
+
+    /// <summary>The services of the app, to add to before <see cref="Run"/>.</summary>
+    public IServiceCollection Services => builder.Services;
+
+    /// <summary>Every rule the app serves (Flask's <c>app.url_map</c>).</summary>
+    public IReadOnlyList<Rule> UrlMap => [.. tables.SelectMany(t => t.Rules)];
+
+    /// <summary>Builds the ASP.NET Core application that serves this app, without starting it.</summary>
+    public WebApplication Build()
+    {
+        var web = builder.Build();
+        web.Run(HandleRequestAsync);
+        return web;
+    }
+
+    /// <summary>Serves the app until the process is stopped (Ctrl+C), like Flask's <c>app.run()</c>.</summary>
+    public void Run() => RunAsync().GetAwaiter().GetResult();
+
+    /// <summary>Serves the app until <paramref name="cancellationToken"/> fires or the process is stopped.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken = default)
+    {
+        await using var web = Build();
+        await web.StartAsync(cancellationToken);
+        foreach (var address in web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+        {
+            Console.WriteLine($" * Running on {address} (Press CTRL+C to quit)");
+        }
+        await web.WaitForShutdownAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Flagon's terminal request delegate: matches the path against the generated route tables,
+    /// calls the view and writes its response; 404 or 405 when nothing fits.
+    /// </summary>
+    public Task HandleRequestAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value;
+        if (string.IsNullOrEmpty(path))
+        {
+            path = "/";
+        }
+        var method = context.Request.Method;
+        RouteTable? notAllowedIn = null;
+        var notAllowed = default(RouteMatch);
+        foreach (var table in tables)
+        {
+            var match = table.Match(path, method);
+            if (match.Status == MatchStatus.Matched)
+            {
+                return Invoke(table, match, context);
+            }
+            if (match.Status == MatchStatus.MethodNotAllowed && notAllowedIn is null)
+            {
+                notAllowedIn = table;
+                notAllowed = match;
+            }
+        }
+        if (notAllowedIn is not null)
+        {
+            var rule = notAllowedIn.Rules[notAllowed.RuleIndex];
+            context.Response.Headers.Allow = string.Join(", ", rule.Methods);
+            if (HttpMethods.IsOptions(method))
+            {
+                // Werkzeug's automatic OPTIONS: an empty 200 that lists the allowed methods.
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                context.Response.ContentLength = 0;
+                return Task.CompletedTask;
+            }
+            return ErrorPages.Write(context, StatusCodes.Status405MethodNotAllowed).AsTask();
+        }
+        return ErrorPages.Write(context, StatusCodes.Status404NotFound).AsTask();
+    }
+
+    private Task Invoke(RouteTable table, RouteMatch match, HttpContext context)
+    {
+        ValueTask pending;
+        try
+        {
+            pending = table.InvokeAsync(context, match);
+        }
+        catch (Exception ex)
+        {
+            return HandleExceptionAsync(context, ex);
+        }
+        return pending.IsCompletedSuccessfully ? Task.CompletedTask : AwaitView(pending, context);
+    }
+
+    private async Task AwaitView(ValueTask pending, HttpContext context)
+    {
+        try
+        {
+            await pending;
+        }
+        catch (Exception ex)
+        {
+            await HandleExceptionAsync(context, ex);
+        }
+    }
+
+    /// <summary>An exception escaped the view: log it and answer 500, unless the response has already started.</summary>
+    private Task HandleExceptionAsync(HttpContext context, Exception exception)
+    {
+        context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(Name)
+            .LogError(exception, "Exception on {Path} [{Method}]", context.Request.Path, context.Request.Method);
+        if (context.Response.HasStarted)
+        {
+            // Too late for an error page: abort so the client sees a broken response, not a truncated "success".
+            context.Abort();
+            return Task.CompletedTask;
+        }
+        context.Response.Clear();
+        return ErrorPages.Write(context, StatusCodes.Status500InternalServerError).AsTask();
+    }
+}

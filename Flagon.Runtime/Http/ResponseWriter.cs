@@ -1,0 +1,41 @@
+using System.ComponentModel;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace Flagon.Http;
+
+/// <summary>
+/// Writes the implicit responses of views (Flask's make_response applied to a return value).
+/// Generated code picks the writer from the view's declared return type at build time.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ResponseWriter
+{
+    /// <summary>The content type Flask gives a view's string: <c>text/html; charset=utf-8</c>.</summary>
+    public const string HtmlContentType = "text/html; charset=utf-8";
+
+    /// <summary>
+    /// Writes a string body as UTF-8 <c>text/html</c> with status 200 (or <paramref name="status"/>),
+    /// straight into the response pipe: no intermediate byte array.
+    /// </summary>
+    public static ValueTask WriteString(HttpContext context, string? body, int status = StatusCodes.Status200OK)
+    {
+        var response = context.Response;
+        response.StatusCode = status;
+        response.ContentType = HtmlContentType;
+        return WriteUtf8Body(context, body ?? string.Empty);
+    }
+
+    /// <summary>Writes <paramref name="text"/> as the UTF-8 body with its Content-Length; HEAD requests get the headers only.</summary>
+    internal static ValueTask WriteUtf8Body(HttpContext context, string text)
+    {
+        var response = context.Response;
+        response.ContentLength = Encoding.UTF8.GetByteCount(text);
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            // Kestrel flushes the pipe when the request completes, so no flush is awaited here.
+            Encoding.UTF8.GetBytes(text, response.BodyWriter);
+        }
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,27 @@
+namespace Flagon.Routing;
+
+/// <summary>
+/// One URL rule of the url map, as the generator compiled it: what <c>routes</c> lists and what
+/// <c>print(app.url_map)</c> shows in Flask.
+/// </summary>
+/// <param name="Endpoint">The endpoint name (<c>view</c> or <c>blueprint.view</c>).</param>
+/// <param name="Pattern">The rule text as written in <see cref="RouteAttribute"/>.</param>
+/// <param name="Methods">The accepted methods, upper case, sorted; <c>HEAD</c> is included wherever <c>GET</c> is.</param>
+public sealed record Rule(string Endpoint, string Pattern, IReadOnlyList<string> Methods)
+{
+    /// <summary>Whether the rule accepts <paramref name="method"/>.</summary>
+    public bool AllowsMethod(string method)
+    {
+        foreach (var m in Methods)
+        {
+            if (string.Equals(m, method, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"<Rule '{Pattern}' ({string.Join(", ", Methods)}) -> {Endpoint}>";
+}
