@@ -10,6 +10,7 @@ using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Flagon;
 
@@ -61,6 +62,9 @@ public class App
     /// <summary>The app's configuration (Flask's <c>app.config</c>).</summary>
     public IConfiguration Config => builder.Configuration;
 
+    /// <summary>The app's logger (Flask's <c>app.logger</c>), named after the app; silent until <see cref="Build"/>.</summary>
+    public ILogger Logger { get; private set; } = NullLogger.Instance;
+
     /// <summary>The services of the app, to add to before <see cref="Run"/>.</summary>
     public IServiceCollection Services => builder.Services;
 
@@ -71,6 +75,7 @@ public class App
     public WebApplication Build()
     {
         var web = builder.Build();
+        Logger = web.Services.GetRequiredService<ILoggerFactory>().CreateLogger(Name);
         web.Run(HandleRequestAsync);
         return web;
     }
@@ -162,8 +167,7 @@ public class App
     /// <summary>An exception escaped the view: log it and answer 500, unless the response has already started.</summary>
     private Task HandleExceptionAsync(HttpContext context, Exception exception)
     {
-        context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(Name)
-            .LogError(exception, "Exception on {Path} [{Method}]", context.Request.Path, context.Request.Method);
+        Logger.LogError(exception, "Exception on {Path} [{Method}]", context.Request.Path, context.Request.Method);
         if (context.Response.HasStarted)
         {
             // Too late for an error page: abort so the client sees a broken response, not a truncated "success".

@@ -1,0 +1,51 @@
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Flagon.Analyzers.Tests;
+
+/// <summary>
+/// The Roslyn analyzer test harness with .NET 10 reference assemblies from Basic.Reference.Assemblies
+/// (nothing is downloaded) and a stub of Flagon's attributes, so analyzer tests need no runtime build.
+/// </summary>
+internal sealed class AnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    public const string FlagonStub = """
+        namespace Flagon
+        {
+            [System.AttributeUsage(System.AttributeTargets.Method, AllowMultiple = true)]
+            public sealed class RouteAttribute(string rule) : System.Attribute
+            {
+                public string Rule { get; } = rule;
+                public string[]? Methods { get; set; }
+                public string? Defaults { get; set; }
+                public string? Endpoint { get; set; }
+            }
+        }
+        """;
+
+    public AnalyzerTest(string source)
+    {
+        ReferenceAssemblies = new ReferenceAssemblies("net10.0");
+        TestState.AdditionalReferences.AddRange(Net100.References.All);
+        TestState.Sources.Add(source);
+        TestState.Sources.Add(("Flagon.cs", FlagonStub));
+    }
+
+    public static Task VerifyAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = new AnalyzerTest<TAnalyzer>(source);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    protected override ParseOptions CreateParseOptions() =>
+        new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Preview);
+
+    protected override CompilationOptions CreateCompilationOptions() =>
+        ((Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions)base.CreateCompilationOptions())
+            .WithNullableContextOptions(NullableContextOptions.Enable);
+}

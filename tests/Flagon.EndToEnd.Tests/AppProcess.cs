@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace Flagon.EndToEnd.Tests;
+
+/// <summary>
+/// A Flagon app started as a real process with <c>dotnet app.dll --urls http://127.0.0.1:0</c>: Kestrel picks
+/// a free loopback port and the app prints it (" * Running on URL"), which this reads.
+/// </summary>
+internal sealed partial class AppProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly System.Text.StringBuilder output = new();
+
+    private AppProcess(Process process, Uri url)
+    {
+        this.process = process;
+        Url = url;
+    }
+
+    public Uri Url { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    public static async Task<AppProcess> StartAsync(string dll, TimeSpan? timeout = null)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        info.ArgumentList.Add(dll);
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add("http://127.0.0.1:0");
+        DotnetCommand.Clean(info);
+
+        var process = Process.Start(info)!;
+        var url = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var log = new System.Text.StringBuilder();
+        void OnLine(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+            lock (log)
+            {
+                log.AppendLine(line);
+            }
+            var m = RunningOn().Match(line);
+            if (m.Success)
+            {
+                url.TrySetResult(new Uri(m.Groups[1].Value));
+            }
+        }
+        process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _ = process.WaitForExitAsync().ContinueWith(_ => url.TrySetException(new InvalidOperationException($"{dll} exited with {process.ExitCode}:\n{log}")));
+
+        try
+        {
+            var uri = await url.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(60));
+            var app = new AppProcess(process, uri);
+            lock (log)
+            {
+                app.output.Append(log);
+            }
+            return app;
+        }
+        catch
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+    }
+
+    [GeneratedRegex(@"\* Running on (http://\S+)")]
+    private static partial Regex RunningOn();
+}

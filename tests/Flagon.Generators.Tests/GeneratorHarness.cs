@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Basic.Reference.Assemblies;
+using Flagon.Generators;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Flagon.Generators.Tests;
+
+/// <summary>Runs <see cref="RouteGenerator"/> over source text, with reference assemblies that need no download.</summary>
+internal static class GeneratorHarness
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
+
+    private static readonly ImmutableArray<MetadataReference> References = CreateReferences();
+
+    public static CSharpCompilation CreateCompilation(params string[] sources) =>
+        CSharpCompilation.Create(
+            "GeneratorTestApp",
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
+            References,
+            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static GeneratorDriver CreateDriver() =>
+        CSharpGeneratorDriver.Create(
+            [new RouteGenerator().AsSourceGenerator()],
+            parseOptions: ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator and returns the driver (for a second run), the output compilation and its generated sources.</summary>
+    public static (GeneratorDriver Driver, Compilation Output, GeneratorDriverRunResult Result) Run(Compilation compilation, GeneratorDriver? driver = null)
+    {
+        driver = (driver ?? CreateDriver()).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        return (driver, output, driver.GetRunResult());
+    }
+
+    private static ImmutableArray<MetadataReference> CreateReferences()
+    {
+        // The .NET reference assemblies come from Basic.Reference.Assemblies; Flagon.Runtime and the
+        // ASP.NET Core assemblies the generated code touches come from this test's own output.
+        var extra = new[]
+        {
+            typeof(Flagon.App).Assembly,
+            typeof(Microsoft.AspNetCore.Http.HttpContext).Assembly,
+            typeof(Microsoft.AspNetCore.Http.Features.IFeatureCollection).Assembly,
+            typeof(Microsoft.Extensions.Primitives.StringValues).Assembly,
+        };
+        return [.. Net100.References.All, .. extra.Select(a => MetadataReference.CreateFromFile(a.Location))];
+    }
+
+    public static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+}

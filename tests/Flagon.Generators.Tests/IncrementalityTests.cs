@@ -1,0 +1,126 @@
+using System.Collections;
+using System.Reflection;
+using Flagon.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Flagon.Generators.Tests;
+
+public class IncrementalityTests
+{
+    private const string Views = """
+        using Flagon;
+        static partial class Views
+        {
+            [Route("/")]
+            public static string Hello() => "Hello, world!";
+
+            [Route("/about", Methods = ["GET", "POST"])]
+            public static string About() => "About";
+
+            static void Main() { }
+        }
+        """;
+
+    private static readonly string[] TrackedSteps = [TrackingNames.Views, TrackingNames.AppModel];
+
+    [Fact]
+    public void An_edit_inside_a_view_body_leaves_every_tracked_step_cached()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(Views);
+        var (driver, _, _) = GeneratorHarness.Run(compilation);
+
+        var edited = ReplaceSource(compilation, Views.Replace("\"Hello, world!\"", "\"Hello, there!\""));
+        var (_, _, result) = GeneratorHarness.Run(edited, driver);
+
+        AssertAllOutputs(result, TrackedSteps, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        // The source output is not re-emitted: its reason is Cached too.
+        var outputs = result.Results.Single().TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs);
+        Assert.All(outputs, o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void An_edit_in_an_unrelated_file_leaves_every_tracked_step_cached()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(Views, "class Unrelated { int x = 1; }");
+        var (driver, _, _) = GeneratorHarness.Run(compilation);
+
+        var old = compilation.SyntaxTrees.Last();
+        var edited = compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText("class Unrelated { int x = 2; int y; }", GeneratorHarness.ParseOptions, old.FilePath));
+        var (_, _, result) = GeneratorHarness.Run(edited, driver);
+
+        AssertAllOutputs(result, TrackedSteps, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+    }
+
+    [Fact]
+    public void Changing_a_rule_reruns_the_model()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(Views);
+        var (driver, _, _) = GeneratorHarness.Run(compilation);
+
+        var (_, _, result) = GeneratorHarness.Run(ReplaceSource(compilation, Views.Replace("\"/about\"", "\"/about-us\"")), driver);
+
+        var model = result.Results.Single().TrackedSteps[TrackingNames.AppModel].Single();
+        Assert.Equal(IncrementalStepRunReason.Modified, model.Outputs.Single().Reason);
+        Assert.Contains("/about-us", result.GeneratedTrees.Single().GetText().ToString());
+    }
+
+    [Fact]
+    public void The_model_holds_no_symbols_syntax_or_compilation()
+    {
+        var (_, _, result) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(Views));
+
+        var model = result.Results.Single().TrackedSteps[TrackingNames.AppModel].Single().Outputs.Single().Value;
+        Assert.IsType<AppSpec>(model);
+        AssertPlainData(model, "AppSpec", []);
+    }
+
+    private static Compilation ReplaceSource(Compilation compilation, string source)
+    {
+        var old = compilation.SyntaxTrees.First();
+        return compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(source, GeneratorHarness.ParseOptions, old.FilePath));
+    }
+
+    private static void AssertAllOutputs(GeneratorDriverRunResult result, string[] steps, params IncrementalStepRunReason[] allowed)
+    {
+        var tracked = result.Results.Single().TrackedSteps;
+        foreach (var step in steps)
+        {
+            Assert.True(tracked.ContainsKey(step), $"step {step} was not tracked");
+            foreach (var run in tracked[step])
+            {
+                foreach (var (_, reason) in run.Outputs)
+                {
+                    Assert.True(allowed.Contains(reason), $"step {step} output was {reason}");
+                }
+            }
+        }
+    }
+
+    // Walks the model's object graph (as System.Text.Json's generator tests do): a symbol, a syntax node
+    // or a compilation kept in the model would pin old compilations in memory and defeat caching.
+    private static void AssertPlainData(object? value, string path, HashSet<object> seen)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !seen.Add(value))
+        {
+            return;
+        }
+        Assert.False(value is ISymbol or SyntaxNode or Compilation or SemanticModel or SyntaxTree, $"{path} holds a {value.GetType().Name}");
+        if (value is IEnumerable items)
+        {
+            int i = 0;
+            foreach (var item in items)
+            {
+                AssertPlainData(item, $"{path}[{i++}]", seen);
+            }
+            return;
+        }
+        foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length == 0)
+            {
+                AssertPlainData(property.GetValue(value), $"{path}.{property.Name}", seen);
+            }
+        }
+    }
+}
