@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Flagon.Generators.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -9,20 +11,27 @@ using Microsoft.CodeAnalysis.Text;
 namespace Flagon.Analyzers
 {
     /// <summary>
-    /// Reports invalid URL rules in <c>[Route("…")]</c> while the user types, underlining the exact
-    /// characters inside the string literal. It uses the generator's own rule parser.
+    /// Reports what keeps a [Route] view from compiling, while the user types: invalid rules (underlining the exact
+    /// characters inside the string literal), converters that do not fit their parameter, parameters nothing fills,
+    /// bad defaults, unsupported return types. It runs the generator's own binder, so the two never disagree.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RuleAnalyzer : DiagnosticAnalyzer
     {
-        private const string RouteAttributeName = "Flagon.RouteAttribute";
-
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             DiagnosticDescriptors.RuleMissingLeadingSlash,
             DiagnosticDescriptors.RuleSyntax,
             DiagnosticDescriptors.UnknownConverter,
-            DiagnosticDescriptors.DuplicateVariable);
+            DiagnosticDescriptors.DuplicateVariable,
+            DiagnosticDescriptors.BadConverterArguments,
+            DiagnosticDescriptors.UnsupportedRuleShape,
+            DiagnosticDescriptors.BadDefaults,
+            DiagnosticDescriptors.VariableWithoutParameter,
+            DiagnosticDescriptors.ParameterNotFilled,
+            DiagnosticDescriptors.ConverterTypeMismatch,
+            DiagnosticDescriptors.UnsupportedReturnType,
+            DiagnosticDescriptors.ViewNotCallable);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -31,7 +40,7 @@ namespace Flagon.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var routeAttribute = start.Compilation.GetTypeByMetadataName(RouteAttributeName);
+                var routeAttribute = start.Compilation.GetTypeByMetadataName(ViewBinder.RouteAttributeName);
                 if (routeAttribute is null)
                 {
                     return;
@@ -42,32 +51,49 @@ namespace Flagon.Analyzers
 
         private static void AnalyzeMethod(SymbolAnalysisContext context, INamedTypeSymbol routeAttribute)
         {
-            foreach (var attribute in context.Symbol.GetAttributes())
+            var method = (IMethodSymbol)context.Symbol;
+            var routes = method.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, routeAttribute)).ToList();
+            if (routes.Count == 0)
             {
-                if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, routeAttribute)
-                    || attribute.ConstructorArguments.Length != 1
-                    || attribute.ConstructorArguments[0].Value is not string rule)
-                {
-                    continue;
-                }
-                var error = RuleParser.Parse(rule).Error;
-                if (error is null)
-                {
-                    continue;
-                }
+                return;
+            }
+            var errors = new List<BindingError>();
+            ViewBinder.CheckView(method, errors);
+            foreach (var error in errors)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(error.Descriptor, Locate(method, null, string.Empty, error, context), error.MessageArgs));
+            }
+            foreach (var attribute in routes)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                errors.Clear();
+                ViewBinder.BindRule(method, attribute, errors);
+                var rule = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string ?? string.Empty : string.Empty;
                 var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) as AttributeSyntax;
-                var location = LocateInRule(syntax, rule, error.Start, error.Length);
-                context.ReportDiagnostic(Create(error, rule, location));
+                foreach (var error in errors)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(error.Descriptor, Locate(method, syntax, rule, error, context), error.MessageArgs));
+                }
             }
         }
 
-        private static Diagnostic Create(RuleError error, string rule, Location location) => error.Kind switch
+        private static Location Locate(IMethodSymbol method, AttributeSyntax? attribute, string rule, BindingError error, SymbolAnalysisContext context)
         {
-            RuleErrorKind.MissingLeadingSlash => Diagnostic.Create(DiagnosticDescriptors.RuleMissingLeadingSlash, location, rule),
-            RuleErrorKind.UnknownConverter => Diagnostic.Create(DiagnosticDescriptors.UnknownConverter, location, rule, error.Detail),
-            RuleErrorKind.DuplicateVariable => Diagnostic.Create(DiagnosticDescriptors.DuplicateVariable, location, rule, error.Detail),
-            _ => Diagnostic.Create(DiagnosticDescriptors.RuleSyntax, location, rule, error.Detail),
-        };
+            switch (error.Target)
+            {
+                case ErrorTarget.RuleSpan:
+                    return LocateInRule(attribute, rule, error.Start, error.Length);
+                case ErrorTarget.Attribute:
+                    var argument = attribute?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == error.ArgumentName);
+                    return argument?.GetLocation() ?? attribute?.GetLocation() ?? method.Locations.FirstOrDefault() ?? Location.None;
+                case ErrorTarget.Parameter:
+                    return error.Start < method.Parameters.Length
+                        ? method.Parameters[error.Start].Locations.FirstOrDefault() ?? Location.None
+                        : method.Locations.FirstOrDefault() ?? Location.None;
+                default:
+                    return method.Locations.FirstOrDefault() ?? Location.None;
+            }
+        }
 
         /// <summary>
         /// The location of characters [start, start+length) of the rule inside its string literal; the

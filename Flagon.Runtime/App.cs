@@ -96,54 +96,57 @@ public class App
     }
 
     /// <summary>
-    /// Flagon's terminal request delegate: matches the path against the generated route tables,
-    /// calls the view and writes its response; 404 or 405 when nothing fits.
+    /// Flagon's terminal request delegate: matches the path against the generated route tables, calls the
+    /// view and writes its response; otherwise answers as Werkzeug does: 308 to the slash-terminated URL,
+    /// 405 with <c>Allow</c> (200 for OPTIONS), or 404.
     /// </summary>
     public Task HandleRequestAsync(HttpContext context)
     {
-        var path = context.Request.Path.Value;
-        if (string.IsNullOrEmpty(path))
-        {
-            path = "/";
-        }
+        var path = context.Request.Path.Value ?? string.Empty;
         var method = context.Request.Method;
-        RouteTable? notAllowedIn = null;
-        var notAllowed = default(RouteMatch);
+        RouteTable? fallbackTable = null;
+        var fallback = default(RouteMatch);
         foreach (var table in tables)
         {
             var match = table.Match(path, method);
             if (match.Status == MatchStatus.Matched)
             {
-                return Invoke(table, match, context);
+                return Invoke(table, path, match, context);
             }
-            if (match.Status == MatchStatus.MethodNotAllowed && notAllowedIn is null)
+            if (match.Status != MatchStatus.NotFound && fallbackTable is null)
             {
-                notAllowedIn = table;
-                notAllowed = match;
+                fallbackTable = table;
+                fallback = match;
             }
         }
-        if (notAllowedIn is not null)
+        if (fallbackTable is null)
         {
-            var rule = notAllowedIn.Rules[notAllowed.RuleIndex];
-            context.Response.Headers.Allow = string.Join(", ", rule.Methods);
-            if (HttpMethods.IsOptions(method))
-            {
-                // Werkzeug's automatic OPTIONS: an empty 200 that lists the allowed methods.
-                context.Response.StatusCode = StatusCodes.Status200OK;
-                context.Response.ContentLength = 0;
-                return Task.CompletedTask;
-            }
-            return ErrorPages.Write(context, StatusCodes.Status405MethodNotAllowed).AsTask();
+            return ErrorPages.Write(context, StatusCodes.Status404NotFound).AsTask();
         }
-        return ErrorPages.Write(context, StatusCodes.Status404NotFound).AsTask();
+        if (fallback.Status == MatchStatus.RedirectWithSlash)
+        {
+            var request = context.Request;
+            context.Response.StatusCode = StatusCodes.Status308PermanentRedirect;
+            context.Response.Headers.Location = $"{request.PathBase}{path}/{request.QueryString}";
+            return ErrorPages.WriteRedirect(context, context.Response.Headers.Location!).AsTask();
+        }
+        context.Response.Headers.Allow = fallbackTable.FormatAllow(fallback.AllowedMethods);
+        if (HttpMethods.IsOptions(method))
+        {
+            // Werkzeug's automatic OPTIONS: an empty 200 that lists the allowed methods.
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.ContentLength = 0;
+            return Task.CompletedTask;
+        }
+        return ErrorPages.Write(context, StatusCodes.Status405MethodNotAllowed).AsTask();
     }
 
-    private Task Invoke(RouteTable table, RouteMatch match, HttpContext context)
+    private Task Invoke(RouteTable table, string path, RouteMatch match, HttpContext context)
     {
         ValueTask pending;
         try
         {
-            pending = table.InvokeAsync(context, match);
+            pending = table.InvokeAsync(context, path, match);
         }
         catch (Exception ex)
         {

@@ -12,7 +12,17 @@ namespace Flagon.Generators.Model
     /// <summary>A view method and its rules: plain data, no symbols, so the pipeline can cache it.</summary>
     /// <param name="ContainingType">The fully qualified name of the declaring type (global:: form).</param>
     /// <param name="MethodName">The view's name in C#.</param>
+    /// <param name="IsStatic">Whether the view is static; otherwise generated code creates the class per request.</param>
+    /// <param name="ConstructorServices">For instance views: the constructor's parameter types, resolved from the app's services.</param>
     /// <param name="ReturnKind">How its return value is written.</param>
+    /// <param name="Blueprint">The fully qualified name of the blueprint class, or empty for an app-level view.</param>
     /// <param name="Rules">The view's rules, in declaration order.</param>
-    internal sealed record ViewSpec(string ContainingType, string MethodName, ReturnKind ReturnKind, EquatableArray<RuleSpec> Rules);
+    internal sealed record ViewSpec(
+        string ContainingType,
+        string MethodName,
+        bool IsStatic,
+        EquatableArray<string> ConstructorServices,
+        ReturnKind ReturnKind,
+        string Blueprint,
+        EquatableArray<RuleSpec> Rules);
 }

@@ -10,6 +10,7 @@ namespace Flagon.Generators.Shared
     {
         private const string HelpBase = "docs/diagnostics.md#";
         private const string RoutingCategory = "Flagon.Routing";
+        private const string ViewsCategory = "Flagon.Views";
 
         public static readonly DiagnosticDescriptor RuleMissingLeadingSlash = Create(
             "FLG0001",
@@ -37,6 +38,62 @@ namespace Flagon.Generators.Shared
             "Duplicate rule variable",
             "The rule '{0}' names the variable '{1}' more than once",
             RoutingCategory,
+            DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor BadConverterArguments = Create(
+            "FLG0005",
+            "Invalid converter arguments",
+            "The rule '{0}' gives the converter '{1}' invalid arguments: {2}",
+            RoutingCategory,
+            DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor UnsupportedRuleShape = Create(
+            "FLG0006",
+            "Unsupported rule shape",
+            "The rule '{0}' cannot be compiled: {1}",
+            RoutingCategory,
+            DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor BadDefaults = Create(
+            "FLG0007",
+            "Invalid rule defaults",
+            "The defaults '{0}' are not valid: {1}",
+            RoutingCategory,
+            DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor VariableWithoutParameter = Create(
+            "FLG0101",
+            "Rule variable without a parameter",
+            "The rule variable '{0}' has no parameter of that name in the view '{1}'",
+            ViewsCategory,
+            DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor ParameterNotFilled = Create(
+            "FLG0102",
+            "View parameter that nothing fills",
+            "Nothing fills the parameter '{0}' of the view '{1}': add a rule variable or a default, give it a default value, or make it nullable",
+            ViewsCategory,
+            DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor ConverterTypeMismatch = Create(
+            "FLG0103",
+            "Converter does not fit the parameter type",
+            "The rule variable '{0}' uses the converter '{1}', which cannot bind to the parameter type '{2}'",
+            ViewsCategory,
+            DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor UnsupportedReturnType = Create(
+            "FLG0104",
+            "Unsupported view return type",
+            "The view '{0}' returns '{1}', which Flagon cannot turn into a response",
+            ViewsCategory,
+            DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor ViewNotCallable = Create(
+            "FLG0105",
+            "View cannot be called by generated code",
+            "The view '{0}' cannot be called by the generated route table: {1}",
+            ViewsCategory,
             DiagnosticSeverity.Error);
 
         private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>

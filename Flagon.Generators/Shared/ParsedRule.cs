@@ -45,6 +45,7 @@ namespace Flagon.Generators.Shared
 
         /// <summary>The static text, or the variable's name.</summary>
         public string Text { get; }
+        /// <summary>The converter's name; empty when the rule gives none (inferred from the parameter type).</summary>
         public string Converter { get; }
         public string Arguments { get; }
         public int Start { get; }

@@ -75,7 +75,7 @@ namespace Flagon.Generators.Shared
             variable = null;
             int start = open + 1;
             string inner = rule.Substring(start, close - start);
-            string converter = "default";
+            string converter = string.Empty;
             string arguments = string.Empty;
             string name = inner;
             int nameStart = start;
@@ -115,6 +115,7 @@ namespace Flagon.Generators.Shared
                 return new RuleError(RuleErrorKind.Syntax, nameStart, name.Length == 0 ? 1 : name.Length, "a variable name must be an identifier");
             }
 
+            // An empty converter means "not given": the binder infers it from the parameter's type.
             variable = RulePart.Variable(name, converter == "default" ? "string" : converter, arguments, open, close + 1 - open);
             return null;
         }

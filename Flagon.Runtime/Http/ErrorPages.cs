@@ -16,6 +16,7 @@ internal static class ErrorPages
         401 => ("Unauthorized", "The server could not verify that you are authorized to access the URL requested. You either supplied the wrong credentials (e.g. a bad password), or your browser doesn't understand how to supply the credentials required."),
         403 => ("Forbidden", "You don't have the permission to access the requested resource. It is either read-protected or not readable by the server."),
         404 => ("Not Found", "The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again."),
+        308 => ("Permanent Redirect", string.Empty),
         405 => ("Method Not Allowed", "The method is not allowed for the requested URL."),
         500 => ("Internal Server Error", "The server encountered an internal error and was unable to complete your request. Either the server is overloaded or there is an error in the application."),
         _ => (ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Error", string.Empty),
@@ -33,6 +34,21 @@ internal static class ErrorPages
             <p>{description}</p>
 
             """;
+    }
+
+    /// <summary>Writes Werkzeug's redirect page, linking to <paramref name="location"/>, keeping the status already set.</summary>
+    public static ValueTask WriteRedirect(HttpContext context, string location)
+    {
+        var encoded = System.Net.WebUtility.HtmlEncode(location);
+        var body = $"""
+            <!doctype html>
+            <html lang=en>
+            <title>Redirecting...</title>
+            <h1>Redirecting...</h1>
+            <p>You should be redirected automatically to the target URL: <a href="{encoded}">{encoded}</a>. If not, click the link.
+
+            """;
+        return ResponseWriter.WriteString(context, body, context.Response.StatusCode);
     }
 
     /// <summary>Writes the error page for <paramref name="status"/> as the response.</summary>

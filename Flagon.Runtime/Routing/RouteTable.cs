@@ -3,20 +3,44 @@ using Microsoft.AspNetCore.Http;
 namespace Flagon.Routing;
 
 /// <summary>
-/// A compiled set of rules: the source generator emits one subclass for the app's own views.
-/// <see cref="Match"/> is a decision tree written as C# at build time and <see cref="InvokeAsync"/>
-/// calls the matched view directly; nothing here uses reflection.
+/// A compiled set of rules: the source generator emits one subclass for the app's own views and one per
+/// blueprint. <see cref="Match"/> is a decision tree over path parts written as C# at build time, and
+/// <see cref="InvokeAsync"/> binds the values and calls the matched view directly: no reflection.
 /// </summary>
 public abstract class RouteTable
 {
-    /// <summary>Every rule of the table, in match priority order.</summary>
+    /// <summary>Every rule of the table, in the order the generator compiled them.</summary>
     public abstract IReadOnlyList<Rule> Rules { get; }
 
-    /// <summary>Matches a request path (already percent-decoded) and method without allocating.</summary>
-    /// <param name="path">The path, starting with <c>/</c>.</param>
+    /// <summary>The HTTP methods the rules name, indexed by the bits of <see cref="RouteMatch.AllowedMethods"/>.</summary>
+    public abstract IReadOnlyList<string> MethodNames { get; }
+
+    /// <summary>
+    /// Matches a path without allocating. The path is relative to the table's mount point: empty, or
+    /// starting with <c>/</c>; it is percent-decoded except for <c>%2F</c> (as ASP.NET Core gives it).
+    /// </summary>
+    /// <param name="path">The path to match.</param>
     /// <param name="method">The HTTP method, upper case.</param>
     public abstract RouteMatch Match(ReadOnlySpan<char> path, string method);
 
-    /// <summary>Binds the matched rule's values, calls its view and writes the response.</summary>
-    public abstract ValueTask InvokeAsync(HttpContext context, RouteMatch match);
+    /// <summary>Binds the matched rule's values from <paramref name="path"/>, calls its view and writes the response.</summary>
+    /// <param name="context">The request.</param>
+    /// <param name="path">The same path that was given to <see cref="Match"/>.</param>
+    /// <param name="match">A result of <see cref="Match"/> with <see cref="MatchStatus.Matched"/>.</param>
+    public abstract ValueTask InvokeAsync(HttpContext context, ReadOnlySpan<char> path, in RouteMatch match);
+
+    /// <summary>The <c>Allow</c> header value for a set of method bits: the names, sorted.</summary>
+    public string FormatAllow(ulong methods)
+    {
+        var names = new List<string>();
+        for (int bit = 0; bit < MethodNames.Count; bit++)
+        {
+            if ((methods & (1UL << bit)) != 0)
+            {
+                names.Add(MethodNames[bit]);
+            }
+        }
+        names.Sort(StringComparer.Ordinal);
+        return string.Join(", ", names);
+    }
 }

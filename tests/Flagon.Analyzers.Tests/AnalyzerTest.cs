@@ -23,7 +23,11 @@ internal sealed class AnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, De
                 public string[]? Methods { get; set; }
                 public string? Defaults { get; set; }
                 public string? Endpoint { get; set; }
+                public bool StrictSlashes { get; set; } = true;
+                public TrailingSlash TrailingSlash { get; set; }
             }
+
+            public enum TrailingSlash { Redirect, Accept, Strict }
         }
         """;
 

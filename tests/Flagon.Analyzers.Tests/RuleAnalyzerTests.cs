@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Verify = Flagon.Analyzers.Tests.AnalyzerTest<Flagon.Analyzers.RuleAnalyzer>;
 
@@ -5,47 +6,127 @@ namespace Flagon.Analyzers.Tests;
 
 public class RuleAnalyzerTests
 {
-    private static string Views(string rule) => $$"""
+    private static string Views(string rule, string parameters = "") => $$"""
         using Flagon;
         static class Views
         {
             [Route({{rule}})]
-            public static string View() => "x";
+            public static string View({{parameters}}) => "x";
         }
         """;
+
+    private static DiagnosticResult Error(string id) => new DiagnosticResult(id, DiagnosticSeverity.Error).WithLocation(0);
 
     [Fact]
     public Task Valid_rules_report_nothing() => Verify.VerifyAsync("""
         using Flagon;
+        enum Tone { Light, Dark }
         static class Views
         {
-            [Route("/")]
+            [Route("/page", Defaults = "pk=1")]
             [Route("/page/<int:pk>")]
-            [Route("/files/<path:name>", Methods = ["GET"])]
+            public static string Page(int pk) => "x";
+
+            [Route("/files/<path:name>/edit", Methods = ["GET"])]
             [Route("/x/<any(a, b):kind>/<uuid:id>")]
-            public static string View() => "x";
+            public static string Files(System.Guid? id, string? name = null, string kind = "a") => "x";
+
+            [Route("/n/<int(min=1, max=5):n>/<float(signed=True):x>/<string(length=2):code>/<tone>/<big>")]
+            public static string Numbers(int n, double x, string code, Tone tone, long big, Microsoft.Services.IClock clock) => "x";
         }
+        namespace Microsoft.Services { public interface IClock { } }
         """);
 
     [Fact]
     public Task FLG0001_a_rule_without_leading_slash_underlines_its_first_character() =>
-        Verify.VerifyAsync(Views("\"{|#0:p|}age\""),
-            new DiagnosticResult("FLG0001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("page"));
+        Verify.VerifyAsync(Views("\"{|#0:p|}age\""), Error("FLG0001").WithArguments("page"));
 
     [Fact]
     public Task FLG0002_an_unclosed_variable_underlines_from_its_bracket() =>
-        Verify.VerifyAsync(Views("\"/a/{|#0:<int:pk|}\""),
-            new DiagnosticResult("FLG0002", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("/a/<int:pk", "'<' without a matching '>'"));
+        Verify.VerifyAsync(Views("\"/a/{|#0:<int:pk|}\""), Error("FLG0002").WithArguments("/a/<int:pk", "'<' without a matching '>'"));
 
     [Fact]
     public Task FLG0003_an_unknown_converter_underlines_its_name() =>
-        Verify.VerifyAsync(Views("\"/a/<{|#0:integer|}:pk>\""),
-            new DiagnosticResult("FLG0003", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("/a/<integer:pk>", "integer"));
+        Verify.VerifyAsync(Views("\"/a/<{|#0:integer|}:pk>\""), Error("FLG0003").WithArguments("/a/<integer:pk>", "integer"));
 
     [Fact]
     public Task FLG0004_a_repeated_variable_underlines_the_second_one() =>
-        Verify.VerifyAsync(Views("\"/a/<x>/{|#0:<x>|}\""),
-            new DiagnosticResult("FLG0004", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("/a/<x>/<x>", "x"));
+        Verify.VerifyAsync(Views("\"/a/<x>/{|#0:<x>|}\"", "string x"), Error("FLG0004").WithArguments("/a/<x>/<x>", "x"));
+
+    [Fact]
+    public Task FLG0005_bad_converter_arguments_underline_the_variable() =>
+        Verify.VerifyAsync(Views("\"/a/{|#0:<int(min=x):pk>|}\"", "int pk"),
+            Error("FLG0005").WithArguments("/a/<int(min=x):pk>", "int", "'min' must be a whole number, not 'x'"));
+
+    [Fact]
+    public Task FLG0005_an_unknown_converter_argument_is_named() =>
+        Verify.VerifyAsync(Views("\"/a/{|#0:<int(maximum=3):pk>|}\"", "int pk"),
+            Error("FLG0005").WithArguments("/a/<int(maximum=3):pk>", "int", "int has no argument 'maximum'"));
+
+    [Fact]
+    public Task FLG0006_two_variables_in_one_part() =>
+        Verify.VerifyAsync(Views("\"/a/<x>-{|#0:<y>|}\"", "string x, string y"),
+            Error("FLG0006").WithArguments("/a/<x>-<y>", "a part between two slashes may hold only one variable"));
+
+    [Fact]
+    public Task FLG0007_defaults_naming_no_parameter() => Verify.VerifyAsync("""
+        using Flagon;
+        static class Views
+        {
+            [Route("/page", {|#0:Defaults = "pk=1"|})]
+            public static string Page() => "x";
+        }
+        """,
+        Error("FLG0007").WithArguments("pk=1", "the view has no parameter 'pk'"));
+
+    [Fact]
+    public Task FLG0007_a_default_of_the_wrong_type() => Verify.VerifyAsync("""
+        using Flagon;
+        static class Views
+        {
+            [Route("/page", {|#0:Defaults = "pk=one"|})]
+            public static string Page(int pk) => "x";
+        }
+        """,
+        Error("FLG0007").WithArguments("pk=one", "'one' is not a valid int for 'pk'"));
+
+    [Fact]
+    public Task FLG0101_a_rule_variable_without_parameter_underlines_the_variable() =>
+        Verify.VerifyAsync(Views("\"/page/{|#0:<int:pk>|}\""), Error("FLG0101").WithArguments("pk", "View"));
+
+    [Fact]
+    public Task FLG0102_a_parameter_nothing_fills_is_underlined() =>
+        Verify.VerifyAsync(Views("\"/page\"", "int {|#0:pk|}"), Error("FLG0102").WithArguments("pk", "View"));
+
+    [Fact]
+    public Task FLG0103_a_converter_that_does_not_fit_the_parameter_type() =>
+        Verify.VerifyAsync(Views("\"/page/{|#0:<int:pk>|}\"", "System.Guid pk"), Error("FLG0103").WithArguments("pk", "int", "System.Guid"));
+
+    [Fact]
+    public Task FLG0103_a_parameter_type_no_converter_binds() =>
+        Verify.VerifyAsync(Views("\"/page/<pk>\"", "decimal {|#0:pk|}"), Error("FLG0103").WithArguments("pk", "string", "decimal"));
+
+    [Fact]
+    public Task FLG0104_an_unsupported_return_type_underlines_the_view() => Verify.VerifyAsync("""
+        using Flagon;
+        static class Views
+        {
+            [Route("/")]
+            public static System.IO.Stream {|#0:View|}() => null!;
+        }
+        """,
+        Error("FLG0104").WithArguments("View", "System.IO.Stream"));
+
+    [Fact]
+    public Task FLG0105_a_private_view_cannot_be_called() => Verify.VerifyAsync("""
+        using Flagon;
+        static class Views
+        {
+            [Route("/")]
+            private static string {|#0:View|}() => "x";
+        }
+        """,
+        Error("FLG0105").WithArguments("View", "it must be public or internal, not generic, in a non-generic class that is not private"));
 
     [Fact]
     public Task A_rule_from_a_constant_underlines_the_whole_argument() => Verify.VerifyAsync("""
@@ -57,7 +138,7 @@ public class RuleAnalyzerTests
             public static string View() => "x";
         }
         """,
-        new DiagnosticResult("FLG0001", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithArguments("nope"));
+        Error("FLG0001").WithArguments("nope"));
 
     [Fact]
     public Task Other_attributes_named_Route_are_ignored() => Verify.VerifyAsync("""
@@ -65,7 +146,7 @@ public class RuleAnalyzerTests
         static class Views
         {
             [Other.Route("no-slash")]
-            public static string View() => "x";
+            public static string View(int unfilled) => "x";
         }
         """);
 }

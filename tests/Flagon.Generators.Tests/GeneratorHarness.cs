@@ -10,6 +10,9 @@ namespace Flagon.Generators.Tests;
 /// <summary>Runs <see cref="RouteGenerator"/> over source text, with reference assemblies that need no download.</summary>
 internal static class GeneratorHarness
 {
+    /// <summary>What an SDK project's ImplicitUsings adds, for inputs written as project files.</summary>
+    public const string ImplicitUsings = "global using System; global using System.Collections.Generic; global using System.Linq; global using System.Threading.Tasks;";
+
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
 
     private static readonly ImmutableArray<MetadataReference> References = CreateReferences();

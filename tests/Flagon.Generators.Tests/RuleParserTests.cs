@@ -29,7 +29,7 @@ public class RuleParserTests
                 Assert.Equal((6, 15), (p.Start, p.Length));
             },
             p => Assert.Equal("/", p.Text),
-            p => Assert.Equal(("slug", "string"), (p.Text, p.Converter)));
+            p => Assert.Equal(("slug", ""), (p.Text, p.Converter)));
     }
 
     [Theory]
@@ -56,5 +56,5 @@ public class RuleParserTests
     [InlineData("Page2Edit", "page2_edit")]
     [InlineData("already_snake", "already_snake")]
     public void Endpoints_are_named_in_snake_case_like_Flask_functions(string method, string endpoint) =>
-        Assert.Equal(endpoint, RouteGenerator.Parser.ToSnakeCase(method));
+        Assert.Equal(endpoint, ViewBinder.ToSnakeCase(method));
 }

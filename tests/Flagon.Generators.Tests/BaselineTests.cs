@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 
 namespace Flagon.Generators.Tests;
 
-public class HelloBaselineTests
+public class BaselineTests
 {
     private static string HelloSource => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Inputs", "Hello", "Program.cs"));
 
@@ -16,6 +16,17 @@ public class HelloBaselineTests
         Baseline.Verify("Hello/Flagon.AppRouteTable.g.cs.txt", generated.GetText().ToString());
 
         // The generated code compiles against the runtime without errors or warnings.
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void Generated_route_table_for_the_conformance_app_matches_its_baseline()
+    {
+        var source = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Inputs", "Conformance", "ConformanceViews.cs"));
+        var (_, output, result) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(source, GeneratorHarness.ImplicitUsings, "class Program { static void Main() { } }"));
+
+        var generated = Assert.Single(result.GeneratedTrees);
+        Baseline.Verify("Conformance/Flagon.AppRouteTable.g.cs.txt", generated.GetText().ToString());
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 

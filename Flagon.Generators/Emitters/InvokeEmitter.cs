@@ -1,0 +1,129 @@
+using System.CodeDom.Compiler;
+using System.Collections.Generic;
+using System.Linq;
+using Flagon.Generators.Model;
+
+namespace Flagon.Generators.Emitters
+{
+    /// <summary>
+    /// Writes <c>InvokeAsync</c>: for each rule, parse its values from the matched ranges into the view's parameter
+    /// types, call the view directly, and write its return value.
+    /// </summary>
+    internal sealed class InvokeEmitter
+    {
+        private const string Converters = "global::Flagon.Routing.Converters";
+        private readonly IndentedTextWriter w;
+
+        public InvokeEmitter(IndentedTextWriter writer) => w = writer;
+
+        public void Emit(IReadOnlyList<TableRule> rules)
+        {
+            w.WriteLine("/// <inheritdoc/>");
+            w.WriteLine("public override global::System.Threading.Tasks.ValueTask InvokeAsync(global::Microsoft.AspNetCore.Http.HttpContext context, global::System.ReadOnlySpan<char> path, in global::Flagon.Routing.RouteMatch match)");
+            w.WriteLine("{");
+            w.Indent++;
+            w.WriteLine("switch (match.RuleIndex)");
+            w.WriteLine("{");
+            w.Indent++;
+            foreach (var rule in rules)
+            {
+                w.WriteLine($"case {rule.Index}: // {rule.Rule.Pattern} -> {rule.Rule.Endpoint}");
+                w.WriteLine("{");
+                w.Indent++;
+                for (int i = 0; i < rule.Rule.Variables.Count; i++)
+                {
+                    EmitValue(rule.Rule.Variables[i], i);
+                }
+                w.WriteLine($"return {WriteResponse(rule.View, Call(rule))};");
+                w.Indent--;
+                w.WriteLine("}");
+            }
+            w.WriteLine("default:");
+            w.Indent++;
+            w.WriteLine("throw new global::System.ArgumentOutOfRangeException(nameof(match), match.RuleIndex, \"No such rule.\");");
+            w.Indent--;
+            w.Indent--;
+            w.WriteLine("}");
+            w.Indent--;
+            w.WriteLine("}");
+        }
+
+        // The matcher already checked the value, so parsing here succeeds; it parses again rather than
+        // carrying typed values out of Match, which keeps RouteMatch one small struct for every table.
+        private void EmitValue(VariableSpec variable, int index)
+        {
+            string span = $"path[match.Values[{index}]]";
+            var c = variable.Converter;
+            switch (variable.Kind)
+            {
+                case ValueKind.Int32:
+                case ValueKind.Int64:
+                    w.WriteLine($"{Converters}.TryInt({span}, {c.FixedDigits}, {(c.Signed ? "true" : "false")}, {c.Min}, {c.Max}, out long raw{index});");
+                    w.WriteLine(variable.Kind == ValueKind.Int32 ? $"int value{index} = (int)raw{index};" : $"long value{index} = raw{index};");
+                    break;
+                case ValueKind.Double:
+                case ValueKind.Single:
+                    w.WriteLine($"{Converters}.TryFloat({span}, {(c.Signed ? "true" : "false")}, {c.Min}, {c.Max}, out double raw{index});");
+                    w.WriteLine(variable.Kind == ValueKind.Double ? $"double value{index} = raw{index};" : $"float value{index} = (float)raw{index};");
+                    break;
+                case ValueKind.Guid:
+                    w.WriteLine($"{Converters}.TryUuid({span}, out global::System.Guid value{index});");
+                    break;
+                case ValueKind.Enum:
+                    w.WriteLine($"{variable.TypeName} value{index} = {span} switch");
+                    w.WriteLine("{");
+                    w.Indent++;
+                    for (int i = 0; i < c.Choices.Count; i++)
+                    {
+                        w.WriteLine($"{MatcherEmitter.Literal(c.Choices[i])} => {variable.TypeName}.{variable.EnumMembers[i]},");
+                    }
+                    w.WriteLine("_ => default,");
+                    w.Indent--;
+                    w.WriteLine("};");
+                    break;
+                default:
+                    w.WriteLine($"string value{index} = {Converters}.ToValue({span});");
+                    break;
+            }
+        }
+
+        private static string Call(TableRule rule)
+        {
+            var view = rule.View;
+            var arguments = new List<string>();
+            foreach (var argument in rule.Rule.Arguments)
+            {
+                string? value = argument.Source switch
+                {
+                    ArgumentSource.Variable => $"value{argument.Index}",
+                    ArgumentSource.Default => argument.Literal,
+                    ArgumentSource.HttpContext => "context",
+                    ArgumentSource.HttpRequest => "context.Request",
+                    ArgumentSource.HttpResponse => "context.Response",
+                    ArgumentSource.CancellationToken => "context.RequestAborted",
+                    ArgumentSource.Service => Service(argument.TypeName),
+                    _ => null,
+                };
+                if (value is not null)
+                {
+                    arguments.Add($"{Identifier(argument.ParameterName)}: {value}");
+                }
+            }
+            string target = view.IsStatic
+                ? view.ContainingType
+                : $"new {view.ContainingType}({string.Join(", ", view.ConstructorServices.Select(Service))})";
+            return $"{target}.{view.MethodName}({string.Join(", ", arguments)})";
+        }
+
+        private static string Identifier(string name) =>
+            Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
+
+        private static string Service(string typeName) =>
+            $"global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<{typeName}>(context.RequestServices)";
+
+        private static string WriteResponse(ViewSpec view, string call) => view.ReturnKind switch
+        {
+            _ => $"global::Flagon.Http.ResponseWriter.WriteString(context, {call})",
+        };
+    }
+}

@@ -1,0 +1,270 @@
+using System.CodeDom.Compiler;
+using System.Collections.Generic;
+using System.Linq;
+using Flagon.Generators.Model;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Flagon.Generators.Emitters
+{
+    /// <summary>
+    /// Writes <c>Match</c>: the route tree as nested C#. Each level looks at one path part (the text between two
+    /// slashes): a <c>switch</c> over the literal parts first, then the converters in weight order. A level that
+    /// finds nothing falls through to the next alternative of its parent, which is Werkzeug's backtracking.
+    /// </summary>
+    internal sealed class MatcherEmitter
+    {
+        private const string Converters = "global::Flagon.Routing.Converters";
+        private readonly IndentedTextWriter w;
+        private readonly IReadOnlyList<string> methodNames;
+
+        public MatcherEmitter(IndentedTextWriter writer, IReadOnlyList<string> methodNames)
+        {
+            w = writer;
+            this.methodNames = methodNames;
+        }
+
+        public void Emit(RouteTree root)
+        {
+            w.WriteLine("/// <inheritdoc/>");
+            w.WriteLine("public override global::Flagon.Routing.RouteMatch Match(global::System.ReadOnlySpan<char> path, string method)");
+            w.WriteLine("{");
+            w.Indent++;
+            w.WriteLine("var match = new global::Flagon.Routing.RouteMatch();");
+            w.WriteLine("ulong methodBit = MethodBit(method);");
+            w.WriteLine("ulong allowed = 0; // methods of the rules that match the path but not the method (405)");
+            w.WriteLine("int s0 = 1; // the first part starts after the leading slash");
+            EmitNode(root, 0, 0);
+            w.WriteLine("match.AllowedMethods = allowed;");
+            w.WriteLine("match.Status = allowed != 0 ? global::Flagon.Routing.MatchStatus.MethodNotAllowed : global::Flagon.Routing.MatchStatus.NotFound;");
+            w.WriteLine("return match;");
+            w.Indent--;
+            w.WriteLine("}");
+            w.WriteLineNoTabs(string.Empty);
+            EmitMethodBit();
+        }
+
+        private void EmitMethodBit()
+        {
+            w.WriteLine("private static ulong MethodBit(string method) => method switch");
+            w.WriteLine("{");
+            w.Indent++;
+            for (int i = 0; i < methodNames.Count; i++)
+            {
+                w.WriteLine($"{Literal(methodNames[i])} => 1UL << {i},");
+            }
+            w.WriteLine("_ => 0,");
+            w.Indent--;
+            w.WriteLine("};");
+        }
+
+        // The code for one state: s{depth} is where its part starts; past the end of the path there is no part.
+        private void EmitNode(RouteTree node, int depth, int captured)
+        {
+            bool endsHere = node.Rules.Count > 0
+                || (node.Static.TryGetValue(string.Empty, out var slashed) && slashed.Rules.Any(r => r.Rule.TrailingSlash != TrailingSlashPolicy.Strict));
+            bool goesOn = node.Static.Count > 0 || node.Dynamic.Count > 0 || node.Rules.Any(r => r.Rule.TrailingSlash == TrailingSlashPolicy.Accept);
+            if (endsHere)
+            {
+                w.WriteLine($"if (s{depth} > path.Length)");
+                w.WriteLine("{");
+                w.Indent++;
+                w.WriteLine("// no part left: the rules that end here");
+                EmitRulesEndingHere(node);
+                w.Indent--;
+                w.WriteLine("}");
+                if (!goesOn)
+                {
+                    return;
+                }
+                w.WriteLine("else");
+            }
+            else if (goesOn)
+            {
+                w.WriteLine($"if (s{depth} <= path.Length)");
+            }
+            else
+            {
+                return;
+            }
+            w.WriteLine("{");
+            w.Indent++;
+            w.WriteLine($"int e{depth} = {Converters}.PartEnd(path, s{depth});");
+            w.WriteLine($"var p{depth} = path[s{depth}..e{depth}];");
+            w.WriteLine($"int s{depth + 1} = e{depth} + 1;");
+
+            if (node.Static.Count > 0)
+            {
+                w.WriteLine($"switch (p{depth})");
+                w.WriteLine("{");
+                w.Indent++;
+                foreach (var child in node.Static)
+                {
+                    w.WriteLine($"case {Literal(child.Key)}:");
+                    w.WriteLine("{");
+                    w.Indent++;
+                    EmitNode(child.Value, depth + 1, captured);
+                    w.WriteLine("break;");
+                    w.Indent--;
+                    w.WriteLine("}");
+                }
+                w.Indent--;
+                w.WriteLine("}");
+            }
+
+            foreach (var entry in node.Dynamic)
+            {
+                EmitDynamic(node, entry.Key, entry.Value, depth, captured);
+            }
+
+            // Werkzeug's strict_slashes=False: a rule without trailing slash also matches with one.
+            var accepting = node.Rules.Where(r => r.Rule.TrailingSlash == TrailingSlashPolicy.Accept).ToList();
+            if (accepting.Count > 0)
+            {
+                w.WriteLine($"if (p{depth}.IsEmpty && s{depth + 1} > path.Length)");
+                w.WriteLine("{");
+                w.Indent++;
+                w.WriteLine("// a trailing slash the rules below accept (strict slashes off)");
+                foreach (var rule in accepting)
+                {
+                    EmitRuleCheck(rule);
+                }
+                w.Indent--;
+                w.WriteLine("}");
+            }
+            w.Indent--;
+            w.WriteLine("}");
+        }
+
+        private void EmitDynamic(RouteTree parent, PartSpec part, RouteTree child, int depth, int captured)
+        {
+            var converter = parent.ConverterOf(child);
+            string value = $"v{depth}_{captured}";
+            w.WriteLine($"// <{converter.Display}>{(part.Prefix.Length + part.Suffix.Length > 0 ? $" with \"{part.Prefix}\" before and \"{part.Suffix}\" after" : string.Empty)}{(part.IsFinal ? ", to the end of the path" : string.Empty)}");
+            w.WriteLine("{");
+            w.Indent++;
+            string source = part.IsFinal ? $"path[s{depth}..]" : $"p{depth}";
+            string start = $"s{depth}";
+            string end = part.IsFinal ? "path.Length" : $"e{depth}";
+            int affix = part.Prefix.Length + part.Suffix.Length;
+            if (affix > 0)
+            {
+                w.WriteLine($"var a{depth} = {source};");
+                var conditions = new List<string> { $"a{depth}.Length > {affix}" };
+                if (part.Prefix.Length > 0)
+                {
+                    conditions.Add($"global::System.MemoryExtensions.StartsWith(a{depth}, {Literal(part.Prefix)})");
+                }
+                if (part.Suffix.Length > 0)
+                {
+                    conditions.Add($"global::System.MemoryExtensions.EndsWith(a{depth}, {Literal(part.Suffix)})");
+                }
+                w.WriteLine($"var {value} = {string.Join(" && ", conditions)} ? a{depth}[{part.Prefix.Length}..^{part.Suffix.Length}] : default;");
+            }
+            else
+            {
+                w.WriteLine($"var {value} = {source};");
+            }
+            w.WriteLine($"if ({ConverterTest(converter, value)})");
+            w.WriteLine("{");
+            w.Indent++;
+            string from = part.Prefix.Length > 0 ? $"{start} + {part.Prefix.Length}" : start;
+            string to = part.Suffix.Length > 0 ? $"{end} - {part.Suffix.Length}" : end;
+            w.WriteLine($"match.Values[{captured}] = new global::System.Range({from}, {to});");
+            if (part.IsFinal)
+            {
+                w.WriteLine("// the path converter took the rest of the path");
+                EmitRulesEndingHere(child);
+            }
+            else
+            {
+                EmitNode(child, depth + 1, captured + 1);
+            }
+            w.Indent--;
+            w.WriteLine("}");
+            w.Indent--;
+            w.WriteLine("}");
+        }
+
+        private static string ConverterTest(ConverterSpec c, string value) => c.Kind switch
+        {
+            ConverterKind.String => $"{Converters}.IsString({value}, {c.MinLength}, {(c.MaxLength == int.MaxValue ? "int.MaxValue" : c.MaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture))})",
+            ConverterKind.Path => $"{Converters}.IsPath({value})",
+            ConverterKind.Int => $"{Converters}.TryInt({value}, {c.FixedDigits}, {Bool(c.Signed)}, {c.Min}, {c.Max}, out _)",
+            ConverterKind.Float => $"{Converters}.TryFloat({value}, {Bool(c.Signed)}, {c.Min}, {c.Max}, out _)",
+            ConverterKind.Uuid => $"{Converters}.TryUuid({value}, out _)",
+            _ => $"{value} is {string.Join(" or ", c.Choices.Select(Literal))}",
+        };
+
+        private void EmitRulesEndingHere(RouteTree node)
+        {
+            foreach (var rule in node.Rules)
+            {
+                EmitRuleCheck(rule);
+            }
+            // The same path with a trailing slash: redirect there (Werkzeug's strict slashes) or accept it.
+            if (node.Static.TryGetValue(string.Empty, out var slashed))
+            {
+                foreach (var rule in slashed.Rules.Where(r => r.Rule.TrailingSlash != TrailingSlashPolicy.Strict))
+                {
+                    w.WriteLine($"if ((methodBit & {Mask(rule, forMatch: true)}) != 0) // {rule.Rule.Pattern} -> {rule.Rule.Endpoint}, without its trailing slash");
+                    w.WriteLine("{");
+                    w.Indent++;
+                    w.WriteLine(rule.Rule.TrailingSlash == TrailingSlashPolicy.Redirect
+                        ? "match.Status = global::Flagon.Routing.MatchStatus.RedirectWithSlash;"
+                        : "match.Status = global::Flagon.Routing.MatchStatus.Matched;");
+                    w.WriteLine($"match.RuleIndex = {rule.Index};");
+                    w.WriteLine("return match;");
+                    w.Indent--;
+                    w.WriteLine("}");
+                }
+            }
+        }
+
+        private void EmitRuleCheck(TableRule rule)
+        {
+            w.WriteLine($"if ((methodBit & {Mask(rule, forMatch: true)}) != 0) // {rule.Rule.Pattern} -> {rule.Rule.Endpoint} ({Names(rule, forMatch: true)})");
+            w.WriteLine("{");
+            w.Indent++;
+            w.WriteLine("match.Status = global::Flagon.Routing.MatchStatus.Matched;");
+            w.WriteLine($"match.RuleIndex = {rule.Index};");
+            w.WriteLine("return match;");
+            w.Indent--;
+            w.WriteLine("}");
+            w.WriteLine($"allowed |= {Mask(rule, forMatch: false)}; // {Names(rule, forMatch: false)}");
+        }
+
+        /// <summary>The rule's methods as bits; for matching, an automatic OPTIONS is left out (the app answers it).</summary>
+        private string Mask(TableRule rule, bool forMatch)
+        {
+            ulong mask = 0;
+            foreach (var m in rule.Rule.Methods)
+            {
+                if (forMatch && m == "OPTIONS" && rule.Rule.AutomaticOptions)
+                {
+                    continue;
+                }
+                mask |= 1UL << IndexOf(m);
+            }
+            return "0x" + mask.ToString("X", System.Globalization.CultureInfo.InvariantCulture) + "UL";
+        }
+
+        private static string Names(TableRule rule, bool forMatch) =>
+            string.Join(", ", rule.Rule.Methods.Where(m => !(forMatch && m == "OPTIONS" && rule.Rule.AutomaticOptions)));
+
+        private int IndexOf(string method)
+        {
+            for (int i = 0; i < methodNames.Count; i++)
+            {
+                if (methodNames[i] == method)
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private static string Bool(bool value) => value ? "true" : "false";
+
+        internal static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+    }
+}

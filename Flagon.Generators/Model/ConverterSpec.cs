@@ -1,0 +1,53 @@
+using Flagon.Generators.Helpers;
+
+namespace Flagon.Generators.Model
+{
+    /// <summary>Werkzeug's converters.</summary>
+    internal enum ConverterKind
+    {
+        String,
+        Path,
+        Int,
+        Float,
+        Uuid,
+        Any,
+    }
+
+    /// <summary>
+    /// A converter with its arguments resolved at build time (and clamped to the bound type's range).
+    /// <paramref name="Min"/> and <paramref name="Max"/> are C# literals.
+    /// </summary>
+    internal sealed record ConverterSpec(
+        ConverterKind Kind,
+        string Arguments,
+        int MinLength,
+        int MaxLength,
+        int FixedDigits,
+        bool Signed,
+        string Min,
+        string Max,
+        EquatableArray<string> Choices)
+    {
+        /// <summary>Werkzeug's converter weights: lower is tried first.</summary>
+        public int Weight => Kind switch
+        {
+            ConverterKind.Int or ConverterKind.Float => 50,
+            ConverterKind.Path => 200,
+            _ => 100,
+        };
+
+        /// <summary>Flagon's tie-break between converters of equal weight: the more restrictive first.</summary>
+        public int Rank => Kind switch
+        {
+            ConverterKind.Any => 0,
+            ConverterKind.Uuid => 1,
+            ConverterKind.Int => 2,
+            ConverterKind.Float => 3,
+            ConverterKind.String => 4,
+            _ => 5,
+        };
+
+        /// <summary>How the rule shows the converter: <c>int(min=1)</c>.</summary>
+        public string Display => Arguments.Length == 0 ? Kind.ToString().ToLowerInvariant() : $"{Kind.ToString().ToLowerInvariant()}({Arguments})";
+    }
+}

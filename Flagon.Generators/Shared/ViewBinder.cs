@@ -1,0 +1,678 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Flagon.Generators.Helpers;
+using Flagon.Generators.Model;
+using Microsoft.CodeAnalysis;
+
+namespace Flagon.Generators.Shared
+{
+    /// <summary>
+    /// Binds a view method and its [Route] attributes into specs: rule parts, converters checked against
+    /// parameter types, defaults, and the source of every argument. The generator compiles what binds; the
+    /// analyzers report the errors. One implementation, compiled into both, so they never disagree.
+    /// </summary>
+    internal static class ViewBinder
+    {
+        public const string RouteAttributeName = "Flagon.RouteAttribute";
+        public const string BlueprintAttributeName = "Flagon.BlueprintAttribute";
+
+        /// <summary>Checks what is wrong with the view as a whole (return type, accessibility, construction).</summary>
+        public static void CheckView(IMethodSymbol method, List<BindingError> errors)
+        {
+            if (method.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal
+                || method.ContainingType.DeclaredAccessibility == Accessibility.Private
+                || method.IsGenericMethod || method.ContainingType.IsGenericType)
+            {
+                errors.Add(new BindingError(DiagnosticDescriptors.ViewNotCallable, ErrorTarget.Method, 0, 0, null, method.Name,
+                    "it must be public or internal, not generic, in a non-generic class that is not private"));
+            }
+            else if (!method.IsStatic && (method.ContainingType.IsAbstract || method.ContainingType.IsStatic || PickConstructor(method.ContainingType) is null))
+            {
+                errors.Add(new BindingError(DiagnosticDescriptors.ViewNotCallable, ErrorTarget.Method, 0, 0, null, method.Name,
+                    $"it is an instance method, so '{method.ContainingType.Name}' needs a public constructor (or make the view static)"));
+            }
+            if (ClassifyReturn(method.ReturnType) == ReturnKind.Unsupported)
+            {
+                errors.Add(new BindingError(DiagnosticDescriptors.UnsupportedReturnType, ErrorTarget.Method, 0, 0, null, method.Name,
+                    method.ReturnType.ToDisplayString()));
+            }
+        }
+
+        public static ReturnKind ClassifyReturn(ITypeSymbol type) =>
+            type.SpecialType == SpecialType.System_String ? ReturnKind.String : ReturnKind.Unsupported;
+
+        /// <summary>The constructor generated code calls for an instance view: the public one with the most parameters.</summary>
+        public static IMethodSymbol? PickConstructor(INamedTypeSymbol type) =>
+            type.InstanceConstructors
+                .Where(c => c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal)
+                .OrderByDescending(c => c.Parameters.Length)
+                .FirstOrDefault();
+
+        /// <summary>Binds one [Route] of <paramref name="method"/>; null (with errors) when it cannot be compiled.</summary>
+        public static RuleSpec? BindRule(IMethodSymbol method, AttributeData attribute, List<BindingError> errors)
+        {
+            if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string pattern)
+            {
+                return null;
+            }
+            int errorCount = errors.Count;
+            var parsed = RuleParser.Parse(pattern);
+            if (parsed.Error is { } ruleError)
+            {
+                errors.Add(FromRuleError(ruleError, pattern));
+                return null;
+            }
+
+            string endpoint = ToSnakeCase(method.Name);
+            string? defaultsText = null;
+            bool strictSlashes = true;
+            int? trailingSlash = null;
+            var methods = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var named in attribute.NamedArguments)
+            {
+                switch (named.Key)
+                {
+                    case "Endpoint" when named.Value.Value is string explicitEndpoint:
+                        endpoint = explicitEndpoint;
+                        break;
+                    case "Methods" when !named.Value.IsNull:
+                        foreach (var item in named.Value.Values)
+                        {
+                            if (item.Value is string m && m.Trim().Length > 0)
+                            {
+                                methods.Add(m.Trim().ToUpperInvariant());
+                            }
+                        }
+                        break;
+                    case "Defaults" when named.Value.Value is string d:
+                        defaultsText = d;
+                        break;
+                    case "StrictSlashes" when named.Value.Value is bool b:
+                        strictSlashes = b;
+                        break;
+                    case "TrailingSlash" when named.Value.Value is int t:
+                        trailingSlash = t;
+                        break;
+                }
+            }
+            bool automaticOptions = !methods.Contains("OPTIONS");
+            if (methods.Count == 0)
+            {
+                methods.Add("GET");
+            }
+            if (methods.Contains("GET"))
+            {
+                methods.Add("HEAD");
+            }
+            methods.Add("OPTIONS");
+            var policy = trailingSlash is int policyValue ? (TrailingSlashPolicy)policyValue
+                : strictSlashes ? TrailingSlashPolicy.Redirect : TrailingSlashPolicy.Accept;
+
+            var variables = new List<VariableSpec>();
+            var variableParts = parsed.Parts.Where(p => p.IsVariable).ToList();
+            if (variableParts.Count > RouteValueCapacity)
+            {
+                errors.Add(new BindingError(DiagnosticDescriptors.UnsupportedRuleShape, ErrorTarget.RuleSpan, 0, pattern.Length, null, pattern,
+                    $"a rule may have at most {RouteValueCapacity} variables"));
+                return null;
+            }
+            foreach (var part in variableParts)
+            {
+                var variable = BindVariable(method, part, pattern, errors);
+                if (variable is not null)
+                {
+                    variables.Add(variable);
+                }
+            }
+
+            var parts = SplitParts(parsed, pattern, errors);
+            var defaults = BindDefaults(method, defaultsText, variableParts, errors);
+            if (errors.Count > errorCount || parts is null || defaults is null)
+            {
+                return null;
+            }
+            var arguments = BindArguments(method, variables, defaults, errors);
+            if (arguments is null)
+            {
+                return null;
+            }
+
+            return new RuleSpec(pattern, endpoint, methods.ToEquatableArray(), automaticOptions, policy,
+                parts.ToEquatableArray(), variables.ToEquatableArray(), defaults.ToEquatableArray(), arguments.ToEquatableArray());
+        }
+
+        /// <summary>Mirrors Flagon.Routing.RouteValueRanges.Capacity.</summary>
+        public const int RouteValueCapacity = 16;
+
+        private static BindingError FromRuleError(RuleError error, string pattern) => error.Kind switch
+        {
+            RuleErrorKind.MissingLeadingSlash => new BindingError(DiagnosticDescriptors.RuleMissingLeadingSlash, ErrorTarget.RuleSpan, error.Start, error.Length, null, pattern),
+            RuleErrorKind.UnknownConverter => new BindingError(DiagnosticDescriptors.UnknownConverter, ErrorTarget.RuleSpan, error.Start, error.Length, null, pattern, error.Detail),
+            RuleErrorKind.DuplicateVariable => new BindingError(DiagnosticDescriptors.DuplicateVariable, ErrorTarget.RuleSpan, error.Start, error.Length, null, pattern, error.Detail),
+            _ => new BindingError(DiagnosticDescriptors.RuleSyntax, ErrorTarget.RuleSpan, error.Start, error.Length, null, pattern, error.Detail),
+        };
+
+        // Splits the rule after its leading slash into parts between slashes; a path converter takes the rest.
+        private static List<PartSpec>? SplitParts(ParsedRule parsed, string pattern, List<BindingError> errors)
+        {
+            var parts = new List<PartSpec>();
+            string prefix = string.Empty;
+            int variable = -1;
+            string suffix = string.Empty;
+            int variableIndex = 0;
+            for (int p = 0; p < parsed.Parts.Count; p++)
+            {
+                var part = parsed.Parts[p];
+                if (!part.IsVariable)
+                {
+                    string text = p == 0 ? part.Text.Substring(1) : part.Text;
+                    var chunks = text.Split('/');
+                    for (int c = 0; c < chunks.Length; c++)
+                    {
+                        if (c > 0)
+                        {
+                            parts.Add(new PartSpec(prefix, variable, suffix, false));
+                            prefix = string.Empty;
+                            variable = -1;
+                            suffix = string.Empty;
+                        }
+                        if (variable < 0)
+                        {
+                            prefix += chunks[c];
+                        }
+                        else
+                        {
+                            suffix += chunks[c];
+                        }
+                    }
+                    continue;
+                }
+
+                if (variable >= 0)
+                {
+                    errors.Add(new BindingError(DiagnosticDescriptors.UnsupportedRuleShape, ErrorTarget.RuleSpan, part.Start, part.Length, null, pattern,
+                        "a part between two slashes may hold only one variable"));
+                    return null;
+                }
+                variable = variableIndex++;
+                if (part.Converter == "path")
+                {
+                    // The path converter consumes the rest of the URL: only static text may follow it.
+                    var rest = new System.Text.StringBuilder();
+                    for (int q = p + 1; q < parsed.Parts.Count; q++)
+                    {
+                        if (parsed.Parts[q].IsVariable)
+                        {
+                            errors.Add(new BindingError(DiagnosticDescriptors.UnsupportedRuleShape, ErrorTarget.RuleSpan, parsed.Parts[q].Start, parsed.Parts[q].Length, null, pattern,
+                                "no variable may follow a path converter"));
+                            return null;
+                        }
+                        rest.Append(parsed.Parts[q].Text);
+                    }
+                    parts.Add(new PartSpec(prefix, variable, rest.ToString(), true));
+                    return parts;
+                }
+            }
+            parts.Add(new PartSpec(prefix, variable, suffix, false));
+            return parts;
+        }
+
+        private static VariableSpec? BindVariable(IMethodSymbol method, RulePart part, string pattern, List<BindingError> errors)
+        {
+            var parameter = method.Parameters.FirstOrDefault(p => p.Name == part.Text);
+            if (parameter is null)
+            {
+                errors.Add(new BindingError(DiagnosticDescriptors.VariableWithoutParameter, ErrorTarget.RuleSpan, part.Start, part.Length, null, part.Text, method.Name));
+                return null;
+            }
+            var (kind, type, nullable) = ClassifyValue(parameter.Type);
+            if (kind is null)
+            {
+                errors.Add(new BindingError(DiagnosticDescriptors.ConverterTypeMismatch, ErrorTarget.Parameter, parameter.Ordinal, 0, null, part.Text,
+                    part.Converter.Length == 0 ? "string" : part.Converter, parameter.Type.ToDisplayString()));
+                return null;
+            }
+            var enumMembers = type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType
+                ? enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.IsConst).Select(f => f.Name).ToList()
+                : new List<string>();
+
+            string converterName = part.Converter.Length > 0 ? part.Converter : InferConverter(kind.Value);
+            bool fits = converterName switch
+            {
+                "string" or "path" => kind == ValueKind.String,
+                "int" => kind is ValueKind.Int32 or ValueKind.Int64,
+                "float" => kind is ValueKind.Double or ValueKind.Single,
+                "uuid" => kind == ValueKind.Guid,
+                "any" => kind is ValueKind.String or ValueKind.Enum,
+                _ => false,
+            };
+            if (!fits)
+            {
+                errors.Add(new BindingError(DiagnosticDescriptors.ConverterTypeMismatch, ErrorTarget.RuleSpan, part.Start, part.Length, null, part.Text,
+                    converterName, parameter.Type.ToDisplayString()));
+                return null;
+            }
+
+            var converter = BindConverter(converterName, part, kind.Value, enumMembers, pattern, errors, out var orderedMembers);
+            if (converter is null)
+            {
+                return null;
+            }
+            return new VariableSpec(part.Text, converter, kind.Value, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), nullable,
+                orderedMembers.ToEquatableArray());
+        }
+
+        private static string InferConverter(ValueKind kind) => kind switch
+        {
+            ValueKind.Int32 or ValueKind.Int64 => "int",
+            ValueKind.Double or ValueKind.Single => "float",
+            ValueKind.Guid => "uuid",
+            ValueKind.Enum => "any",
+            _ => "string",
+        };
+
+        /// <summary>The value kind of a parameter type that a rule value can bind to (null if none), unwrapping Nullable.</summary>
+        public static (ValueKind? Kind, ITypeSymbol Type, bool Nullable) ClassifyValue(ITypeSymbol type)
+        {
+            bool nullable = type.NullableAnnotation == NullableAnnotation.Annotated;
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapped)
+            {
+                type = wrapped.TypeArguments[0];
+                nullable = true;
+            }
+            ValueKind? kind = type.SpecialType switch
+            {
+                SpecialType.System_String => ValueKind.String,
+                SpecialType.System_Int32 => ValueKind.Int32,
+                SpecialType.System_Int64 => ValueKind.Int64,
+                SpecialType.System_Double => ValueKind.Double,
+                SpecialType.System_Single => ValueKind.Single,
+                _ => null,
+            };
+            if (kind is null && type.TypeKind == TypeKind.Enum)
+            {
+                kind = ValueKind.Enum;
+            }
+            if (kind is null && type is INamedTypeSymbol { Name: "Guid", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+            {
+                kind = ValueKind.Guid;
+            }
+            return (kind, type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), nullable);
+        }
+
+        private static ConverterSpec? BindConverter(string name, RulePart part, ValueKind kind, List<string> enumMembers, string pattern, List<BindingError> errors, out List<string> orderedMembers)
+        {
+            orderedMembers = new List<string>();
+            var args = ConverterArguments.Parse(part.Arguments, out var parseError);
+            BindingError Bad(string why) => new BindingError(DiagnosticDescriptors.BadConverterArguments, ErrorTarget.RuleSpan, part.Start, part.Length, null, pattern, name, why);
+            if (args is null)
+            {
+                errors.Add(Bad(parseError!));
+                return null;
+            }
+
+            var named = new Dictionary<string, string>(StringComparer.Ordinal);
+            string[] positions = name switch
+            {
+                "string" => new[] { "minlength", "maxlength", "length" },
+                "int" => new[] { "fixed_digits", "min", "max", "signed" },
+                "float" => new[] { "min", "max", "signed" },
+                _ => new string[0],
+            };
+            var choices = new List<string>();
+            for (int i = 0; i < args.Count; i++)
+            {
+                if (name == "any")
+                {
+                    if (args[i].Name is not null)
+                    {
+                        errors.Add(Bad($"any takes only positional values, not '{args[i].Name}'"));
+                        return null;
+                    }
+                    choices.Add(args[i].Value);
+                    continue;
+                }
+                string? key = args[i].Name ?? (i < positions.Length ? positions[i] : null);
+                if (key is null || Array.IndexOf(positions, key) < 0)
+                {
+                    errors.Add(Bad(key is null ? $"too many arguments for {name}" : $"{name} has no argument '{key}'"));
+                    return null;
+                }
+                if (named.ContainsKey(key))
+                {
+                    errors.Add(Bad($"'{key}' is given twice"));
+                    return null;
+                }
+                named[key] = args[i].Value;
+            }
+
+            int minLength = 1, maxLength = int.MaxValue, fixedDigits = 0;
+            bool signed = false;
+            string min = string.Empty, max = string.Empty;
+            switch (name)
+            {
+                case "string":
+                    if (!TryInt(named, "minlength", 0, ref minLength, Bad, errors) || !TryInt(named, "maxlength", 0, ref maxLength, Bad, errors))
+                    {
+                        return null;
+                    }
+                    int length = -1;
+                    if (!TryInt(named, "length", 0, ref length, Bad, errors))
+                    {
+                        return null;
+                    }
+                    if (length >= 0)
+                    {
+                        minLength = maxLength = length;
+                    }
+                    if (minLength > maxLength)
+                    {
+                        errors.Add(Bad("minlength is greater than maxlength"));
+                        return null;
+                    }
+                    break;
+                case "int":
+                {
+                    if (!TryInt(named, "fixed_digits", 0, ref fixedDigits, Bad, errors) || !TryBool(named, "signed", ref signed, Bad, errors))
+                    {
+                        return null;
+                    }
+                    long lo = kind == ValueKind.Int32 ? int.MinValue : long.MinValue;
+                    long hi = kind == ValueKind.Int32 ? int.MaxValue : long.MaxValue;
+                    if (!signed)
+                    {
+                        lo = 0;
+                    }
+                    if (!TryLong(named, "min", ref lo, Bad, errors) || !TryLong(named, "max", ref hi, Bad, errors))
+                    {
+                        return null;
+                    }
+                    // Clamp to the bound type so that a value that fits the rule always fits the parameter.
+                    if (kind == ValueKind.Int32)
+                    {
+                        lo = Math.Max(lo, int.MinValue);
+                        hi = Math.Min(hi, int.MaxValue);
+                    }
+                    if (lo > hi)
+                    {
+                        errors.Add(Bad("min is greater than max"));
+                        return null;
+                    }
+                    min = lo.ToString(CultureInfo.InvariantCulture) + "L";
+                    max = hi.ToString(CultureInfo.InvariantCulture) + "L";
+                    if (lo == long.MinValue)
+                    {
+                        min = "long.MinValue";
+                    }
+                    break;
+                }
+                case "float":
+                {
+                    if (!TryBool(named, "signed", ref signed, Bad, errors))
+                    {
+                        return null;
+                    }
+                    min = "double.NegativeInfinity";
+                    max = "double.PositiveInfinity";
+                    foreach (var key in new[] { "min", "max" })
+                    {
+                        if (named.TryGetValue(key, out var text))
+                        {
+                            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                            {
+                                errors.Add(Bad($"'{key}' must be a number, not '{text}'"));
+                                return null;
+                            }
+                            var literal = value.ToString("R", CultureInfo.InvariantCulture);
+                            literal = literal.Contains('.') || literal.Contains('E') ? literal + "d" : literal + ".0d";
+                            if (key == "min")
+                            {
+                                min = literal;
+                            }
+                            else
+                            {
+                                max = literal;
+                            }
+                        }
+                    }
+                    break;
+                }
+                case "any":
+                    if (choices.Count == 0)
+                    {
+                        if (kind != ValueKind.Enum)
+                        {
+                            errors.Add(Bad("any needs at least one value"));
+                            return null;
+                        }
+                        // Inferred from an enum: its members, in lower case (URLs are lower case by habit).
+                        foreach (var member in enumMembers)
+                        {
+                            choices.Add(member.ToLowerInvariant());
+                            orderedMembers.Add(member);
+                        }
+                    }
+                    else if (kind == ValueKind.Enum)
+                    {
+                        foreach (var choice in choices)
+                        {
+                            var member = enumMembers.FirstOrDefault(m => string.Equals(m, choice, StringComparison.OrdinalIgnoreCase));
+                            if (member is null)
+                            {
+                                errors.Add(Bad($"'{choice}' is not a member of the parameter's enum"));
+                                return null;
+                            }
+                            orderedMembers.Add(member);
+                        }
+                    }
+                    if (choices.Distinct(StringComparer.Ordinal).Count() != choices.Count)
+                    {
+                        errors.Add(Bad("a value is listed twice"));
+                        return null;
+                    }
+                    if (choices.Any(c => c.Length == 0 || c.Contains('/')))
+                    {
+                        errors.Add(Bad("values must be non-empty and contain no '/'"));
+                        return null;
+                    }
+                    break;
+            }
+
+            var kindValue = name switch
+            {
+                "string" => ConverterKind.String,
+                "path" => ConverterKind.Path,
+                "int" => ConverterKind.Int,
+                "float" => ConverterKind.Float,
+                "uuid" => ConverterKind.Uuid,
+                _ => ConverterKind.Any,
+            };
+            return new ConverterSpec(kindValue, part.Arguments.Trim(), minLength, maxLength, fixedDigits, signed, min, max, choices.ToEquatableArray());
+        }
+
+        private static bool TryInt(Dictionary<string, string> named, string key, int lowest, ref int value, Func<string, BindingError> bad, List<BindingError> errors)
+        {
+            if (!named.TryGetValue(key, out var text))
+            {
+                return true;
+            }
+            if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) || parsed < lowest)
+            {
+                errors.Add(bad($"'{key}' must be a whole number of at least {lowest}, not '{text}'"));
+                return false;
+            }
+            value = parsed;
+            return true;
+        }
+
+        private static bool TryLong(Dictionary<string, string> named, string key, ref long value, Func<string, BindingError> bad, List<BindingError> errors)
+        {
+            if (!named.TryGetValue(key, out var text))
+            {
+                return true;
+            }
+            if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
+            {
+                errors.Add(bad($"'{key}' must be a whole number, not '{text}'"));
+                return false;
+            }
+            value = parsed;
+            return true;
+        }
+
+        private static bool TryBool(Dictionary<string, string> named, string key, ref bool value, Func<string, BindingError> bad, List<BindingError> errors)
+        {
+            if (!named.TryGetValue(key, out var text))
+            {
+                return true;
+            }
+            switch (text)
+            {
+                case "True": case "true": value = true; return true;
+                case "False": case "false": value = false; return true;
+                default:
+                    errors.Add(bad($"'{key}' must be True or False, not '{text}'"));
+                    return false;
+            }
+        }
+
+        private static List<DefaultSpec>? BindDefaults(IMethodSymbol method, string? text, List<RulePart> variableParts, List<BindingError> errors)
+        {
+            var result = new List<DefaultSpec>();
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return result;
+            }
+            foreach (var item in text!.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                int eq = item.IndexOf('=');
+                string name = eq < 0 ? item.Trim() : item.Substring(0, eq).Trim();
+                string value = eq < 0 ? string.Empty : item.Substring(eq + 1).Trim();
+                BindingError Bad(string why) => new BindingError(DiagnosticDescriptors.BadDefaults, ErrorTarget.Attribute, 0, 0, "Defaults", text, why);
+                if (eq < 0 || name.Length == 0)
+                {
+                    errors.Add(Bad($"'{item.Trim()}' is not name=value"));
+                    return null;
+                }
+                if (variableParts.Any(v => v.Text == name))
+                {
+                    errors.Add(Bad($"'{name}' is a variable of the rule; a default gives a value the URL does not"));
+                    return null;
+                }
+                var parameter = method.Parameters.FirstOrDefault(p => p.Name == name);
+                if (parameter is null)
+                {
+                    errors.Add(Bad($"the view has no parameter '{name}'"));
+                    return null;
+                }
+                var (kind, type, _) = ClassifyValue(parameter.Type);
+                string? literal = kind switch
+                {
+                    ValueKind.String => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true),
+                    ValueKind.Int32 => int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i) ? i.ToString(CultureInfo.InvariantCulture) : null,
+                    ValueKind.Int64 => long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) ? l.ToString(CultureInfo.InvariantCulture) + "L" : null,
+                    ValueKind.Double => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d.ToString("R", CultureInfo.InvariantCulture) + "d" : null,
+                    ValueKind.Single => float.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) ? f.ToString("R", CultureInfo.InvariantCulture) + "f" : null,
+                    ValueKind.Guid => Guid.TryParse(value, out var g) ? $"new global::System.Guid(\"{g:D}\")" : null,
+                    ValueKind.Enum => ((INamedTypeSymbol)type).GetMembers().OfType<IFieldSymbol>().FirstOrDefault(m => m.IsConst && string.Equals(m.Name, value, StringComparison.OrdinalIgnoreCase)) is { } member
+                        ? $"{type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}.{member.Name}" : null,
+                    _ => null,
+                };
+                if (literal is null)
+                {
+                    errors.Add(Bad($"'{value}' is not a valid {parameter.Type.ToDisplayString()} for '{name}'"));
+                    return null;
+                }
+                result.Add(new DefaultSpec(name, value, literal, kind!.Value));
+            }
+            return result;
+        }
+
+        private static List<ArgumentSpec>? BindArguments(IMethodSymbol method, List<VariableSpec> variables, List<DefaultSpec> defaults, List<BindingError> errors)
+        {
+            var result = new List<ArgumentSpec>();
+            foreach (var parameter in method.Parameters)
+            {
+                string typeName = parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+                int variable = variables.FindIndex(v => v.Name == parameter.Name);
+                if (variable >= 0)
+                {
+                    result.Add(new ArgumentSpec(parameter.Name, ArgumentSource.Variable, variable, string.Empty, typeName));
+                    continue;
+                }
+                var @default = defaults.FirstOrDefault(d => d.Name == parameter.Name);
+                if (@default is not null)
+                {
+                    result.Add(new ArgumentSpec(parameter.Name, ArgumentSource.Default, 0, @default.Literal, typeName));
+                    continue;
+                }
+                var special = SpecialSource(parameter.Type);
+                if (special is not null)
+                {
+                    result.Add(new ArgumentSpec(parameter.Name, special.Value, 0, string.Empty, typeName));
+                    continue;
+                }
+                var (kind, _, nullable) = ClassifyValue(parameter.Type);
+                if (parameter.HasExplicitDefaultValue)
+                {
+                    result.Add(new ArgumentSpec(parameter.Name, ArgumentSource.Omitted, 0, string.Empty, typeName));
+                }
+                else if (kind is not null && nullable)
+                {
+                    result.Add(new ArgumentSpec(parameter.Name, ArgumentSource.Default, 0, "null", typeName));
+                }
+                else if (kind is not null)
+                {
+                    errors.Add(new BindingError(DiagnosticDescriptors.ParameterNotFilled, ErrorTarget.Parameter, parameter.Ordinal, 0, null, parameter.Name, method.Name));
+                    return null;
+                }
+                else
+                {
+                    result.Add(new ArgumentSpec(parameter.Name, ArgumentSource.Service, 0, string.Empty, typeName));
+                }
+            }
+            return result;
+        }
+
+        private static ArgumentSource? SpecialSource(ITypeSymbol type)
+        {
+            string name = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            return name switch
+            {
+                "global::Microsoft.AspNetCore.Http.HttpContext" => ArgumentSource.HttpContext,
+                "global::Microsoft.AspNetCore.Http.HttpRequest" => ArgumentSource.HttpRequest,
+                "global::Microsoft.AspNetCore.Http.HttpResponse" => ArgumentSource.HttpResponse,
+                "global::System.Threading.CancellationToken" => ArgumentSource.CancellationToken,
+                _ => null,
+            };
+        }
+
+        /// <summary>Flask names an endpoint after its function: <c>DefaultPage</c> becomes <c>default_page</c>.</summary>
+        public static string ToSnakeCase(string name)
+        {
+            var builder = new System.Text.StringBuilder(name.Length + 4);
+            for (int i = 0; i < name.Length; i++)
+            {
+                char c = name[i];
+                if (char.IsUpper(c))
+                {
+                    bool boundary = i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1])
+                        || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1])));
+                    if (boundary && builder.Length > 0 && builder[builder.Length - 1] != '_')
+                    {
+                        builder.Append('_');
+                    }
+                    builder.Append(char.ToLowerInvariant(c));
+                }
+                else
+                {
+                    builder.Append(c);
+                }
+            }
+            return builder.ToString();
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Flagon.Runtime.Tests;
+
+/// <summary>How the conformance app's enum-typed rule variable is spelled in URLs: lower case member names.</summary>
+public enum Tone
+{
+    Light,
+    Dark,
+}
+
+/// <summary>
+/// The views of the routing conformance suite: one of each kind of rule Werkzeug's documentation describes.
+/// Each answers with its endpoint and the values it received, so a test sees what matched and what was bound.
+/// </summary>
+public static class ConformanceViews
+{
+    [Route("/")]
+    public static string Index() => "index";
+
+    // The seed's slide 10.
+    [Route("/page", Defaults = "pk=1", Endpoint = "default_page")]
+    [Route("/page/<int:pk>")]
+    public static string Page(int pk) => $"page pk={pk}";
+
+    [Route("/secret", Methods = ["GET", "POST"])]
+    [Route("/secret/<username>")]
+    public static string Secret(HttpRequest request, string? username = null) => $"secret {request.Method} username={username ?? "None"}";
+
+    [Route("/docs/")]
+    public static string Docs() => "docs";
+
+    [Route("/about")]
+    public static string About() => "about";
+
+    [Route("/loose/", StrictSlashes = false)]
+    public static string Loose() => "loose";
+
+    [Route("/plain", StrictSlashes = false)]
+    public static string Plain() => "plain";
+
+    [Route("/strict/", TrailingSlash = TrailingSlash.Strict)]
+    public static string Strict() => "strict";
+
+    [Route("/users/me")]
+    public static string Me() => "me";
+
+    [Route("/users/<int:id>")]
+    public static string UserById(int id) => $"user_by_id id={id}";
+
+    [Route("/users/<name>")]
+    public static string UserByName(string name) => $"user_by_name name={name}";
+
+    [Route("/files/<path:name>")]
+    public static string File(string name) => $"file name={name}";
+
+    [Route("/files/<path:name>/edit")]
+    public static string EditFile(string name) => $"edit_file name={name}";
+
+    [Route("/items/<uuid:id>")]
+    public static string Item(Guid id) => $"item id={id}";
+
+    [Route("/color/<any(red, green, blue):color>")]
+    public static string Color(string color) => $"color color={color}";
+
+    [Route("/shade/<tone>")]
+    public static string Shade(Tone tone) => $"shade tone={tone}";
+
+    [Route("/year/<int(fixed_digits=4):year>")]
+    public static string Year(int year) => $"year year={year}";
+
+    [Route("/range/<int(min=1, max=10):n>")]
+    public static string InRange(int n) => $"in_range n={n}";
+
+    [Route("/signed/<int(signed=True):n>")]
+    public static string Signed(int n) => $"signed n={n}";
+
+    [Route("/big/<n>")]
+    public static string Big(long n) => $"big n={n}";
+
+    [Route("/float/<float:x>")]
+    public static string Float(double x) => $"float x={x.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    [Route("/lang/<string(length=2):code>")]
+    public static string Lang(string code) => $"lang code={code}";
+
+    [Route("/export/<name>.json")]
+    public static string ExportJson(string name) => $"export_json name={name}";
+
+    [Route("/export/<name>")]
+    public static string Export(string name) => $"export name={name}";
+
+    [Route("/resource", Methods = ["POST"])]
+    public static string CreateResource() => "create_resource";
+
+    [Route("/resource", Methods = ["PUT", "DELETE"])]
+    public static string ReplaceResource(HttpRequest request) => $"replace_resource {request.Method}";
+
+    [Route("/boom")]
+    public static string Boom() => throw new InvalidOperationException("boom");
+
+    [Route("/with-options", Methods = ["GET", "OPTIONS"])]
+    public static string WithOptions(HttpRequest request) => $"with_options {request.Method}";
+}

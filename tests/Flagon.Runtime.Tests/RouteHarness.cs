@@ -1,0 +1,93 @@
+using System.Net;
+using Flagon.Routing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Flagon.Runtime.Tests;
+
+/// <summary>A response as a test sees it, whichever way it was sent.</summary>
+public sealed record TestResponse(int Status, string Body, IReadOnlyDictionary<string, string> Headers)
+{
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+}
+
+/// <summary>How a conformance case is sent: into the app's request delegate in process, or over real HTTP to Kestrel.</summary>
+public enum Transport
+{
+    InProcess,
+    Http,
+}
+
+/// <summary>
+/// Sends requests to an app built from this assembly's generated route table, in process (a DefaultHttpContext
+/// given to the app's request delegate) or through Kestrel on a free loopback port.
+/// </summary>
+public sealed class RouteHarness : IAsyncLifetime
+{
+    private sealed class TestApp(string[] args) : App(args, RouteTableRegistry.Tables);
+
+    private readonly TestApp app = new(["--urls", "http://127.0.0.1:0"]);
+    private WebApplication? web;
+    private HttpClient? client;
+
+    public App App => app;
+
+    public async Task InitializeAsync()
+    {
+        web = app.Build();
+        await web.StartAsync();
+        var address = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        client?.Dispose();
+        if (web is not null)
+        {
+            await web.StopAsync();
+            await web.DisposeAsync();
+        }
+    }
+
+    public Task<TestResponse> SendAsync(Transport transport, string method, string target) =>
+        transport == Transport.Http ? SendHttpAsync(method, target) : SendInProcessAsync(method, target);
+
+    private async Task<TestResponse> SendHttpAsync(string method, string target)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), target);
+        using var response = await client!.SendAsync(request);
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in response.Headers.Concat(response.Content.Headers))
+        {
+            headers[header.Key] = string.Join(", ", header.Value);
+        }
+        return new TestResponse((int)response.StatusCode, await response.Content.ReadAsStringAsync(), headers);
+    }
+
+    private async Task<TestResponse> SendInProcessAsync(string method, string target)
+    {
+        var context = new DefaultHttpContext { RequestServices = web!.Services };
+        int query = target.IndexOf('?');
+        var rawPath = query < 0 ? target : target[..query];
+        context.Request.Method = method;
+        context.Request.Path = new PathString(DecodeLikeKestrel(rawPath));
+        context.Request.QueryString = query < 0 ? QueryString.Empty : new QueryString(target[query..]);
+        var body = new MemoryStream();
+        context.Response.Body = body;
+        await app.HandleRequestAsync(context);
+        await context.Response.BodyWriter.FlushAsync();
+        var headers = context.Response.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        return new TestResponse(context.Response.StatusCode, System.Text.Encoding.UTF8.GetString(body.ToArray()), headers);
+    }
+
+    /// <summary>Kestrel's path decoding: every percent-escape as UTF-8, except %2F, which stays encoded.</summary>
+    private static string DecodeLikeKestrel(string raw)
+    {
+        var pieces = raw.Split("%2F", StringSplitOptions.None).SelectMany(p => p.Split("%2f")).Select(Uri.UnescapeDataString);
+        return string.Join("%2F", pieces);
+    }
+}

@@ -1,0 +1,188 @@
+namespace Flagon.Runtime.Tests;
+
+/// <summary>
+/// Werkzeug's and Flask's documented routing behaviour, case by case, each run in process and over real HTTP
+/// on Kestrel: matching and priority, converters and their options, trailing-slash redirects, 405 with Allow,
+/// HEAD and OPTIONS, percent-decoding.
+/// </summary>
+public class RoutingConformanceTests(RouteHarness harness) : IClassFixture<RouteHarness>
+{
+    /// <summary>Request → expected status and body (a null body is not checked).</summary>
+    public static readonly TheoryData<string, string, int, string?> Cases = new()
+    {
+        // Static rules and the seed's slide 10.
+        { "GET", "/", 200, "index" },
+        { "GET", "/page", 200, "page pk=1" },
+        { "GET", "/page/7", 200, "page pk=7" },
+        { "GET", "/page/007", 200, "page pk=7" },
+        { "GET", "/secret", 200, "secret GET username=None" },
+        { "POST", "/secret", 200, "secret POST username=None" },
+        { "GET", "/secret/user", 200, "secret GET username=user" },
+        { "GET", "/nothing/here", 404, null },
+
+        // Priority: static parts beat converters, int beats string.
+        { "GET", "/users/me", 200, "me" },
+        { "GET", "/users/42", 200, "user_by_id id=42" },
+        { "GET", "/users/bob", 200, "user_by_name name=bob" },
+        { "GET", "/export/report.json", 200, "export_json name=report" },
+        { "GET", "/export/report", 200, "export name=report" },
+        { "GET", "/export/.json", 200, "export name=.json" },
+
+        // int: overflow, sign, fixed digits, min/max never throw, they just do not match.
+        { "GET", "/page/99999999999999999999", 404, null },
+        { "GET", "/page/2147483648", 404, null },
+        { "GET", "/page/-1", 404, null },
+        { "GET", "/page/+1", 404, null },
+        { "GET", "/page/1.5", 404, null },
+        { "GET", "/signed/-5", 200, "signed n=-5" },
+        { "GET", "/signed/5", 200, "signed n=5" },
+        { "GET", "/year/2024", 200, "year year=2024" },
+        { "GET", "/year/24", 404, null },
+        { "GET", "/year/02024", 404, null },
+        { "GET", "/range/1", 200, "in_range n=1" },
+        { "GET", "/range/10", 200, "in_range n=10" },
+        { "GET", "/range/0", 404, null },
+        { "GET", "/range/11", 404, null },
+        { "GET", "/big/9223372036854775807", 200, "big n=9223372036854775807" },
+        { "GET", "/big/9223372036854775808", 404, null },
+
+        // float, uuid, any, string options, enum inference.
+        { "GET", "/float/1.5", 200, "float x=1.5" },
+        { "GET", "/float/1", 404, null },
+        { "GET", "/float/-1.5", 404, null },
+        { "GET", "/items/0f8fad5b-d9cb-469f-a165-70867728950e", 200, "item id=0f8fad5b-d9cb-469f-a165-70867728950e" },
+        { "GET", "/items/0F8FAD5B-D9CB-469F-A165-70867728950E", 200, "item id=0f8fad5b-d9cb-469f-a165-70867728950e" },
+        { "GET", "/items/0f8fad5bd9cb469fa16570867728950e", 404, null },
+        { "GET", "/items/not-a-uuid", 404, null },
+        { "GET", "/color/green", 200, "color color=green" },
+        { "GET", "/color/purple", 404, null },
+        { "GET", "/color/Green", 404, null },
+        { "GET", "/shade/dark", 200, "shade tone=Dark" },
+        { "GET", "/shade/grey", 404, null },
+        { "GET", "/lang/en", 200, "lang code=en" },
+        { "GET", "/lang/eng", 404, null },
+
+        // path spans slashes; string does not.
+        { "GET", "/files/a/b/c.txt", 200, "file name=a/b/c.txt" },
+        { "GET", "/files/a/b/edit", 200, "edit_file name=a/b" },
+        { "GET", "/files/", 404, null },
+        { "GET", "/users/a/b", 404, null },
+
+        // Percent-decoding, UTF-8; an encoded slash stays inside a string value.
+        { "GET", "/secret/j%C3%BCrgen", 200, "secret GET username=jürgen" },
+        { "GET", "/secret/a%20b", 200, "secret GET username=a b" },
+        { "GET", "/secret/a%2Fb", 200, "secret GET username=a/b" },
+        { "GET", "/files/a%2Fb", 200, "file name=a/b" },
+
+        // Trailing slashes.
+        { "GET", "/docs/", 200, "docs" },
+        { "GET", "/about/", 404, null },
+        { "GET", "/loose/", 200, "loose" },
+        { "GET", "/loose", 200, "loose" },
+        { "GET", "/plain", 200, "plain" },
+        { "GET", "/plain/", 200, "plain" },
+        { "GET", "/strict/", 200, "strict" },
+        { "GET", "/strict", 404, null },
+
+        // HEAD wherever GET is; errors.
+        { "HEAD", "/", 200, "" },
+        { "GET", "/boom", 500, null },
+        { "PUT", "/resource", 200, "replace_resource PUT" },
+        { "DELETE", "/resource", 200, "replace_resource DELETE" },
+        { "POST", "/resource", 200, "create_resource" },
+        { "OPTIONS", "/with-options", 200, "with_options OPTIONS" },
+    };
+
+    public static IEnumerable<object?[]> CasesBothWays() =>
+        from transport in new[] { Transport.InProcess, Transport.Http }
+        from object?[] row in Cases
+        select new object?[] { transport, row[0], row[1], row[2], row[3] };
+
+    [Theory]
+    [MemberData(nameof(CasesBothWays))]
+    public async Task Request_gets_Werkzeugs_answer(Transport transport, string method, string target, int status, string? body)
+    {
+        var response = await harness.SendAsync(transport, method, target);
+
+        Assert.Equal(status, response.Status);
+        if (body is not null)
+        {
+            Assert.Equal(body, response.Body);
+        }
+    }
+
+    [Theory]
+    [InlineData(Transport.InProcess)]
+    [InlineData(Transport.Http)]
+    public async Task A_missing_trailing_slash_redirects_with_308_keeping_the_query(Transport transport)
+    {
+        var response = await harness.SendAsync(transport, "GET", "/docs?x=1&y=2");
+
+        Assert.Equal(308, response.Status);
+        Assert.Equal("/docs/?x=1&y=2", response.Header("Location"));
+    }
+
+    [Theory]
+    [InlineData(Transport.InProcess)]
+    [InlineData(Transport.Http)]
+    public async Task A_wrong_method_is_405_with_every_method_of_every_rule_for_the_path(Transport transport)
+    {
+        var response = await harness.SendAsync(transport, "GET", "/resource");
+
+        Assert.Equal(405, response.Status);
+        Assert.Equal("DELETE, OPTIONS, POST, PUT", response.Header("Allow"));
+        Assert.Contains("Method Not Allowed", response.Body);
+    }
+
+    [Theory]
+    [InlineData(Transport.InProcess)]
+    [InlineData(Transport.Http)]
+    public async Task OPTIONS_is_answered_automatically_with_Allow(Transport transport)
+    {
+        var response = await harness.SendAsync(transport, "OPTIONS", "/secret");
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal("GET, HEAD, OPTIONS, POST", response.Header("Allow"));
+        Assert.Equal("", response.Body);
+    }
+
+    [Theory]
+    [InlineData(Transport.InProcess)]
+    [InlineData(Transport.Http)]
+    public async Task A_string_view_is_utf8_html_and_HEAD_has_its_length_without_body(Transport transport)
+    {
+        var get = await harness.SendAsync(transport, "GET", "/users/j%C3%BCrgen");
+        var head = await harness.SendAsync(transport, "HEAD", "/users/j%C3%BCrgen");
+
+        Assert.Equal("user_by_name name=jürgen", get.Body);
+        Assert.Equal("text/html; charset=utf-8", get.Header("Content-Type"));
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(get.Body).ToString(), get.Header("Content-Length"));
+        Assert.Equal(200, head.Status);
+        Assert.Equal(get.Header("Content-Length"), head.Header("Content-Length"));
+        Assert.Equal("", head.Body);
+    }
+
+    [Theory]
+    [InlineData(Transport.InProcess)]
+    [InlineData(Transport.Http)]
+    public async Task Not_found_is_Werkzeugs_page(Transport transport)
+    {
+        var response = await harness.SendAsync(transport, "GET", "/nope");
+
+        Assert.Equal(404, response.Status);
+        Assert.Contains("<title>404 Not Found</title>", response.Body);
+        Assert.Contains("The requested URL was not found on the server.", response.Body);
+    }
+
+    [Fact]
+    public void The_url_map_lists_rules_in_match_priority_order()
+    {
+        var rules = harness.App.UrlMap.Select(r => r.Pattern).ToList();
+
+        Assert.True(rules.IndexOf("/users/me") < rules.IndexOf("/users/<int:id>"));
+        Assert.True(rules.IndexOf("/users/<int:id>") < rules.IndexOf("/users/<name>"));
+        Assert.True(rules.IndexOf("/export/<name>.json") < rules.IndexOf("/export/<name>"));
+        var page = harness.App.UrlMap.Single(r => r.Pattern == "/page");
+        Assert.Equal("<Rule '/page' (GET, HEAD, OPTIONS) -> default_page>", page.ToString());
+    }
+}
