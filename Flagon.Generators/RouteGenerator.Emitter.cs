@@ -24,10 +24,27 @@ namespace Flagon.Generators
                 w.WriteLine("namespace Flagon.Generated");
                 w.WriteLine("{");
                 w.Indent++;
-                EmitTable(w, "AppRouteTable", "The route table of this assembly's app-level views, compiled from their [Route] rules.",
-                    app.Views.Where(v => v.Blueprint.Length == 0));
+                var rules = EmitTable(w, "AppRouteTable", "The route table of this assembly's app-level views, compiled from their [Route] rules.",
+                    app.Views.Where(v => v.Blueprint.Length == 0), "global::Flagon.UrlFor");
                 w.WriteLineNoTabs(string.Empty);
                 EmitRegistration(w);
+                w.Indent--;
+                w.WriteLine("}");
+                w.WriteLineNoTabs(string.Empty);
+                w.WriteLine("namespace Flagon");
+                w.WriteLine("{");
+                w.Indent++;
+                w.WriteLine("/// <summary>");
+                w.WriteLine("/// Typed, compiler-checked URL building: one method per endpoint, with the rule's values as typed");
+                w.WriteLine("/// parameters (Flask's <c>url_for</c>, checked at build time). <c>UrlFor.Page(pk: 1)</c> is <c>/page/1</c>.");
+                w.WriteLine("/// </summary>");
+                w.WriteLine(GeneratedCodeAttribute);
+                w.WriteLine("internal static partial class UrlFor");
+                w.WriteLine("{");
+                w.Indent++;
+                new UrlForEmitter(w).EmitMethods(UrlForEmitter.Endpoints(rules), blueprint: null);
+                w.Indent--;
+                w.WriteLine("}");
                 w.Indent--;
                 w.WriteLine("}");
                 return SourceText.From(text.ToString(), Encoding.UTF8);
@@ -42,7 +59,7 @@ namespace Flagon.Generators
             }
 
             /// <summary>Writes one RouteTable subclass for <paramref name="views"/>.</summary>
-            internal static List<TableRule> EmitTable(IndentedTextWriter w, string className, string summary, IEnumerable<ViewSpec> views)
+            internal static List<TableRule> EmitTable(IndentedTextWriter w, string className, string summary, IEnumerable<ViewSpec> views, string urlForClass)
             {
                 var tree = RouteTree.Build(views
                     .Where(v => v.ReturnKind != ReturnKind.Unsupported)
@@ -79,6 +96,8 @@ namespace Flagon.Generators
                 new MatcherEmitter(w, methodNames).Emit(tree);
                 w.WriteLineNoTabs(string.Empty);
                 new InvokeEmitter(w).Emit(rules);
+                w.WriteLineNoTabs(string.Empty);
+                UrlForEmitter.EmitBuildUrl(w, UrlForEmitter.Endpoints(rules), urlForClass);
 
                 w.Indent--;
                 w.WriteLine("}");

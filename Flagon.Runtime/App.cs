@@ -54,7 +54,52 @@ public class App
         }
         tables = [.. routeTables];
         Name = builder.Environment.ApplicationName;
+        lock (Instances)
+        {
+            Instances.Add(new WeakReference<App>(this));
+        }
     }
+
+    private static readonly List<WeakReference<App>> Instances = [];
+
+    /// <summary>The only live app of the process, or null when there are none or several.</summary>
+    internal static App? OnlyInstance
+    {
+        get
+        {
+            lock (Instances)
+            {
+                Instances.RemoveAll(r => !r.TryGetTarget(out _));
+                return Instances.Count == 1 && Instances[0].TryGetTarget(out var app) ? app : null;
+            }
+        }
+    }
+
+    /// <summary>How many apps are alive in the process.</summary>
+    internal static int InstanceCount
+    {
+        get
+        {
+            lock (Instances)
+            {
+                return Instances.Count(r => r.TryGetTarget(out _));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Where the app is mounted when no request says so (Flask's <c>APPLICATION_ROOT</c>): the prefix of the
+    /// URLs built outside a request; inside one, the request's PathBase is used.
+    /// </summary>
+    public string ApplicationRoot => (Config["APPLICATION_ROOT"] ?? string.Empty).TrimEnd('/');
+
+    /// <summary>Pushes an app context (Flask's <c>app.app_context()</c>): dispose it to pop.</summary>
+    /// <example><code>using (app.AppContext()) { var url = UrlFor.Page(pk: 1); }</code></example>
+    public Contexts.AppContextScope AppContext() => new(this);
+
+    /// <summary>The run-time URL prefix of the blueprint registered under <paramref name="name"/>.</summary>
+    internal string BlueprintPrefix(string name) =>
+        throw new InvalidOperationException($"The blueprint '{name}' is not registered on the app '{Name}'.");
 
     /// <summary>The app's name (Flask's <c>app.name</c>): the application's assembly name.</summary>
     public string Name { get; }
@@ -67,6 +112,9 @@ public class App
 
     /// <summary>The services of the app, to add to before <see cref="Run"/>.</summary>
     public IServiceCollection Services => builder.Services;
+
+    /// <summary>The compiled route tables the app serves.</summary>
+    internal IReadOnlyList<RouteTable> RouteTables => tables;
 
     /// <summary>Every rule the app serves (Flask's <c>app.url_map</c>).</summary>
     public IReadOnlyList<Rule> UrlMap => [.. tables.SelectMany(t => t.Rules)];
@@ -101,6 +149,24 @@ public class App
     /// 405 with <c>Allow</c> (200 for OPTIONS), or 404.
     /// </summary>
     public Task HandleRequestAsync(HttpContext context)
+    {
+        var previousApp = Contexts.CurrentScope.App;
+        var previousRequest = Contexts.CurrentScope.Request;
+        Contexts.CurrentScope.App = this;
+        Contexts.CurrentScope.Request = context;
+        try
+        {
+            return Dispatch(context);
+        }
+        finally
+        {
+            // An awaiting view keeps the scope it captured; this flow gets its own back.
+            Contexts.CurrentScope.App = previousApp;
+            Contexts.CurrentScope.Request = previousRequest;
+        }
+    }
+
+    private Task Dispatch(HttpContext context)
     {
         var path = context.Request.Path.Value ?? string.Empty;
         var method = context.Request.Method;

@@ -29,6 +29,12 @@ public abstract class RouteTable
     /// <param name="match">A result of <see cref="Match"/> with <see cref="MatchStatus.Matched"/>.</param>
     public abstract ValueTask InvokeAsync(HttpContext context, ReadOnlySpan<char> path, in RouteMatch match);
 
+    /// <summary>
+    /// Builds the URL of <paramref name="endpoint"/> if this table has it (null otherwise), by calling the
+    /// endpoint's generated typed UrlFor method with the values converted to its parameter types.
+    /// </summary>
+    public abstract string? BuildUrl(string endpoint, UrlValues values, string? anchor, bool external);
+
     /// <summary>The <c>Allow</c> header value for a set of method bits: the names, sorted.</summary>
     public string FormatAllow(ulong methods)
     {

@@ -99,6 +99,9 @@ public static class ConformanceViews
     [Route("/boom")]
     public static string Boom() => throw new InvalidOperationException("boom");
 
+    [Route("/links")]
+    public static string Links() => $"{UrlFor.Page(pk: 3)} {UrlFor.Secret(external: true)}";
+
     [Route("/with-options", Methods = ["GET", "OPTIONS"])]
     public static string WithOptions(HttpRequest request) => $"with_options {request.Method}";
 }

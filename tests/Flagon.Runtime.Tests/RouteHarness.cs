@@ -74,6 +74,8 @@ public sealed class RouteHarness : IAsyncLifetime
         int query = target.IndexOf('?');
         var rawPath = query < 0 ? target : target[..query];
         context.Request.Method = method;
+        context.Request.Scheme = "http";
+        context.Request.Host = new HostString("localhost");
         context.Request.Path = new PathString(DecodeLikeKestrel(rawPath));
         context.Request.QueryString = query < 0 ? QueryString.Empty : new QueryString(target[query..]);
         var body = new MemoryStream();

@@ -1,0 +1,336 @@
+using System.CodeDom.Compiler;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Flagon.Generators.Model;
+
+namespace Flagon.Generators.Emitters
+{
+    /// <summary>
+    /// Writes URL building: one typed method per endpoint in the <c>UrlFor</c> class (each rule compiles its own
+    /// builder, as Werkzeug does since 0.15), and the table's <c>BuildUrl</c> that serves <c>Url.For("name")</c>
+    /// by calling those methods.
+    /// </summary>
+    internal sealed class UrlForEmitter
+    {
+        private const string Checks = "global::Flagon.Routing.UrlChecks";
+        private const string Context = "global::Flagon.Routing.UrlContext";
+        private const string QueryType = "global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string?>>?";
+
+        /// <summary>A parameter of an endpoint's typed builder: the union of its rules' variables and defaults.</summary>
+        private sealed class BuildParameter
+        {
+            public BuildParameter(string name, string baseType, ValueKind kind, bool required)
+            {
+                Name = name;
+                BaseType = baseType;
+                Kind = kind;
+                Required = required;
+            }
+
+            public string Name { get; }
+            public string BaseType { get; }
+            public ValueKind Kind { get; }
+            public bool Required { get; }
+
+            public string CSharpType => Required ? BaseType : BaseType + "?";
+
+            public string Identifier => Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(Name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + Name : Name;
+
+            /// <summary>The non-null value, in a branch where it is known to be given.</summary>
+            public string Value => Required || Kind == ValueKind.String ? Identifier : Identifier + ".Value";
+        }
+
+        /// <summary>An endpoint: its name, its typed method's name, its rules in Werkzeug's build order.</summary>
+        internal sealed class Endpoint
+        {
+            public Endpoint(string name, string methodName, List<TableRule> rules)
+            {
+                Name = name;
+                MethodName = methodName;
+                Rules = rules;
+            }
+
+            public string Name { get; }
+            public string MethodName { get; }
+            public List<TableRule> Rules { get; }
+        }
+
+        private readonly IndentedTextWriter w;
+        private int cacheCount;
+        private readonly List<string> fields = new List<string>();
+
+        public UrlForEmitter(IndentedTextWriter writer) => w = writer;
+
+        /// <summary>Groups a table's rules by endpoint; rules with more values first (Werkzeug's build order).</summary>
+        public static List<Endpoint> Endpoints(IEnumerable<TableRule> rules)
+        {
+            var result = new List<Endpoint>();
+            var names = new HashSet<string>();
+            foreach (var group in rules.GroupBy(r => r.Rule.Endpoint).OrderBy(g => g.Key, System.StringComparer.Ordinal))
+            {
+                // One endpoint belongs to one view (a duplicate is reported by the analyzers); build from the first view's rules.
+                var view = group.First().View;
+                var ordered = group.Where(r => r.View == view)
+                    .OrderByDescending(r => r.Rule.Variables.Count + r.Rule.Defaults.Count)
+                    .ThenByDescending(r => r.Rule.Defaults.Count)
+                    .ThenBy(r => r.Index)
+                    .ToList();
+                string method = PascalCase(group.Key);
+                while (!names.Add(method))
+                {
+                    method += "_";
+                }
+                result.Add(new Endpoint(group.Key, method, ordered));
+            }
+            return result;
+        }
+
+        /// <summary>The table's BuildUrl override, for <c>Url.For</c>.</summary>
+        public static void EmitBuildUrl(IndentedTextWriter w, List<Endpoint> endpoints, string urlForClass)
+        {
+            w.WriteLine("/// <inheritdoc/>");
+            w.WriteLine("public override string? BuildUrl(string endpoint, global::Flagon.Routing.UrlValues values, string? anchor, bool external)");
+            w.WriteLine("{");
+            w.Indent++;
+            w.WriteLine("switch (endpoint)");
+            w.WriteLine("{");
+            w.Indent++;
+            foreach (var endpoint in endpoints)
+            {
+                var parameters = Parameters(endpoint);
+                var arguments = parameters.Select(p => $"{p.Identifier}: {Read(p)}").ToList();
+                arguments.Add($"query: values.Query({string.Join(", ", parameters.Select(p => MatcherEmitter.Literal(p.Name)))})");
+                arguments.Add("anchor: anchor");
+                arguments.Add("external: external");
+                w.WriteLine($"case {MatcherEmitter.Literal(endpoint.Name)}:");
+                w.Indent++;
+                w.WriteLine($"return {urlForClass}.{endpoint.MethodName}({string.Join(", ", arguments)});");
+                w.Indent--;
+            }
+            w.WriteLine("default:");
+            w.Indent++;
+            w.WriteLine("return null;");
+            w.Indent--;
+            w.Indent--;
+            w.WriteLine("}");
+            w.Indent--;
+            w.WriteLine("}");
+        }
+
+        private static string Read(BuildParameter p) => (p.Kind, p.Required) switch
+        {
+            (ValueKind.String, true) => $"values.Required<string>({MatcherEmitter.Literal(p.Name)})",
+            (ValueKind.String, false) => $"values.OptionalString({MatcherEmitter.Literal(p.Name)})",
+            (ValueKind.Enum, true) => $"values.RequiredEnum<{p.BaseType}>({MatcherEmitter.Literal(p.Name)})",
+            (ValueKind.Enum, false) => $"values.OptionalEnum<{p.BaseType}>({MatcherEmitter.Literal(p.Name)})",
+            (_, true) => $"values.Required<{p.BaseType}>({MatcherEmitter.Literal(p.Name)})",
+            _ => $"values.Optional<{p.BaseType}>({MatcherEmitter.Literal(p.Name)})",
+        };
+
+        /// <summary>The typed methods of a UrlFor class (or nested blueprint class).</summary>
+        public void EmitMethods(List<Endpoint> endpoints, string? blueprint)
+        {
+            foreach (var endpoint in endpoints)
+            {
+                EmitMethod(endpoint, blueprint);
+                w.WriteLineNoTabs(string.Empty);
+            }
+            foreach (var field in fields)
+            {
+                w.WriteLine(field);
+            }
+        }
+
+        private void EmitMethod(Endpoint endpoint, string? blueprint)
+        {
+            var parameters = Parameters(endpoint);
+            string qualified = blueprint is null ? endpoint.Name : blueprint + "." + endpoint.Name;
+            var rules = string.Join(" or ", endpoint.Rules.Select(r => $"<c>{Xml(r.Rule.Pattern)}</c>"));
+            w.WriteLine($"/// <summary>The URL of the endpoint <c>{Xml(qualified)}</c>: {rules}.</summary>");
+            foreach (var p in parameters)
+            {
+                w.WriteLine($"/// <param name=\"{p.Name}\">The rule value <c>{p.Name}</c>{(p.Required ? string.Empty : "; null leaves it to a rule that does not need it")}.</param>");
+            }
+            w.WriteLine("/// <param name=\"query\">Extra values, appended as the query string (Flask's extra url_for arguments).</param>");
+            w.WriteLine("/// <param name=\"anchor\">Appended after <c>#</c> (Flask's <c>_anchor</c>).</param>");
+            w.WriteLine("/// <param name=\"external\">An absolute URL with scheme and host (Flask's <c>_external</c>).</param>");
+            w.WriteLine("/// <exception cref=\"global::Flagon.Routing.UrlBuildException\">A value does not fit its rule.</exception>");
+            var signature = parameters.Select(p => $"{p.CSharpType} {p.Identifier}{(p.Required ? string.Empty : " = null")}").ToList();
+            signature.Add($"{QueryType} query = null");
+            signature.Add("string? anchor = null");
+            signature.Add("bool external = false");
+            w.WriteLine($"public static string {endpoint.MethodName}({string.Join(", ", signature)})");
+            w.WriteLine("{");
+            w.Indent++;
+            w.WriteLine($"string prefix = {Context}.Prefix({(blueprint is null ? "null" : MatcherEmitter.Literal(blueprint))});");
+            bool unconditional = false;
+            foreach (var rule in endpoint.Rules)
+            {
+                var conditions = Suitable(rule, parameters);
+                w.WriteLine($"// {rule.Rule.Pattern}");
+                if (conditions.Count > 0)
+                {
+                    w.WriteLine($"if ({string.Join(" && ", conditions)})");
+                }
+                w.WriteLine("{");
+                w.Indent++;
+                EmitRuleBuilder(endpoint.Name, rule, parameters);
+                w.Indent--;
+                w.WriteLine("}");
+                if (conditions.Count == 0)
+                {
+                    unconditional = true;
+                    break;
+                }
+            }
+            if (!unconditional)
+            {
+                var missing = string.Join(", ", parameters.Where(p => !p.Required).Select(p => p.Name));
+                w.WriteLine($"throw new global::Flagon.Routing.UrlBuildException({MatcherEmitter.Literal(endpoint.Name)}, {MatcherEmitter.Literal($"no rule fits the values given (of: {missing}).")});");
+            }
+            w.Indent--;
+            w.WriteLine("}");
+        }
+
+        // Werkzeug's suitable_for: every variable given, every default either not given or equal.
+        private static List<string> Suitable(TableRule rule, List<BuildParameter> parameters)
+        {
+            var conditions = new List<string>();
+            foreach (var variable in rule.Rule.Variables)
+            {
+                var p = parameters.First(x => x.Name == variable.Name);
+                if (!p.Required)
+                {
+                    conditions.Add($"{p.Identifier} is not null");
+                }
+            }
+            foreach (var @default in rule.Rule.Defaults)
+            {
+                var p = parameters.First(x => x.Name == @default.Name);
+                conditions.Add($"({p.Identifier} is null || {p.Value} == {@default.Literal})");
+            }
+            return conditions;
+        }
+
+        private void EmitRuleBuilder(string endpoint, TableRule rule, List<BuildParameter> parameters)
+        {
+            var spec = rule.Rule;
+            if (spec.IsStatic)
+            {
+                string field = $"cache{cacheCount++}";
+                fields.Add($"private static {Context}.CachedUrl? {field};");
+                string path = StaticPath(spec);
+                w.WriteLine("if (query is null && anchor is null && !external)");
+                w.WriteLine("{");
+                w.Indent++;
+                w.WriteLine($"return {Context}.Static(ref {field}, prefix, {MatcherEmitter.Literal(path)});");
+                w.Indent--;
+                w.WriteLine("}");
+            }
+            w.WriteLine("var url = new global::Flagon.Routing.UrlWriter(stackalloc char[256]);");
+            w.WriteLine($"{Context}.Begin(ref url, prefix, external);");
+            for (int i = 0; i < spec.Parts.Count; i++)
+            {
+                var part = spec.Parts[i];
+                var text = new StringBuilder("/").Append(part.Prefix);
+                if (part.IsStatic)
+                {
+                    w.WriteLine($"url.AppendLiteral({MatcherEmitter.Literal(text.ToString())});");
+                    continue;
+                }
+                w.WriteLine($"url.AppendLiteral({MatcherEmitter.Literal(text.ToString())});");
+                var variable = spec.Variables[part.Variable];
+                var p = parameters.First(x => x.Name == variable.Name);
+                w.WriteLine(WriteValue(endpoint, variable, p));
+                if (part.Suffix.Length > 0)
+                {
+                    w.WriteLine($"url.AppendLiteral({MatcherEmitter.Literal(part.Suffix)});");
+                }
+            }
+            w.WriteLine($"return {Context}.End(ref url, query, anchor);");
+        }
+
+        private static string StaticPath(RuleSpec spec) => "/" + string.Join("/", spec.Parts.Select(p => p.Prefix));
+
+        private string WriteValue(string endpoint, VariableSpec variable, BuildParameter p)
+        {
+            var c = variable.Converter;
+            string ep = MatcherEmitter.Literal(endpoint);
+            string name = MatcherEmitter.Literal(variable.Name);
+            switch (variable.Kind)
+            {
+                case ValueKind.Int32:
+                case ValueKind.Int64:
+                    return $"url.AppendInt({Checks}.Int({ep}, {name}, {p.Value}, {c.FixedDigits}, {(c.Signed ? "true" : "false")}, {c.Min}, {c.Max}), {c.FixedDigits});";
+                case ValueKind.Double:
+                case ValueKind.Single:
+                    return $"url.AppendFloat({Checks}.Float({ep}, {name}, {p.Value}, {(c.Signed ? "true" : "false")}, {c.Min}, {c.Max}));";
+                case ValueKind.Guid:
+                    return $"url.AppendUuid({p.Value});";
+                case ValueKind.Enum:
+                {
+                    var arms = c.Choices.Select((choice, i) => $"{variable.TypeName}.{variable.EnumMembers[i]} => {MatcherEmitter.Literal(choice)}");
+                    return $"url.AppendLiteral({p.Value} switch {{ {string.Join(", ", arms)}, _ => throw new global::Flagon.Routing.UrlBuildException({ep}, {MatcherEmitter.Literal($"'{variable.Name}' is not one of the rule's values.")}) }});";
+                }
+            }
+            switch (c.Kind)
+            {
+                case ConverterKind.Path:
+                    return $"url.AppendPath({Checks}.Path({ep}, {name}, {p.Value}));";
+                case ConverterKind.Any:
+                {
+                    string field = $"choices{cacheCount++}";
+                    fields.Add($"private static readonly string[] {field} = [{string.Join(", ", c.Choices.Select(MatcherEmitter.Literal))}];");
+                    return $"url.AppendSegment({Checks}.Any({ep}, {name}, {p.Value}, {field}));";
+                }
+                default:
+                    return $"url.AppendSegment({Checks}.String({ep}, {name}, {p.Value}, {c.MinLength}, {(c.MaxLength == int.MaxValue ? "int.MaxValue" : c.MaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture))}));";
+            }
+        }
+
+        private static List<BuildParameter> Parameters(Endpoint endpoint)
+        {
+            var result = new List<BuildParameter>();
+            // In the view's parameter order.
+            foreach (var argument in endpoint.Rules[0].Rule.Arguments)
+            {
+                var asVariable = endpoint.Rules.SelectMany(r => r.Rule.Variables).FirstOrDefault(v => v.Name == argument.ParameterName);
+                var asDefault = endpoint.Rules.SelectMany(r => r.Rule.Defaults).FirstOrDefault(d => d.Name == argument.ParameterName);
+                if (asVariable is null && asDefault is null)
+                {
+                    continue;
+                }
+                bool required = asDefault is null && endpoint.Rules.All(r => r.Rule.Variables.Any(v => v.Name == argument.ParameterName));
+                string baseType = asVariable?.TypeName ?? argument.TypeName.TrimEnd('?');
+                var kind = asVariable?.Kind ?? asDefault!.Kind;
+                result.Add(new BuildParameter(argument.ParameterName, baseType, kind, required));
+            }
+            return result;
+        }
+
+        /// <summary><c>default_page</c> becomes <c>DefaultPage</c>.</summary>
+        public static string PascalCase(string endpoint)
+        {
+            var builder = new StringBuilder();
+            bool upper = true;
+            foreach (char c in endpoint)
+            {
+                if (!char.IsLetterOrDigit(c))
+                {
+                    upper = true;
+                    continue;
+                }
+                builder.Append(upper ? char.ToUpperInvariant(c) : c);
+                upper = false;
+            }
+            if (builder.Length == 0 || char.IsDigit(builder[0]))
+            {
+                builder.Insert(0, '_');
+            }
+            return builder.ToString();
+        }
+
+        private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    }
+}

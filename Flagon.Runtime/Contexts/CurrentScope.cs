@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Flagon.Contexts;
+
+/// <summary>
+/// The app and request of the current logical flow (AsyncLocal, so they follow <c>await</c> and do not leak
+/// between concurrent requests). Flagon pushes them around every request; <see cref="App.AppContext"/> pushes
+/// an app by hand.
+/// </summary>
+internal static class CurrentScope
+{
+    private static readonly AsyncLocal<App?> app = new();
+    private static readonly AsyncLocal<HttpContext?> request = new();
+
+    public static App? App
+    {
+        get => app.Value;
+        set => app.Value = value;
+    }
+
+    public static HttpContext? Request
+    {
+        get => request.Value;
+        set => request.Value = value;
+    }
+}

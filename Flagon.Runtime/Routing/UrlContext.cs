@@ -1,0 +1,118 @@
+using System.ComponentModel;
+using Flagon.Contexts;
+using Microsoft.AspNetCore.Http;
+
+namespace Flagon.Routing;
+
+/// <summary>
+/// What URL building needs from the current app and request: the mount prefix (PathBase or APPLICATION_ROOT,
+/// then the blueprint's run-time prefix) and, for external URLs, the origin. Used by generated UrlFor code.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class UrlContext
+{
+    /// <summary>A static endpoint's URL under one prefix, kept so that building it again allocates nothing.</summary>
+    public sealed class CachedUrl(string prefix, string url)
+    {
+        /// <summary>The prefix it was built under.</summary>
+        public string Prefix { get; } = prefix;
+
+        /// <summary>The URL.</summary>
+        public string Url { get; } = url;
+    }
+
+    /// <summary>
+    /// The app URLs are built for: the current one (inside a request or <c>app.AppContext()</c>), else the
+    /// process's only app.
+    /// </summary>
+    public static App CurrentApp()
+    {
+        if (CurrentScope.App is { } app)
+        {
+            return app;
+        }
+        return App.OnlyInstance ?? throw new InvalidOperationException(App.InstanceCount == 0
+            ? "Building a URL needs an app, and none was created. Create the App first (new App(args))."
+            : "Building a URL outside a request needs to know which app: several exist in this process. Push one with 'using (app.AppContext()) { ... }'.");
+    }
+
+    /// <summary>The path prefix of the endpoints of <paramref name="blueprint"/> (null for the app's own views).</summary>
+    public static string Prefix(string? blueprint)
+    {
+        var app = CurrentApp();
+        var request = CurrentScope.Request;
+        string root = request is not null ? request.Request.PathBase.Value ?? string.Empty : app.ApplicationRoot;
+        string mount = blueprint is null ? string.Empty : app.BlueprintPrefix(blueprint);
+        return root.Length == 0 ? mount : mount.Length == 0 ? root : string.Concat(root, mount);
+    }
+
+    /// <summary>The URL of a static rule under <paramref name="prefix"/>, cached in <paramref name="cache"/>.</summary>
+    public static string Static(ref CachedUrl? cache, string prefix, string path)
+    {
+        if (prefix.Length == 0)
+        {
+            return path;
+        }
+        var cached = Volatile.Read(ref cache);
+        if (cached is not null && string.Equals(cached.Prefix, prefix, StringComparison.Ordinal))
+        {
+            return cached.Url;
+        }
+        cached = new CachedUrl(prefix, string.Concat(prefix, path));
+        Volatile.Write(ref cache, cached);
+        return cached.Url;
+    }
+
+    /// <summary>Starts a URL: the origin when <paramref name="external"/>, then <paramref name="prefix"/>.</summary>
+    public static void Begin(ref UrlWriter writer, string prefix, bool external)
+    {
+        if (external)
+        {
+            writer.AppendLiteral(Origin());
+        }
+        writer.AppendLiteral(prefix);
+    }
+
+    /// <summary>Ends a URL: extra values as the query string, then the anchor.</summary>
+    public static string End(ref UrlWriter writer, IEnumerable<KeyValuePair<string, string?>>? query, string? anchor)
+    {
+        if (query is not null)
+        {
+            bool first = true;
+            foreach (var (key, value) in query)
+            {
+                writer.AppendQuery(key, value, first);
+                first = false;
+            }
+        }
+        if (anchor is not null)
+        {
+            writer.AppendAnchor(anchor);
+        }
+        return writer.ToStringAndClear();
+    }
+
+    /// <summary>
+    /// The scheme and host of external URLs: the app's PUBLIC_ORIGIN when configured (right behind a proxy),
+    /// else the current request's, else SERVER_NAME with PREFERRED_URL_SCHEME (Flask's settings).
+    /// </summary>
+    public static string Origin()
+    {
+        var app = CurrentApp();
+        if (app.Config["PUBLIC_ORIGIN"] is { Length: > 0 } origin)
+        {
+            return origin.TrimEnd('/');
+        }
+        if (CurrentScope.Request is { } request)
+        {
+            return $"{request.Request.Scheme}://{request.Request.Host.ToUriComponent()}";
+        }
+        if (app.Config["SERVER_NAME"] is { Length: > 0 } server)
+        {
+            var scheme = app.Config["PREFERRED_URL_SCHEME"] is { Length: > 0 } preferred ? preferred : "http";
+            return $"{scheme}://{server}";
+        }
+        throw new InvalidOperationException(
+            "Building an external URL outside a request needs the app's origin: set PUBLIC_ORIGIN (e.g. https://example.com) or SERVER_NAME in its configuration.");
+    }
+}

@@ -1,0 +1,167 @@
+using System.Buffers;
+using System.ComponentModel;
+using System.Globalization;
+
+namespace Flagon.Routing;
+
+/// <summary>
+/// Writes a URL into a caller-provided buffer (usually stack memory), percent-encoding each value the way the
+/// matcher decodes it, so building allocates only the resulting string. Used by generated UrlFor code.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public ref struct UrlWriter
+{
+    private char[]? rented;
+    private Span<char> buffer;
+    private int length;
+
+    /// <summary>Starts writing into <paramref name="initial"/>; a longer URL moves to a pooled array.</summary>
+    public UrlWriter(Span<char> initial)
+    {
+        buffer = initial;
+        length = 0;
+        rented = null;
+    }
+
+    /// <summary>What has been written so far.</summary>
+    public readonly ReadOnlySpan<char> Written => buffer[..length];
+
+    /// <summary>Appends text as it is (the rule's static parts, already valid in a URL).</summary>
+    public void AppendLiteral(string text) => Append(text);
+
+    /// <summary>
+    /// Appends a <c>string</c>/<c>any</c> value as one path part: everything but unreserved characters and
+    /// <c>!$&amp;'()*+,;=:@</c> is percent-encoded as UTF-8, <c>/</c> included (it comes back as <c>/</c>).
+    /// </summary>
+    public void AppendSegment(scoped ReadOnlySpan<char> value) => AppendEncoded(value, keepSlash: false);
+
+    /// <summary>Appends a <c>path</c> value: like <see cref="AppendSegment"/> but slashes stay slashes.</summary>
+    public void AppendPath(scoped ReadOnlySpan<char> value) => AppendEncoded(value, keepSlash: true);
+
+    /// <summary>Appends an integer, zero-padded to <paramref name="fixedDigits"/> digits when that is not 0.</summary>
+    public void AppendInt(long value, int fixedDigits)
+    {
+        Span<char> digits = stackalloc char[24];
+        value.TryFormat(digits, out int written, fixedDigits > 0 ? "D" + fixedDigits.ToString(CultureInfo.InvariantCulture) : default, CultureInfo.InvariantCulture);
+        Append(digits[..written]);
+    }
+
+    /// <summary>Appends a float in the form the <c>float</c> converter matches (<c>1.5</c>, <c>2.0</c>).</summary>
+    public void AppendFloat(double value)
+    {
+        Span<char> digits = stackalloc char[64];
+        value.TryFormat(digits, out int written, "R", CultureInfo.InvariantCulture);
+        Append(digits[..written]);
+        if (digits[..written].IndexOf('.') < 0)
+        {
+            Append(".0");
+        }
+    }
+
+    /// <summary>Appends a UUID in Werkzeug's form: lower case, 8-4-4-4-12.</summary>
+    public void AppendUuid(Guid value)
+    {
+        Span<char> text = stackalloc char[36];
+        value.TryFormat(text, out int written, "D");
+        Append(text[..written]);
+    }
+
+    /// <summary>Appends <c>?key=value</c> or <c>&amp;key=value</c>, both encoded as a form query does.</summary>
+    public void AppendQuery(string key, string? value, bool first)
+    {
+        Append(first ? "?" : "&");
+        AppendQueryText(key);
+        Append("=");
+        AppendQueryText(value ?? string.Empty);
+    }
+
+    /// <summary>Appends <c>#anchor</c>, percent-encoded.</summary>
+    public void AppendAnchor(string anchor)
+    {
+        Append("#");
+        AppendEncoded(anchor, keepSlash: true);
+    }
+
+    /// <summary>The URL written, as a new string; returns a pooled buffer if one was used.</summary>
+    public string ToStringAndClear()
+    {
+        var result = new string(buffer[..length]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+            rented = null;
+        }
+        buffer = default;
+        length = 0;
+        return result;
+    }
+
+    private void AppendQueryText(scoped ReadOnlySpan<char> text) => AppendEncoded(text, keepSlash: true, query: true);
+
+    private void AppendEncoded(scoped ReadOnlySpan<char> value, bool keepSlash, bool query = false)
+    {
+        Span<byte> utf8 = stackalloc byte[4];
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            if (IsUnreserved(c) || (c == '/' && keepSlash) || (!query && IsSubDelimiterKept(c)))
+            {
+                Append(c);
+                continue;
+            }
+            int count;
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                count = new System.Text.Rune(c, value[i + 1]).EncodeToUtf8(utf8);
+                i++;
+            }
+            else
+            {
+                count = (System.Text.Rune.IsValid(c) ? new System.Text.Rune(c) : System.Text.Rune.ReplacementChar).EncodeToUtf8(utf8);
+            }
+            for (int b = 0; b < count; b++)
+            {
+                Append('%');
+                Append("0123456789ABCDEF"[utf8[b] >> 4]);
+                Append("0123456789ABCDEF"[utf8[b] & 0xF]);
+            }
+        }
+    }
+
+    private static bool IsUnreserved(char c) =>
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c is '-' or '.' or '_' or '~';
+
+    // Werkzeug keeps these in path parts; '%' and '?' and '#' must always be encoded.
+    private static bool IsSubDelimiterKept(char c) => c is '!' or '$' or '&' or '\'' or '(' or ')' or '*' or '+' or ',' or ';' or '=' or ':' or '@';
+
+    private void Append(char c)
+    {
+        if (length == buffer.Length)
+        {
+            Grow(1);
+        }
+        buffer[length++] = c;
+    }
+
+    private void Append(scoped ReadOnlySpan<char> text)
+    {
+        if (length + text.Length > buffer.Length)
+        {
+            Grow(text.Length);
+        }
+        text.CopyTo(buffer[length..]);
+        length += text.Length;
+    }
+
+    private void Grow(int needed)
+    {
+        var larger = ArrayPool<char>.Shared.Rent(Math.Max(buffer.Length * 2, length + needed + 16));
+        buffer[..length].CopyTo(larger);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+        rented = larger;
+        buffer = larger;
+    }
+}

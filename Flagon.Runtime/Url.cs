@@ -1,0 +1,70 @@
+using System.Diagnostics.CodeAnalysis;
+using Flagon.Routing;
+using Microsoft.AspNetCore.Routing;
+
+namespace Flagon;
+
+/// <summary>
+/// Flask's <c>url_for</c> by endpoint name, for templates and dynamic code. Prefer the generated, typed
+/// <c>UrlFor.Page(pk: 1)</c>, which the compiler checks; both build the same URLs.
+/// </summary>
+public static class Url
+{
+    /// <summary>
+    /// Builds the URL of <paramref name="endpoint"/> with <paramref name="values"/>; values no rule uses become the
+    /// query string: <c>Url.For("secret", new() { ["username"] = "user", ["foo"] = "bar" })</c> is
+    /// <c>/secret/user?foo=bar</c>.
+    /// </summary>
+    /// <param name="endpoint">The endpoint: <c>view</c>, <c>blueprint.view</c>.</param>
+    /// <param name="values">The rule values and extra query values.</param>
+    /// <param name="anchor">Flask's <c>_anchor</c>: appended after <c>#</c>.</param>
+    /// <param name="external">Flask's <c>_external</c>: an absolute URL with scheme and host.</param>
+    /// <exception cref="UrlBuildException">No such endpoint, or a value is missing or does not fit its rule.</exception>
+    public static string For(string endpoint, IReadOnlyDictionary<string, object?>? values = null, string? anchor = null, bool external = false)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var app = UrlContext.CurrentApp();
+        var urlValues = new UrlValues(endpoint, values ?? new Dictionary<string, object?>());
+        foreach (var table in app.RouteTables)
+        {
+            if (table.BuildUrl(endpoint, urlValues, anchor, external) is { } url)
+            {
+                return url;
+            }
+        }
+        var known = app.UrlMap.Select(r => r.Endpoint).Distinct().ToList();
+        var suggestion = known.OrderBy(k => Distance(k, endpoint)).FirstOrDefault();
+        throw new UrlBuildException(endpoint, suggestion is not null && Distance(suggestion, endpoint) <= Math.Max(2, endpoint.Length / 3)
+            ? $"no such endpoint. Did you mean '{suggestion}'?"
+            : "no such endpoint.");
+    }
+
+    /// <summary>
+    /// <see cref="For(string, IReadOnlyDictionary{string, object?}?, string?, bool)"/> with the values of an object's
+    /// properties (an anonymous object: <c>Url.For("page", new { pk = 1 })</c>), read with ASP.NET Core's
+    /// <see cref="RouteValueDictionary"/>.
+    /// </summary>
+    [RequiresUnreferencedCode("Reads the properties of 'values' by reflection; pass a dictionary, or use the typed UrlFor, when trimming.")]
+    public static string For(string endpoint, object values, string? anchor = null, bool external = false) =>
+        For(endpoint, new RouteValueDictionary(values), anchor, external);
+
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+}

@@ -1,0 +1,161 @@
+using Flagon.Routing;
+
+namespace Flagon.Runtime.Tests;
+
+/// <summary>
+/// URL building: the generated typed UrlFor and Url.For by name, with Werkzeug's rules (defaults, extra values as
+/// query, anchors, external URLs, encoding) and Flagon's checks (a value its rule would not match is refused).
+/// </summary>
+public class UrlBuildingTests(RouteHarness harness) : IClassFixture<RouteHarness>
+{
+    private T InApp<T>(Func<T> build)
+    {
+        using (harness.App.AppContext())
+        {
+            return build();
+        }
+    }
+
+    [Fact]
+    public void The_seeds_slide_11_in_typed_form() => InApp(() =>
+    {
+        Assert.Equal("/", UrlFor.Index());
+        Assert.Equal("/page", UrlFor.DefaultPage());
+        Assert.Equal("/page/1", UrlFor.Page(pk: 1));
+        Assert.Equal("/secret/user?foo=bar", UrlFor.Secret(username: "user", query: [new("foo", "bar")]));
+        Assert.Equal("/secret", UrlFor.Secret());
+        return 0;
+    });
+
+    [Fact]
+    public void The_seeds_slide_11_by_endpoint_name() => InApp(() =>
+    {
+        Assert.Equal("/", Url.For("index"));
+        Assert.Equal("/page", Url.For("default_page"));
+        Assert.Equal("/page/1", Url.For("page", new Dictionary<string, object?> { ["pk"] = 1 }));
+        Assert.Equal("/secret/user?foo=bar", Url.For("secret", new Dictionary<string, object?> { ["username"] = "user", ["foo"] = "bar" }));
+        Assert.Equal("/page/2", Url.For("page", new Dictionary<string, object?> { ["pk"] = "2" }));
+        return 0;
+    });
+
+    [Fact]
+    public void Anchor_query_encoding_and_external() => InApp(() =>
+    {
+        Assert.Equal("/#top", UrlFor.Index(anchor: "top"));
+        Assert.Equal("/?q=a%20b%26c&x=%C3%BC", UrlFor.Index(query: [new("q", "a b&c"), new("x", "ü")]));
+        Assert.Equal("/users/a%20b%2Fc", UrlFor.UserByName(name: "a b/c"));
+        Assert.Equal("/users/j%C3%BCrgen", UrlFor.UserByName(name: "jürgen"));
+        Assert.Equal("/files/a/b%20c.txt", UrlFor.File(name: "a/b c.txt"));
+        Assert.Equal("/export/report.json", UrlFor.ExportJson(name: "report"));
+        return 0;
+    });
+
+    [Fact]
+    public void Values_are_written_in_the_form_their_converter_matches() => InApp(() =>
+    {
+        Assert.Equal("/year/0024", UrlFor.Year(year: 24));
+        Assert.Equal("/float/1.0", UrlFor.Float(x: 1.0));
+        Assert.Equal("/float/2.5", UrlFor.Float(x: 2.5));
+        Assert.Equal("/shade/dark", UrlFor.Shade(tone: Tone.Dark));
+        Assert.Equal("/shade/light", Url.For("shade", new Dictionary<string, object?> { ["tone"] = "Light" }));
+        Assert.Equal("/items/0f8fad5b-d9cb-469f-a165-70867728950e", UrlFor.Item(id: Guid.Parse("0F8FAD5B-D9CB-469F-A165-70867728950E")));
+        Assert.Equal("/signed/-5", UrlFor.Signed(n: -5));
+        Assert.Equal("/color/blue", UrlFor.Color(color: "blue"));
+        return 0;
+    });
+
+    [Theory]
+    [InlineData("in_range", "n", 11, "outside the rule's range [1, 10]")]
+    [InlineData("in_range", "n", 0, "outside the rule's range [1, 10]")]
+    [InlineData("page", "pk", -1, "outside the rule's range")]
+    [InlineData("year", "year", 12345, "longer than the rule's 4 fixed digits")]
+    [InlineData("color", "color", "purple", "not one of red, green, blue")]
+    [InlineData("lang", "code", "eng", "the rule wants 2 to 2")]
+    [InlineData("user_by_name", "name", "", "the rule wants 1 to any number of")]
+    [InlineData("file", "name", "/etc/passwd", "must be a non-empty path that does not start with '/'")]
+    [InlineData("user_by_name", "name", "a%2Fb", "'%2F'")]
+    [InlineData("page", "pk", "x", "'pk' must be a Int32, not 'x'")]
+    public void A_value_its_rule_would_not_match_is_refused(string endpoint, string name, object value, string reason)
+    {
+        var error = Assert.Throws<UrlBuildException>(() => InApp(() => Url.For(endpoint, new Dictionary<string, object?> { [name] = value })));
+
+        Assert.Equal(endpoint, error.Endpoint);
+        Assert.Contains(reason, error.Message);
+        Assert.StartsWith($"Could not build url for endpoint '{endpoint}'", error.Message);
+    }
+
+    [Fact]
+    public void Unknown_endpoints_and_missing_values_are_named()
+    {
+        var unknown = Assert.Throws<UrlBuildException>(() => InApp(() => Url.For("pgae")));
+        var missing = Assert.Throws<UrlBuildException>(() => InApp(() => Url.For("page")));
+
+        Assert.Contains("no such endpoint. Did you mean 'page'?", unknown.Message);
+        Assert.Contains("missing value for 'pk'", missing.Message);
+    }
+
+    [Fact]
+    public void Building_a_static_endpoints_url_allocates_nothing()
+    {
+        using (harness.App.AppContext())
+        {
+            UrlFor.About();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var url = UrlFor.About();
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.Equal("/about", url);
+            Assert.Equal(0, allocated);
+        }
+    }
+
+    [Fact]
+    public void Building_a_parametrised_url_allocates_only_its_string()
+    {
+        using (harness.App.AppContext())
+        {
+            UrlFor.Page(pk: 12345);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var url = UrlFor.Page(pk: 12345);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.Equal("/page/12345", url);
+            // A string of 11 chars: 22 bytes of text, its header and length, rounded up.
+            Assert.True(allocated <= 48, $"allocated {allocated} bytes");
+        }
+    }
+
+    [Fact]
+    public void External_urls_outside_a_request_use_the_configured_origin()
+    {
+        var app = new ConfiguredApp("--SERVER_NAME", "example.com:8080", "--PREFERRED_URL_SCHEME", "https", "--APPLICATION_ROOT", "/shop/");
+        using (app.AppContext())
+        {
+            Assert.Equal("https://example.com:8080/shop/page/1", UrlFor.Page(pk: 1, external: true));
+            Assert.Equal("/shop/page/1", UrlFor.Page(pk: 1));
+        }
+        var proxied = new ConfiguredApp("--PUBLIC_ORIGIN", "https://public.example/");
+        using (proxied.AppContext())
+        {
+            Assert.Equal("https://public.example/", UrlFor.Index(external: true));
+        }
+        var bare = new ConfiguredApp();
+        using (bare.AppContext())
+        {
+            var error = Assert.Throws<InvalidOperationException>(() => UrlFor.Index(external: true));
+            Assert.Contains("PUBLIC_ORIGIN", error.Message);
+        }
+    }
+
+    [Theory]
+    [InlineData(Transport.InProcess)]
+    [InlineData(Transport.Http)]
+    public async Task Inside_a_request_urls_use_its_host(Transport transport)
+    {
+        var response = await harness.SendAsync(transport, "GET", "/links");
+
+        Assert.Matches(@"^/page/3 http://(127\.0\.0\.1:\d+|localhost)/secret$", response.Body);
+    }
+
+    private sealed class ConfiguredApp(params string[] args) : App(args, Routing.RouteTableRegistry.Tables);
+}
