@@ -16,6 +16,7 @@ namespace Flagon.Generators
         {
             internal const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"Flagon.Generators\", \"0.1.0\")]";
 
+            /// <summary>The app's own views: their route table, its registration, and the typed UrlFor methods.</summary>
             public static SourceText EmitAppRouteTable(AppSpec app)
             {
                 using var text = new StringWriter();
@@ -24,30 +25,84 @@ namespace Flagon.Generators
                 w.WriteLine("namespace Flagon.Generated");
                 w.WriteLine("{");
                 w.Indent++;
-                var rules = EmitTable(w, "AppRouteTable", "The route table of this assembly's app-level views, compiled from their [Route] rules.",
-                    app.Views.Where(v => v.Blueprint.Length == 0), "global::Flagon.UrlFor");
+                var endpoints = EmitTable(w, "AppRouteTable", "The route table of this assembly's app-level views, compiled from their [Route] rules.",
+                    app.Views.Where(v => v.Blueprint.Length == 0), isPublicInstance: false);
                 w.WriteLineNoTabs(string.Empty);
                 EmitRegistration(w);
                 w.Indent--;
                 w.WriteLine("}");
                 w.WriteLineNoTabs(string.Empty);
+                OpenUrlFor(w);
+                UrlForEmitter.EmitTypedMethods(w, endpoints, blueprint: null, "global::Flagon.Generated.AppRouteTable");
+                CloseUrlFor(w);
+                return SourceText.From(text.ToString(), Encoding.UTF8);
+            }
+
+            /// <summary>A blueprint: its IBlueprint implementation and route table, and <c>UrlFor.{Class}</c>.</summary>
+            public static SourceText EmitBlueprint(AppSpec app, BlueprintSpec blueprint)
+            {
+                using var text = new StringWriter();
+                var w = new IndentedTextWriter(text, "    ");
+                WriteHeader(w);
+                bool hasNamespace = blueprint.Namespace.Length > 0;
+                if (hasNamespace)
+                {
+                    w.WriteLine($"namespace {blueprint.Namespace}");
+                    w.WriteLine("{");
+                    w.Indent++;
+                }
+                w.WriteLine($"partial class {blueprint.ClassName} : global::Flagon.IBlueprint");
+                w.WriteLine("{");
+                w.Indent++;
+                w.WriteLine("/// <inheritdoc/>");
+                w.WriteLine($"static string global::Flagon.IBlueprint.Name => {MatcherEmitter.Literal(blueprint.Name)};");
+                w.WriteLine("/// <inheritdoc/>");
+                w.WriteLine($"static string? global::Flagon.IBlueprint.UrlPrefix => {(blueprint.UrlPrefix is null ? "null" : MatcherEmitter.Literal(blueprint.UrlPrefix))};");
+                w.WriteLine("/// <inheritdoc/>");
+                w.WriteLine("static global::Flagon.Routing.RouteTable global::Flagon.IBlueprint.RouteTable => FlagonRouteTable.Instance;");
+                w.WriteLineNoTabs(string.Empty);
+                var endpoints = EmitTable(w, "FlagonRouteTable", $"The route table of the blueprint <c>{blueprint.Name}</c>, compiled from its [Route] rules.",
+                    app.Views.Where(v => v.Blueprint == blueprint.TypeName), isPublicInstance: true);
+                w.Indent--;
+                w.WriteLine("}");
+                if (hasNamespace)
+                {
+                    w.Indent--;
+                    w.WriteLine("}");
+                }
+                w.WriteLineNoTabs(string.Empty);
+                OpenUrlFor(w);
+                w.WriteLine($"/// <summary>Typed URL building for the endpoints of the blueprint <c>{blueprint.Name}</c>, under the prefix it is registered with.</summary>");
+                w.WriteLine(GeneratedCodeAttribute);
+                w.WriteLine($"internal static partial class {blueprint.ClassName}");
+                w.WriteLine("{");
+                w.Indent++;
+                UrlForEmitter.EmitTypedMethods(w, endpoints, blueprint.Name, blueprint.TypeName + ".FlagonRouteTable");
+                w.Indent--;
+                w.WriteLine("}");
+                CloseUrlFor(w);
+                return SourceText.From(text.ToString(), Encoding.UTF8);
+            }
+
+            private static void OpenUrlFor(IndentedTextWriter w)
+            {
                 w.WriteLine("namespace Flagon");
                 w.WriteLine("{");
                 w.Indent++;
-                w.WriteLine("/// <summary>");
-                w.WriteLine("/// Typed, compiler-checked URL building: one method per endpoint, with the rule's values as typed");
-                w.WriteLine("/// parameters (Flask's <c>url_for</c>, checked at build time). <c>UrlFor.Page(pk: 1)</c> is <c>/page/1</c>.");
-                w.WriteLine("/// </summary>");
-                w.WriteLine(GeneratedCodeAttribute);
+                // Typed, compiler-checked URL building: one method per endpoint, with the rule's values as typed
+                // parameters (Flask's url_for, checked at build time). UrlFor.Page(pk: 1) is "/page/1".
+                // Partial: the app's views and each blueprint add to it from their own files.
                 w.WriteLine("internal static partial class UrlFor");
                 w.WriteLine("{");
                 w.Indent++;
-                new UrlForEmitter(w).EmitMethods(UrlForEmitter.Endpoints(rules), blueprint: null);
+            }
+
+            private static void CloseUrlFor(IndentedTextWriter w)
+            {
                 w.Indent--;
                 w.WriteLine("}");
                 w.Indent--;
                 w.WriteLine("}");
-                return SourceText.From(text.ToString(), Encoding.UTF8);
             }
 
             internal static void WriteHeader(IndentedTextWriter w)
@@ -58,20 +113,27 @@ namespace Flagon.Generators
                 w.WriteLineNoTabs(string.Empty);
             }
 
-            /// <summary>Writes one RouteTable subclass for <paramref name="views"/>.</summary>
-            internal static List<TableRule> EmitTable(IndentedTextWriter w, string className, string summary, IEnumerable<ViewSpec> views, string urlForClass)
+            /// <summary>Writes one RouteTable subclass for <paramref name="views"/>; returns its endpoints for UrlFor.</summary>
+            internal static List<UrlForEmitter.Endpoint> EmitTable(IndentedTextWriter w, string className, string summary, IEnumerable<ViewSpec> views, bool isPublicInstance)
             {
                 var tree = RouteTree.Build(views
                     .Where(v => v.ReturnKind != ReturnKind.Unsupported)
                     .SelectMany(v => v.Rules.Select(r => new TableRule(r, v))));
                 var rules = tree.Number();
                 var methodNames = rules.SelectMany(r => r.Rule.Methods).Distinct().OrderBy(m => m, System.StringComparer.Ordinal).ToList();
+                var endpoints = UrlForEmitter.Endpoints(rules);
 
                 w.WriteLine($"/// <summary>{summary}</summary>");
                 w.WriteLine(GeneratedCodeAttribute);
                 w.WriteLine($"internal sealed class {className} : global::Flagon.Routing.RouteTable");
                 w.WriteLine("{");
                 w.Indent++;
+                if (isPublicInstance)
+                {
+                    w.WriteLine("/// <summary>The one instance, shared by every registration of the blueprint.</summary>");
+                    w.WriteLine($"public static readonly {className} Instance = new();");
+                    w.WriteLineNoTabs(string.Empty);
+                }
 
                 w.WriteLine("private static readonly global::Flagon.Routing.Rule[] rules =");
                 w.WriteLine("[");
@@ -97,11 +159,13 @@ namespace Flagon.Generators
                 w.WriteLineNoTabs(string.Empty);
                 new InvokeEmitter(w).Emit(rules);
                 w.WriteLineNoTabs(string.Empty);
-                UrlForEmitter.EmitBuildUrl(w, UrlForEmitter.Endpoints(rules), urlForClass);
+                UrlForEmitter.EmitBuildUrl(w, endpoints);
+                w.WriteLineNoTabs(string.Empty);
+                new UrlForEmitter(w).EmitBuilders(endpoints);
 
                 w.Indent--;
                 w.WriteLine("}");
-                return rules;
+                return endpoints;
             }
 
             private static void EmitRegistration(IndentedTextWriter w)

@@ -63,11 +63,34 @@ namespace Flagon.Generators
                     rules.ToEquatableArray());
             }
 
-            public static AppSpec BuildApp(ImmutableArray<ViewSpec> views) =>
-                new AppSpec(views
-                    .OrderBy(v => v.ContainingType, StringComparer.Ordinal)
-                    .ThenBy(v => v.MethodName, StringComparer.Ordinal)
-                    .ToEquatableArray());
+            /// <summary>The spec of a [Blueprint] class, or null when it cannot be extended (reported by the analyzers).</summary>
+            public static BlueprintSpec? ParseBlueprint(GeneratorAttributeSyntaxContext context)
+            {
+                if (context.TargetSymbol is not INamedTypeSymbol type || ViewBinder.CheckBlueprint(type) is not null)
+                {
+                    return null;
+                }
+                var attribute = context.Attributes[0];
+                if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string name || name.Length == 0)
+                {
+                    return null;
+                }
+                string? prefix = attribute.NamedArguments.FirstOrDefault(a => a.Key == "UrlPrefix").Value.Value as string;
+                return new BlueprintSpec(
+                    type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                    type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
+                    type.Name,
+                    name,
+                    prefix);
+            }
+
+            public static AppSpec BuildApp(ImmutableArray<ViewSpec> views, ImmutableArray<BlueprintSpec> blueprints) =>
+                new AppSpec(
+                    views
+                        .OrderBy(v => v.ContainingType, StringComparer.Ordinal)
+                        .ThenBy(v => v.MethodName, StringComparer.Ordinal)
+                        .ToEquatableArray(),
+                    blueprints.OrderBy(b => b.TypeName, StringComparer.Ordinal).ToEquatableArray());
         }
     }
 }

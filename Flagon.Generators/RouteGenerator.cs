@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Flagon.Generators.Shared;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Flagon.Generators
@@ -12,7 +13,7 @@ namespace Flagon.Generators
     [Generator(LanguageNames.CSharp)]
     public sealed partial class RouteGenerator : IIncrementalGenerator
     {
-        internal const string RouteAttributeName = "Flagon.RouteAttribute";
+        internal const string RouteAttributeName = ViewBinder.RouteAttributeName;
 
         /// <inheritdoc/>
         public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -26,16 +27,29 @@ namespace Flagon.Generators
                 .Select(static (view, _) => view!)
                 .WithTrackingName(TrackingNames.Views);
 
-            var app = views
-                .Collect()
-                .Select(static (all, _) => Parser.BuildApp(all))
+            var blueprints = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    ViewBinder.BlueprintAttributeName,
+                    predicate: static (node, _) => node is ClassDeclarationSyntax,
+                    transform: static (ctx, _) => Parser.ParseBlueprint(ctx))
+                .Where(static blueprint => blueprint is not null)
+                .Select(static (blueprint, _) => blueprint!)
+                .WithTrackingName(TrackingNames.Blueprints);
+
+            var app = views.Collect()
+                .Combine(blueprints.Collect())
+                .Select(static (all, _) => Parser.BuildApp(all.Left, all.Right))
                 .WithTrackingName(TrackingNames.AppModel);
 
             context.RegisterSourceOutput(app, static (spc, model) =>
             {
-                if (model.Views.Count > 0)
+                if (model.Views.Any(v => v.Blueprint.Length == 0))
                 {
                     spc.AddSource("Flagon.AppRouteTable.g.cs", Emitter.EmitAppRouteTable(model));
+                }
+                foreach (var blueprint in model.Blueprints)
+                {
+                    spc.AddSource($"Flagon.Blueprint.{blueprint.ClassName}.g.cs", Emitter.EmitBlueprint(model, blueprint));
                 }
             });
         }

@@ -4,6 +4,7 @@ namespace Flagon.Generators
     internal static class TrackingNames
     {
         public const string Views = "Flagon.Views";
+        public const string Blueprints = "Flagon.Blueprints";
         public const string AppModel = "Flagon.AppModel";
     }
 }

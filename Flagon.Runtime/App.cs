@@ -24,7 +24,7 @@ namespace Flagon;
 /// app.Run();   // * Running on http://127.0.0.1:5000
 /// </code>
 /// </example>
-public class App
+public partial class App
 {
     /// <summary>The address served when no URL is configured (<c>--urls</c>, <c>ASPNETCORE_URLS</c>): Flask's default.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5000";
@@ -97,10 +97,6 @@ public class App
     /// <example><code>using (app.AppContext()) { var url = UrlFor.Page(pk: 1); }</code></example>
     public Contexts.AppContextScope AppContext() => new(this);
 
-    /// <summary>The run-time URL prefix of the blueprint registered under <paramref name="name"/>.</summary>
-    internal string BlueprintPrefix(string name) =>
-        throw new InvalidOperationException($"The blueprint '{name}' is not registered on the app '{Name}'.");
-
     /// <summary>The app's name (Flask's <c>app.name</c>): the application's assembly name.</summary>
     public string Name { get; }
 
@@ -113,11 +109,8 @@ public class App
     /// <summary>The services of the app, to add to before <see cref="Run"/>.</summary>
     public IServiceCollection Services => builder.Services;
 
-    /// <summary>The compiled route tables the app serves.</summary>
+    /// <summary>The compiled route tables of the app's own views.</summary>
     internal IReadOnlyList<RouteTable> RouteTables => tables;
-
-    /// <summary>Every rule the app serves (Flask's <c>app.url_map</c>).</summary>
-    public IReadOnlyList<Rule> UrlMap => [.. tables.SelectMany(t => t.Rules)];
 
     /// <summary>Builds the ASP.NET Core application that serves this app, without starting it.</summary>
     public WebApplication Build()
@@ -141,109 +134,5 @@ public class App
             Console.WriteLine($" * Running on {address} (Press CTRL+C to quit)");
         }
         await web.WaitForShutdownAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// Flagon's terminal request delegate: matches the path against the generated route tables, calls the
-    /// view and writes its response; otherwise answers as Werkzeug does: 308 to the slash-terminated URL,
-    /// 405 with <c>Allow</c> (200 for OPTIONS), or 404.
-    /// </summary>
-    public Task HandleRequestAsync(HttpContext context)
-    {
-        var previousApp = Contexts.CurrentScope.App;
-        var previousRequest = Contexts.CurrentScope.Request;
-        Contexts.CurrentScope.App = this;
-        Contexts.CurrentScope.Request = context;
-        try
-        {
-            return Dispatch(context);
-        }
-        finally
-        {
-            // An awaiting view keeps the scope it captured; this flow gets its own back.
-            Contexts.CurrentScope.App = previousApp;
-            Contexts.CurrentScope.Request = previousRequest;
-        }
-    }
-
-    private Task Dispatch(HttpContext context)
-    {
-        var path = context.Request.Path.Value ?? string.Empty;
-        var method = context.Request.Method;
-        RouteTable? fallbackTable = null;
-        var fallback = default(RouteMatch);
-        foreach (var table in tables)
-        {
-            var match = table.Match(path, method);
-            if (match.Status == MatchStatus.Matched)
-            {
-                return Invoke(table, path, match, context);
-            }
-            if (match.Status != MatchStatus.NotFound && fallbackTable is null)
-            {
-                fallbackTable = table;
-                fallback = match;
-            }
-        }
-        if (fallbackTable is null)
-        {
-            return ErrorPages.Write(context, StatusCodes.Status404NotFound).AsTask();
-        }
-        if (fallback.Status == MatchStatus.RedirectWithSlash)
-        {
-            var request = context.Request;
-            context.Response.StatusCode = StatusCodes.Status308PermanentRedirect;
-            context.Response.Headers.Location = $"{request.PathBase}{path}/{request.QueryString}";
-            return ErrorPages.WriteRedirect(context, context.Response.Headers.Location!).AsTask();
-        }
-        context.Response.Headers.Allow = fallbackTable.FormatAllow(fallback.AllowedMethods);
-        if (HttpMethods.IsOptions(method))
-        {
-            // Werkzeug's automatic OPTIONS: an empty 200 that lists the allowed methods.
-            context.Response.StatusCode = StatusCodes.Status200OK;
-            context.Response.ContentLength = 0;
-            return Task.CompletedTask;
-        }
-        return ErrorPages.Write(context, StatusCodes.Status405MethodNotAllowed).AsTask();
-    }
-
-    private Task Invoke(RouteTable table, string path, RouteMatch match, HttpContext context)
-    {
-        ValueTask pending;
-        try
-        {
-            pending = table.InvokeAsync(context, path, match);
-        }
-        catch (Exception ex)
-        {
-            return HandleExceptionAsync(context, ex);
-        }
-        return pending.IsCompletedSuccessfully ? Task.CompletedTask : AwaitView(pending, context);
-    }
-
-    private async Task AwaitView(ValueTask pending, HttpContext context)
-    {
-        try
-        {
-            await pending;
-        }
-        catch (Exception ex)
-        {
-            await HandleExceptionAsync(context, ex);
-        }
-    }
-
-    /// <summary>An exception escaped the view: log it and answer 500, unless the response has already started.</summary>
-    private Task HandleExceptionAsync(HttpContext context, Exception exception)
-    {
-        Logger.LogError(exception, "Exception on {Path} [{Method}]", context.Request.Path, context.Request.Method);
-        if (context.Response.HasStarted)
-        {
-            // Too late for an error page: abort so the client sees a broken response, not a truncated "success".
-            context.Abort();
-            return Task.CompletedTask;
-        }
-        context.Response.Clear();
-        return ErrorPages.Write(context, StatusCodes.Status500InternalServerError).AsTask();
     }
 }

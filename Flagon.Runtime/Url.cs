@@ -24,12 +24,29 @@ public static class Url
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         var app = UrlContext.CurrentApp();
-        var urlValues = new UrlValues(endpoint, values ?? new Dictionary<string, object?>());
-        foreach (var table in app.RouteTables)
+        if (endpoint.StartsWith('.'))
         {
-            if (table.BuildUrl(endpoint, urlValues, anchor, external) is { } url)
+            // Flask's relative endpoint: the current request's blueprint, or the app itself.
+            endpoint = Contexts.CurrentScope.Blueprint is { } current ? current.Name + endpoint : endpoint[1..];
+        }
+        var urlValues = new UrlValues(endpoint, values ?? new Dictionary<string, object?>());
+        string root = UrlContext.Root(app);
+        int dot = endpoint.LastIndexOf('.');
+        if (dot > 0 && app.MountNamed(endpoint[..dot]) is { } mount)
+        {
+            if (mount.Table.BuildUrl(endpoint[(dot + 1)..], root + mount.Prefix, urlValues, anchor, external) is { } inBlueprint)
             {
-                return url;
+                return inBlueprint;
+            }
+        }
+        else
+        {
+            foreach (var table in app.RouteTables)
+            {
+                if (table.BuildUrl(endpoint, root, urlValues, anchor, external) is { } url)
+                {
+                    return url;
+                }
             }
         }
         var known = app.UrlMap.Select(r => r.Endpoint).Distinct().ToList();

@@ -87,10 +87,10 @@ namespace Flagon.Generators.Emitters
         }
 
         /// <summary>The table's BuildUrl override, for <c>Url.For</c>.</summary>
-        public static void EmitBuildUrl(IndentedTextWriter w, List<Endpoint> endpoints, string urlForClass)
+        public static void EmitBuildUrl(IndentedTextWriter w, List<Endpoint> endpoints)
         {
             w.WriteLine("/// <inheritdoc/>");
-            w.WriteLine("public override string? BuildUrl(string endpoint, global::Flagon.Routing.UrlValues values, string? anchor, bool external)");
+            w.WriteLine("public override string? BuildUrl(string endpoint, string prefix, global::Flagon.Routing.UrlValues values, string? anchor, bool external)");
             w.WriteLine("{");
             w.Indent++;
             w.WriteLine("switch (endpoint)");
@@ -99,13 +99,14 @@ namespace Flagon.Generators.Emitters
             foreach (var endpoint in endpoints)
             {
                 var parameters = Parameters(endpoint);
-                var arguments = parameters.Select(p => $"{p.Identifier}: {Read(p)}").ToList();
+                var arguments = new List<string> { "prefix" };
+                arguments.AddRange(parameters.Select(p => $"{p.Identifier}: {Read(p)}"));
                 arguments.Add($"query: values.Query({string.Join(", ", parameters.Select(p => MatcherEmitter.Literal(p.Name)))})");
                 arguments.Add("anchor: anchor");
                 arguments.Add("external: external");
                 w.WriteLine($"case {MatcherEmitter.Literal(endpoint.Name)}:");
                 w.Indent++;
-                w.WriteLine($"return {urlForClass}.{endpoint.MethodName}({string.Join(", ", arguments)});");
+                w.WriteLine($"return Build{endpoint.MethodName}({string.Join(", ", arguments)});");
                 w.Indent--;
             }
             w.WriteLine("default:");
@@ -128,12 +129,12 @@ namespace Flagon.Generators.Emitters
             _ => $"values.Optional<{p.BaseType}>({MatcherEmitter.Literal(p.Name)})",
         };
 
-        /// <summary>The typed methods of a UrlFor class (or nested blueprint class).</summary>
-        public void EmitMethods(List<Endpoint> endpoints, string? blueprint)
+        /// <summary>The table's builders, one per endpoint, taking the mount prefix: what UrlFor and Url.For call.</summary>
+        public void EmitBuilders(List<Endpoint> endpoints)
         {
             foreach (var endpoint in endpoints)
             {
-                EmitMethod(endpoint, blueprint);
+                EmitBuilder(endpoint);
                 w.WriteLineNoTabs(string.Empty);
             }
             foreach (var field in fields)
@@ -142,28 +143,57 @@ namespace Flagon.Generators.Emitters
             }
         }
 
-        private void EmitMethod(Endpoint endpoint, string? blueprint)
+        /// <summary>The typed methods of a UrlFor class (or of its nested class for a blueprint).</summary>
+        public static void EmitTypedMethods(IndentedTextWriter w, List<Endpoint> endpoints, string? blueprint, string table)
+        {
+            bool first = true;
+            foreach (var endpoint in endpoints)
+            {
+                if (!first)
+                {
+                    w.WriteLineNoTabs(string.Empty);
+                }
+                first = false;
+                var parameters = Parameters(endpoint);
+                string qualified = blueprint is null ? endpoint.Name : blueprint + "." + endpoint.Name;
+                var rules = string.Join(" or ", endpoint.Rules.Select(r => $"<c>{Xml(r.Rule.Pattern)}</c>"));
+                w.WriteLine($"/// <summary>The URL of the endpoint <c>{Xml(qualified)}</c>: {rules}.</summary>");
+                foreach (var p in parameters)
+                {
+                    w.WriteLine($"/// <param name=\"{p.Name}\">The rule value <c>{p.Name}</c>{(p.Required ? string.Empty : "; null leaves it to a rule that does not need it")}.</param>");
+                }
+                w.WriteLine("/// <param name=\"query\">Extra values, appended as the query string (Flask's extra url_for arguments).</param>");
+                w.WriteLine("/// <param name=\"anchor\">Appended after <c>#</c> (Flask's <c>_anchor</c>).</param>");
+                w.WriteLine("/// <param name=\"external\">An absolute URL with scheme and host (Flask's <c>_external</c>).</param>");
+                w.WriteLine("/// <exception cref=\"global::Flagon.Routing.UrlBuildException\">A value does not fit its rule.</exception>");
+                var signature = parameters.Select(p => $"{p.CSharpType} {p.Identifier}{(p.Required ? string.Empty : " = null")}").ToList();
+                signature.Add($"{QueryType} query = null");
+                signature.Add("string? anchor = null");
+                signature.Add("bool external = false");
+                var arguments = new List<string> { $"{Context}.Prefix({(blueprint is null ? "null" : MatcherEmitter.Literal(blueprint))})" };
+                arguments.AddRange(parameters.Select(p => p.Identifier));
+                arguments.Add("query");
+                arguments.Add("anchor");
+                arguments.Add("external");
+                w.WriteLine($"public static string {endpoint.MethodName}({string.Join(", ", signature)}) =>");
+                w.Indent++;
+                w.WriteLine($"{table}.Build{endpoint.MethodName}({string.Join(", ", arguments)});");
+                w.Indent--;
+            }
+        }
+
+        private void EmitBuilder(Endpoint endpoint)
         {
             var parameters = Parameters(endpoint);
-            string qualified = blueprint is null ? endpoint.Name : blueprint + "." + endpoint.Name;
-            var rules = string.Join(" or ", endpoint.Rules.Select(r => $"<c>{Xml(r.Rule.Pattern)}</c>"));
-            w.WriteLine($"/// <summary>The URL of the endpoint <c>{Xml(qualified)}</c>: {rules}.</summary>");
-            foreach (var p in parameters)
-            {
-                w.WriteLine($"/// <param name=\"{p.Name}\">The rule value <c>{p.Name}</c>{(p.Required ? string.Empty : "; null leaves it to a rule that does not need it")}.</param>");
-            }
-            w.WriteLine("/// <param name=\"query\">Extra values, appended as the query string (Flask's extra url_for arguments).</param>");
-            w.WriteLine("/// <param name=\"anchor\">Appended after <c>#</c> (Flask's <c>_anchor</c>).</param>");
-            w.WriteLine("/// <param name=\"external\">An absolute URL with scheme and host (Flask's <c>_external</c>).</param>");
-            w.WriteLine("/// <exception cref=\"global::Flagon.Routing.UrlBuildException\">A value does not fit its rule.</exception>");
-            var signature = parameters.Select(p => $"{p.CSharpType} {p.Identifier}{(p.Required ? string.Empty : " = null")}").ToList();
-            signature.Add($"{QueryType} query = null");
-            signature.Add("string? anchor = null");
-            signature.Add("bool external = false");
-            w.WriteLine($"public static string {endpoint.MethodName}({string.Join(", ", signature)})");
+            w.WriteLine($"/// <summary>Builds the URL of <c>{Xml(endpoint.Name)}</c> under <paramref name=\"prefix\"/>.</summary>");
+            var signature = new List<string> { "string prefix" };
+            signature.AddRange(parameters.Select(p => $"{p.CSharpType} {p.Identifier}"));
+            signature.Add($"{QueryType} query");
+            signature.Add("string? anchor");
+            signature.Add("bool external");
+            w.WriteLine($"internal static string Build{endpoint.MethodName}({string.Join(", ", signature)})");
             w.WriteLine("{");
             w.Indent++;
-            w.WriteLine($"string prefix = {Context}.Prefix({(blueprint is null ? "null" : MatcherEmitter.Literal(blueprint))});");
             bool unconditional = false;
             foreach (var rule in endpoint.Rules)
             {
@@ -230,23 +260,25 @@ namespace Flagon.Generators.Emitters
             }
             w.WriteLine("var url = new global::Flagon.Routing.UrlWriter(stackalloc char[256]);");
             w.WriteLine($"{Context}.Begin(ref url, prefix, external);");
-            for (int i = 0; i < spec.Parts.Count; i++)
+            // Static text is written in as few pieces as possible: "/page/" then the value.
+            var pending = new StringBuilder();
+            foreach (var part in spec.Parts)
             {
-                var part = spec.Parts[i];
-                var text = new StringBuilder("/").Append(part.Prefix);
+                pending.Append('/').Append(part.Prefix);
                 if (part.IsStatic)
                 {
-                    w.WriteLine($"url.AppendLiteral({MatcherEmitter.Literal(text.ToString())});");
                     continue;
                 }
-                w.WriteLine($"url.AppendLiteral({MatcherEmitter.Literal(text.ToString())});");
+                w.WriteLine($"url.AppendLiteral({MatcherEmitter.Literal(pending.ToString())});");
+                pending.Clear();
                 var variable = spec.Variables[part.Variable];
                 var p = parameters.First(x => x.Name == variable.Name);
                 w.WriteLine(WriteValue(endpoint, variable, p));
-                if (part.Suffix.Length > 0)
-                {
-                    w.WriteLine($"url.AppendLiteral({MatcherEmitter.Literal(part.Suffix)});");
-                }
+                pending.Append(part.Suffix);
+            }
+            if (pending.Length > 0)
+            {
+                w.WriteLine($"url.AppendLiteral({MatcherEmitter.Literal(pending.ToString())});");
             }
             w.WriteLine($"return {Context}.End(ref url, query, anchor);");
         }

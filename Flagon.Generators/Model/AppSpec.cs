@@ -2,7 +2,8 @@ using Flagon.Generators.Helpers;
 
 namespace Flagon.Generators.Model
 {
-    /// <summary>All the app-level views of a compilation: what the emitter turns into the route table.</summary>
+    /// <summary>All the views and blueprints of a compilation: what the emitter turns into route tables.</summary>
     /// <param name="Views">The views, sorted by type and method name so the output is stable.</param>
-    internal sealed record AppSpec(EquatableArray<ViewSpec> Views);
+    /// <param name="Blueprints">The blueprint classes, sorted by type name.</param>
+    internal sealed record AppSpec(EquatableArray<ViewSpec> Views, EquatableArray<BlueprintSpec> Blueprints);
 }

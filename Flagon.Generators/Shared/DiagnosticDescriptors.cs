@@ -96,6 +96,13 @@ namespace Flagon.Generators.Shared
             ViewsCategory,
             DiagnosticSeverity.Error);
 
+        public static readonly DiagnosticDescriptor BlueprintNotExtensible = Create(
+            "FLG0106",
+            "Blueprint class cannot be compiled",
+            "The blueprint class '{0}' cannot be compiled: {1}",
+            ViewsCategory,
+            DiagnosticSeverity.Error);
+
         private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
             new DiagnosticDescriptor(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
     }

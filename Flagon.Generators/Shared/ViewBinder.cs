@@ -19,6 +19,32 @@ namespace Flagon.Generators.Shared
         public const string RouteAttributeName = "Flagon.RouteAttribute";
         public const string BlueprintAttributeName = "Flagon.BlueprintAttribute";
 
+        /// <summary>Why a [Blueprint] class cannot be extended by the generator, or null when it can.</summary>
+        public static string? CheckBlueprint(INamedTypeSymbol type)
+        {
+            if (type.IsStatic)
+            {
+                return "it must not be static (it implements IBlueprint)";
+            }
+            if (type.ContainingType is not null)
+            {
+                return "it must be a top-level class, not nested";
+            }
+            if (type.IsGenericType)
+            {
+                return "it must not be generic";
+            }
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax declaration
+                    && !declaration.Modifiers.Any(m => m.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.PartialKeyword)))
+                {
+                    return "it must be partial (the generator adds its route table to it)";
+                }
+            }
+            return null;
+        }
+
         /// <summary>Checks what is wrong with the view as a whole (return type, accessibility, construction).</summary>
         public static void CheckView(IMethodSymbol method, List<BindingError> errors)
         {

@@ -11,6 +11,14 @@ internal static class CurrentScope
 {
     private static readonly AsyncLocal<App?> app = new();
     private static readonly AsyncLocal<HttpContext?> request = new();
+    private static readonly AsyncLocal<Blueprints.BlueprintMount?> blueprint = new();
+
+    /// <summary>The blueprint whose view handles the current request, if any.</summary>
+    public static Blueprints.BlueprintMount? Blueprint
+    {
+        get => blueprint.Value;
+        set => blueprint.Value = value;
+    }
 
     public static App? App
     {

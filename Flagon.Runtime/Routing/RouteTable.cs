@@ -33,7 +33,12 @@ public abstract class RouteTable
     /// Builds the URL of <paramref name="endpoint"/> if this table has it (null otherwise), by calling the
     /// endpoint's generated typed UrlFor method with the values converted to its parameter types.
     /// </summary>
-    public abstract string? BuildUrl(string endpoint, UrlValues values, string? anchor, bool external);
+    /// <param name="endpoint">The endpoint's name within this table (without blueprint name).</param>
+    /// <param name="prefix">The path prefix of the table's mount point.</param>
+    /// <param name="values">The values to build with.</param>
+    /// <param name="anchor">The anchor, or null.</param>
+    /// <param name="external">Whether to build an absolute URL.</param>
+    public abstract string? BuildUrl(string endpoint, string prefix, UrlValues values, string? anchor, bool external);
 
     /// <summary>The <c>Allow</c> header value for a set of method bits: the names, sorted.</summary>
     public string FormatAllow(ulong methods)

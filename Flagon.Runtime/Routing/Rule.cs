@@ -9,6 +9,9 @@ namespace Flagon.Routing;
 /// <param name="Methods">The accepted methods, upper case, sorted; <c>HEAD</c> is included wherever <c>GET</c> is.</param>
 public sealed record Rule(string Endpoint, string Pattern, IReadOnlyList<string> Methods)
 {
+    /// <summary>The blueprint the rule is mounted with, or null for the app's own views.</summary>
+    public string? Blueprint { get; init; }
+
     /// <summary>Whether the rule accepts <paramref name="method"/>.</summary>
     public bool AllowsMethod(string method)
     {

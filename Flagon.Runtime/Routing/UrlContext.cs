@@ -36,14 +36,25 @@ public static class UrlContext
             : "Building a URL outside a request needs to know which app: several exist in this process. Push one with 'using (app.AppContext()) { ... }'.");
     }
 
-    /// <summary>The path prefix of the endpoints of <paramref name="blueprint"/> (null for the app's own views).</summary>
+    /// <summary>The mount point of the app: the request's PathBase inside a request, else the app's APPLICATION_ROOT.</summary>
+    public static string Root(App app) =>
+        CurrentScope.Request is { } request ? request.Request.PathBase.Value ?? string.Empty : app.ApplicationRoot;
+
+    /// <summary>
+    /// The path prefix of the endpoints of the blueprint declared as <paramref name="blueprint"/> (null for the
+    /// app's own views): the app's root, then where the blueprint is mounted.
+    /// </summary>
     public static string Prefix(string? blueprint)
     {
         var app = CurrentApp();
-        var request = CurrentScope.Request;
-        string root = request is not null ? request.Request.PathBase.Value ?? string.Empty : app.ApplicationRoot;
-        string mount = blueprint is null ? string.Empty : app.BlueprintPrefix(blueprint);
-        return root.Length == 0 ? mount : mount.Length == 0 ? root : string.Concat(root, mount);
+        string root = Root(app);
+        if (blueprint is null)
+        {
+            return root;
+        }
+        var mount = app.FindMount(blueprint)
+            ?? throw new InvalidOperationException($"The blueprint '{blueprint}' is not registered on the app '{app.Name}': call app.RegisterBlueprint first.");
+        return root.Length == 0 ? mount.Prefix : mount.Prefix.Length == 0 ? root : string.Concat(root, mount.Prefix);
     }
 
     /// <summary>The URL of a static rule under <paramref name="prefix"/>, cached in <paramref name="cache"/>.</summary>

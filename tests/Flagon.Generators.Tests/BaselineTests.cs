@@ -20,13 +20,20 @@ public class BaselineTests
     }
 
     [Fact]
-    public void Generated_route_table_for_the_conformance_app_matches_its_baseline()
+    public void Generated_code_for_the_conformance_app_and_its_blueprint_matches_the_baselines()
     {
-        var source = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Inputs", "Conformance", "ConformanceViews.cs"));
-        var (_, output, result) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(source, GeneratorHarness.ImplicitUsings, "class Program { static void Main() { } }"));
+        var inputs = Path.Combine(AppContext.BaseDirectory, "Inputs", "Conformance");
+        var sources = Directory.GetFiles(inputs, "*.cs").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
+        sources.Add(GeneratorHarness.ImplicitUsings);
+        sources.Add("class Program { static void Main() { } }");
+        var (_, output, result) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation([.. sources]));
 
-        var generated = Assert.Single(result.GeneratedTrees);
-        Baseline.Verify("Conformance/Flagon.AppRouteTable.g.cs.txt", generated.GetText().ToString());
+        var names = result.Results.Single().GeneratedSources.Select(s => s.HintName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["Flagon.AppRouteTable.g.cs", "Flagon.Blueprint.AdminBlueprint.g.cs"], names);
+        foreach (var generated in result.Results.Single().GeneratedSources)
+        {
+            Baseline.Verify($"Conformance/{generated.HintName}.txt", generated.SourceText.ToString());
+        }
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 

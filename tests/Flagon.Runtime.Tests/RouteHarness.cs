@@ -29,7 +29,9 @@ public sealed class RouteHarness : IAsyncLifetime
 {
     private sealed class TestApp(string[] args) : App(args, RouteTableRegistry.Tables);
 
-    private readonly TestApp app = new(["--urls", "http://127.0.0.1:0"]);
+    private readonly App app = new TestApp(["--urls", "http://127.0.0.1:0"])
+        .RegisterBlueprint<AdminBlueprint>()
+        .RegisterBlueprint<AdminBlueprint>(urlPrefix: "/staff/", name: "staff");
     private WebApplication? web;
     private HttpClient? client;
 

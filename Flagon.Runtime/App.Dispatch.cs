@@ -1,0 +1,155 @@
+using Flagon.Blueprints;
+using Flagon.Contexts;
+using Flagon.Http;
+using Flagon.Routing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Flagon;
+
+public partial class App
+{
+    /// <summary>
+    /// Flagon's terminal request delegate. Blueprints are tried by prefix, longest first, then the app's own
+    /// views; the generated matcher of each matches the rest of the path and calls the view. Otherwise it
+    /// answers as Werkzeug does: 308 to the slash-terminated URL, 405 with <c>Allow</c> (200 for OPTIONS), or 404.
+    /// </summary>
+    public Task HandleRequestAsync(HttpContext context)
+    {
+        var previousApp = CurrentScope.App;
+        var previousRequest = CurrentScope.Request;
+        var previousBlueprint = CurrentScope.Blueprint;
+        CurrentScope.App = this;
+        CurrentScope.Request = context;
+        CurrentScope.Blueprint = null;
+        try
+        {
+            return Dispatch(context);
+        }
+        finally
+        {
+            // An awaiting view keeps the scope it captured; this flow gets its own back.
+            CurrentScope.App = previousApp;
+            CurrentScope.Request = previousRequest;
+            CurrentScope.Blueprint = previousBlueprint;
+        }
+    }
+
+    private Task Dispatch(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? string.Empty;
+        var method = context.Request.Method;
+        var miss = default(Miss);
+
+        foreach (var mount in Volatile.Read(ref mountsByPrefix))
+        {
+            if (!mount.Contains(path))
+            {
+                continue;
+            }
+            var rest = path.AsSpan(mount.Prefix.Length);
+            var match = mount.Table.Match(rest, method);
+            if (match.Status == MatchStatus.Matched)
+            {
+                CurrentScope.Blueprint = mount;
+                return Invoke(mount.Table, rest, match, context);
+            }
+            miss.Add(mount.Table, match);
+        }
+        foreach (var table in tables)
+        {
+            var match = table.Match(path, method);
+            if (match.Status == MatchStatus.Matched)
+            {
+                return Invoke(table, path, match, context);
+            }
+            miss.Add(table, match);
+        }
+        return miss.Answer(context, path, method);
+    }
+
+    /// <summary>What the tables said when none matched: the first slash redirect, and the union of allowed methods.</summary>
+    private struct Miss
+    {
+        private bool redirect;
+        private SortedSet<string>? allowed;
+
+        public void Add(RouteTable table, RouteMatch match)
+        {
+            if (match.Status == MatchStatus.RedirectWithSlash)
+            {
+                redirect = true;
+            }
+            else if (match.Status == MatchStatus.MethodNotAllowed)
+            {
+                allowed ??= new SortedSet<string>(StringComparer.Ordinal);
+                allowed.UnionWith(table.FormatAllow(match.AllowedMethods).Split(", "));
+            }
+        }
+
+        public readonly Task Answer(HttpContext context, string path, string method)
+        {
+            if (redirect)
+            {
+                var request = context.Request;
+                var location = $"{request.PathBase}{path}/{request.QueryString}";
+                context.Response.StatusCode = StatusCodes.Status308PermanentRedirect;
+                context.Response.Headers.Location = location;
+                return ErrorPages.WriteRedirect(context, location).AsTask();
+            }
+            if (allowed is null)
+            {
+                return ErrorPages.Write(context, StatusCodes.Status404NotFound).AsTask();
+            }
+            context.Response.Headers.Allow = string.Join(", ", allowed);
+            if (HttpMethods.IsOptions(method))
+            {
+                // Werkzeug's automatic OPTIONS: an empty 200 that lists the allowed methods.
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                context.Response.ContentLength = 0;
+                return Task.CompletedTask;
+            }
+            return ErrorPages.Write(context, StatusCodes.Status405MethodNotAllowed).AsTask();
+        }
+    }
+
+    private Task Invoke(RouteTable table, ReadOnlySpan<char> path, RouteMatch match, HttpContext context)
+    {
+        ValueTask pending;
+        try
+        {
+            pending = table.InvokeAsync(context, path, match);
+        }
+        catch (Exception ex)
+        {
+            return HandleExceptionAsync(context, ex);
+        }
+        return pending.IsCompletedSuccessfully ? Task.CompletedTask : AwaitView(pending, context);
+    }
+
+    private async Task AwaitView(ValueTask pending, HttpContext context)
+    {
+        try
+        {
+            await pending;
+        }
+        catch (Exception ex)
+        {
+            await HandleExceptionAsync(context, ex);
+        }
+    }
+
+    /// <summary>An exception escaped the view: log it and answer 500, unless the response has already started.</summary>
+    private Task HandleExceptionAsync(HttpContext context, Exception exception)
+    {
+        Logger.LogError(exception, "Exception on {Path} [{Method}]", context.Request.Path, context.Request.Method);
+        if (context.Response.HasStarted)
+        {
+            // Too late for an error page: abort so the client sees a broken response, not a truncated "success".
+            context.Abort();
+            return Task.CompletedTask;
+        }
+        context.Response.Clear();
+        return ErrorPages.Write(context, StatusCodes.Status500InternalServerError).AsTask();
+    }
+}
