@@ -1,0 +1,145 @@
+using BenchmarkDotNet.Attributes;
+using Flagon.Routing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Flagon.Benchmarks;
+
+/// <summary>
+/// The GitHub API route set (203 routes), matched by Flagon's generated table and by ASP.NET Core's endpoint
+/// routing, side by side in one run. "All" benchmarks do every route once per operation.
+/// </summary>
+[MemoryDiagnoser]
+public class RoutingBenchmarks
+{
+    private IReadOnlyList<GitHubRoute> routes = [];
+    private RouteTable table = null!;
+    private App flagon = null!;
+    private WebApplication flagonWeb = null!;
+    private WebApplication aspNet = null!;
+    private RequestDelegate aspNetPipeline = null!;
+    private DefaultHttpContext[] aspNetContexts = [];
+    private DefaultHttpContext[] flagonContexts = [];
+
+    private sealed class BenchmarkApp() : App(["--urls", "http://127.0.0.1:0"], RouteTableRegistry.Tables);
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        routes = GitHubRoute.Load();
+        table = RouteTableRegistry.Tables.Single();
+
+        flagon = new BenchmarkApp();
+        flagon.Config["Logging:LogLevel:Default"] = "None";
+        flagonWeb = flagon.Build();
+        flagonContexts = [.. routes.Select(r => NewContext(r, flagonWeb.Services))];
+
+        // A minimal endpoint-routing pipeline with the same 203 routes; each endpoint sets the same headers a
+        // Flagon view's empty string response does, and writes nothing.
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        aspNet = builder.Build();
+        aspNet.UseRouting();
+        foreach (var route in routes)
+        {
+            aspNet.MapMethods(route.AspNetPattern, [route.Method], static context =>
+            {
+                context.Response.ContentType = "text/html; charset=utf-8";
+                context.Response.ContentLength = 0;
+                return Task.CompletedTask;
+            }).WithDisplayName(route.AspNetPattern);
+        }
+        aspNet.UseEndpoints(_ => { });
+        aspNetPipeline = ((IApplicationBuilder)aspNet).Build();
+        aspNetContexts = [.. routes.Select(r => NewContext(r, aspNet.Services))];
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        flagonWeb.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        aspNet.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    private static DefaultHttpContext NewContext(GitHubRoute route, IServiceProvider services)
+    {
+        var context = new DefaultHttpContext { RequestServices = services };
+        context.Request.Method = route.Method;
+        context.Request.Path = route.Path;
+        return context;
+    }
+
+    /// <summary>Flagon's generated matcher, one static path.</summary>
+    [Benchmark]
+    public MatchStatus FlagonMatchStatic() => table.Match("/user/repos", "GET").Status;
+
+    /// <summary>Flagon's generated matcher, one path with three parameters.</summary>
+    [Benchmark]
+    public MatchStatus FlagonMatchParams() => table.Match("/repos/julienschmidt/httprouter/stargazers", "GET").Status;
+
+    /// <summary>Flagon's generated matcher over all 203 routes.</summary>
+    [Benchmark]
+    public int FlagonMatchAll()
+    {
+        int matched = 0;
+        foreach (var route in routes)
+        {
+            if (table.Match(route.Path, route.Method).Status == MatchStatus.Matched)
+            {
+                matched++;
+            }
+        }
+        return matched;
+    }
+
+    /// <summary>Flagon's request delegate (match, bind, call the view, write its response) over all 203 routes.</summary>
+    [Benchmark]
+    public async Task FlagonDelegateAll()
+    {
+        foreach (var context in flagonContexts)
+        {
+            await flagon.HandleRequestAsync(context);
+        }
+    }
+
+    /// <summary>ASP.NET Core's endpoint routing pipeline (UseRouting + endpoint) over all 203 routes.</summary>
+    [Benchmark(Baseline = true)]
+    public async Task AspNetRoutingAll()
+    {
+        foreach (var context in aspNetContexts)
+        {
+            context.SetEndpoint(null);
+            context.Request.RouteValues.Clear();
+            await aspNetPipeline(context);
+        }
+    }
+
+    /// <summary>Typed UrlFor for a static endpoint (a cached string).</summary>
+    [Benchmark]
+    public string UrlForStatic()
+    {
+        using (flagon.AppContext())
+        {
+            return UrlFor.GetUserRepos();
+        }
+    }
+
+    /// <summary>Typed UrlFor for an endpoint with three values.</summary>
+    [Benchmark]
+    public string UrlForParams()
+    {
+        using (flagon.AppContext())
+        {
+            return UrlFor.GetReposOwnerRepoStargazers(owner: "julienschmidt", repo: "httprouter");
+        }
+    }
+
+    /// <summary>For the smoke check: which endpoint ASP.NET Core's routing chose for a route's path.</summary>
+    internal async Task<string?> AspNetEndpointFor(GitHubRoute route)
+    {
+        var context = NewContext(route, aspNet.Services);
+        await aspNetPipeline(context);
+        return context.GetEndpoint()?.DisplayName;
+    }
+}

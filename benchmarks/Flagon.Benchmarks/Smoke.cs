@@ -1,0 +1,57 @@
+using Flagon.Routing;
+
+namespace Flagon.Benchmarks;
+
+/// <summary>
+/// Checks that every benchmark measures what it claims: each GitHub route's path matches its own endpoint in
+/// Flagon's table and in ASP.NET Core's routing, and each benchmark method runs once. Run by the test suite;
+/// `dotnet run -c Release -- --smoke` runs it by hand.
+/// </summary>
+public static class Smoke
+{
+    /// <summary>Returns the problems found; empty when all is well.</summary>
+    public static async Task<IReadOnlyList<string>> RunAsync()
+    {
+        var problems = new List<string>();
+        var routes = GitHubRoute.Load();
+        if (routes.Count != 203)
+        {
+            problems.Add($"expected 203 routes, read {routes.Count}");
+        }
+        var table = RouteTableRegistry.Tables.Single();
+        foreach (var route in routes)
+        {
+            var match = table.Match(route.Path, route.Method);
+            var endpoint = match.Status == MatchStatus.Matched ? table.Rules[match.RuleIndex].Endpoint : match.Status.ToString();
+            if (endpoint != route.Endpoint)
+            {
+                problems.Add($"Flagon: {route.Method} {route.Path} -> {endpoint}, expected {route.Endpoint}");
+            }
+        }
+
+        var benchmarks = new RoutingBenchmarks();
+        benchmarks.Setup();
+        foreach (var route in routes)
+        {
+            var endpoint = await benchmarks.AspNetEndpointFor(route);
+            if (endpoint != route.AspNetPattern)
+            {
+                problems.Add($"ASP.NET Core: {route.Method} {route.Path} -> {endpoint}, expected {route.AspNetPattern}");
+            }
+        }
+        if (benchmarks.FlagonMatchAll() != routes.Count)
+        {
+            problems.Add("FlagonMatchAll did not match every route");
+        }
+        await benchmarks.FlagonDelegateAll();
+        await benchmarks.AspNetRoutingAll();
+        benchmarks.FlagonMatchStatic();
+        benchmarks.FlagonMatchParams();
+        if (benchmarks.UrlForStatic() != "/user/repos" || benchmarks.UrlForParams() != "/repos/julienschmidt/httprouter/stargazers")
+        {
+            problems.Add($"UrlFor built {benchmarks.UrlForStatic()} and {benchmarks.UrlForParams()}");
+        }
+        benchmarks.Cleanup();
+        return problems;
+    }
+}
