@@ -50,15 +50,15 @@ public partial class App
     }
 
     /// <summary>
-    /// Every rule the app serves (Flask's <c>app.url_map</c>): the app's own, then each blueprint's with its
-    /// prefix and endpoint names as mounted.
+    /// Every rule the app serves (Flask's <c>app.url_map</c>), in the order requests try them: each blueprint's
+    /// (longest prefix first) with its prefix and endpoint names as mounted, then the app's own.
     /// </summary>
     public IReadOnlyList<Rule> UrlMap
     {
         get
         {
-            var rules = tables.SelectMany(t => t.Rules).ToList();
-            foreach (var mount in Volatile.Read(ref mountsByPrefix).OrderBy(m => m.Name, StringComparer.Ordinal))
+            var rules = new List<Rule>();
+            foreach (var mount in Volatile.Read(ref mountsByPrefix))
             {
                 rules.AddRange(mount.Table.Rules.Select(r => r with
                 {
@@ -67,6 +67,7 @@ public partial class App
                     Blueprint = mount.Name,
                 }));
             }
+            rules.AddRange(tables.SelectMany(t => t.Rules));
             return rules;
         }
     }

@@ -14,28 +14,15 @@ public partial class App
     /// views; the generated matcher of each matches the rest of the path and calls the view. Otherwise it
     /// answers as Werkzeug does: 308 to the slash-terminated URL, 405 with <c>Allow</c> (200 for OPTIONS), or 404.
     /// </summary>
-    public Task HandleRequestAsync(HttpContext context)
+    public async Task HandleRequestAsync(HttpContext context)
     {
-        var previousApp = CurrentScope.App;
-        var previousRequest = CurrentScope.Request;
-        var previousBlueprint = CurrentScope.Blueprint;
-        CurrentScope.App = this;
-        CurrentScope.Request = context;
-        CurrentScope.Blueprint = null;
-        try
-        {
-            return Dispatch(context);
-        }
-        finally
-        {
-            // An awaiting view keeps the scope it captured; this flow gets its own back.
-            CurrentScope.App = previousApp;
-            CurrentScope.Request = previousRequest;
-            CurrentScope.Blueprint = previousBlueprint;
-        }
+        // Set inside an async method, the scope stays with this request's flow and is gone when it returns.
+        var scope = new Scope(this, context);
+        CurrentScope.Current = scope;
+        await Dispatch(context, scope);
     }
 
-    private Task Dispatch(HttpContext context)
+    private Task Dispatch(HttpContext context, Scope scope)
     {
         var path = context.Request.Path.Value ?? string.Empty;
         var method = context.Request.Method;
@@ -51,7 +38,7 @@ public partial class App
             var match = mount.Table.Match(rest, method);
             if (match.Status == MatchStatus.Matched)
             {
-                CurrentScope.Blueprint = mount;
+                scope.Blueprint = mount;
                 return Invoke(mount.Table, rest, match, context);
             }
             miss.Add(mount.Table, match);

@@ -30,6 +30,7 @@ public partial class App
     public const string DefaultUrl = "http://127.0.0.1:5000";
 
     private readonly WebApplicationBuilder builder;
+    private readonly string[] args;
     private readonly RouteTable[] tables;
 
     /// <summary>Creates an app that reads its configuration from <paramref name="args"/>, the environment and appsettings.json.</summary>
@@ -42,7 +43,8 @@ public partial class App
     /// <summary>Creates an app that serves the given route tables (for tests and hosts that compose tables by hand).</summary>
     protected App(string[]? args, IReadOnlyList<RouteTable> routeTables)
     {
-        builder = WebApplication.CreateSlimBuilder(args ?? []);
+        this.args = args ?? [];
+        builder = WebApplication.CreateSlimBuilder(this.args.Length > 0 && this.args[0] == Cli.RoutesCommand.Name ? this.args[1..] : this.args);
         // Lowest-priority defaults: the user's appsettings, environment and command line override them.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
         {
@@ -121,12 +123,20 @@ public partial class App
         return web;
     }
 
-    /// <summary>Serves the app until the process is stopped (Ctrl+C), like Flask's <c>app.run()</c>.</summary>
+    /// <summary>
+    /// Serves the app until the process is stopped (Ctrl+C), like Flask's <c>app.run()</c>. With <c>routes</c> as
+    /// the first argument (<c>dotnet run -- routes</c>) it prints the url map instead, like <c>flask routes</c>.
+    /// </summary>
     public void Run() => RunAsync().GetAwaiter().GetResult();
 
     /// <summary>Serves the app until <paramref name="cancellationToken"/> fires or the process is stopped.</summary>
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
+        if (args.Length > 0 && args[0] == Cli.RoutesCommand.Name)
+        {
+            Console.Write(Cli.RoutesCommand.Format(UrlMap));
+            return;
+        }
         await using var web = Build();
         await web.StartAsync(cancellationToken);
         foreach (var address in web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])

@@ -17,6 +17,13 @@ namespace Flagon.Generators.Emitters
         private readonly IndentedTextWriter w;
         private readonly IReadOnlyList<string> methodNames;
 
+        // Large subtrees get a method of their own: one huge method would exceed what the JIT optimizes (it falls
+        // back to unoptimized code past a size), and a method per first path part is easier to step into.
+        private const int SubtreeMethodThreshold = 8;
+        private readonly Queue<(RouteTree Node, int Depth, int Captured, string Name)> pending = new Queue<(RouteTree, int, int, string)>();
+        private readonly HashSet<string> methodNamesUsed = new HashSet<string>();
+        private string success = "return match;";
+
         public MatcherEmitter(IndentedTextWriter writer, IReadOnlyList<string> methodNames)
         {
             w = writer;
@@ -33,14 +40,63 @@ namespace Flagon.Generators.Emitters
             w.WriteLine("ulong methodBit = MethodBit(method);");
             w.WriteLine("ulong allowed = 0; // methods of the rules that match the path but not the method (405)");
             w.WriteLine("int s0 = 1; // the first part starts after the leading slash");
-            EmitNode(root, 0, 0);
+            EmitNode(root, 0, 0, "root");
             w.WriteLine("match.AllowedMethods = allowed;");
             w.WriteLine("match.Status = allowed != 0 ? global::Flagon.Routing.MatchStatus.MethodNotAllowed : global::Flagon.Routing.MatchStatus.NotFound;");
             w.WriteLine("return match;");
             w.Indent--;
             w.WriteLine("}");
+            success = "return true;";
+            while (pending.Count > 0)
+            {
+                var (node, depth, captured, name) = pending.Dequeue();
+                w.WriteLineNoTabs(string.Empty);
+                w.WriteLine($"// The rules under {name.Substring("Match".Length).Replace('_', '/')}; true when it decided the match (found, or a slash redirect).");
+                w.WriteLine($"private static bool {name}(global::System.ReadOnlySpan<char> path, int s{depth}, ulong methodBit, ref global::Flagon.Routing.RouteMatch match, ref ulong allowed)");
+                w.WriteLine("{");
+                w.Indent++;
+                EmitNode(node, depth, captured, name);
+                w.WriteLine("return false;");
+                w.Indent--;
+                w.WriteLine("}");
+            }
             w.WriteLineNoTabs(string.Empty);
             EmitMethodBit();
+        }
+
+        private static int Size(RouteTree node) =>
+            node.Rules.Count + node.Static.Values.Sum(Size) + node.Dynamic.Sum(d => Size(d.Value));
+
+        // A child state: inline, or, when large, a call to a method of its own (emitted later).
+        private void EmitChild(RouteTree child, int depth, int captured, string name)
+        {
+            if (Size(child) < SubtreeMethodThreshold)
+            {
+                EmitNode(child, depth, captured, name);
+                return;
+            }
+            string method = name;
+            for (int i = 2; !methodNamesUsed.Add(method); i++)
+            {
+                method = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            pending.Enqueue((child, depth, captured, method));
+            w.WriteLine($"if ({method}(path, s{depth}, methodBit, ref match, ref allowed))");
+            w.WriteLine("{");
+            w.Indent++;
+            w.WriteLine(success);
+            w.Indent--;
+            w.WriteLine("}");
+        }
+
+        private static string NamePart(string text)
+        {
+            var builder = new System.Text.StringBuilder();
+            foreach (char c in text)
+            {
+                builder.Append(char.IsLetterOrDigit(c) && c < 128 ? c : '_');
+            }
+            return builder.Length == 0 ? "slash" : builder.ToString();
         }
 
         private void EmitMethodBit()
@@ -58,7 +114,7 @@ namespace Flagon.Generators.Emitters
         }
 
         // The code for one state: s{depth} is where its part starts; past the end of the path there is no part.
-        private void EmitNode(RouteTree node, int depth, int captured)
+        private void EmitNode(RouteTree node, int depth, int captured, string name)
         {
             bool endsHere = node.Rules.Count > 0
                 || (node.Static.TryGetValue(string.Empty, out var slashed) && slashed.Rules.Any(r => r.Rule.TrailingSlash != TrailingSlashPolicy.Strict));
@@ -102,7 +158,7 @@ namespace Flagon.Generators.Emitters
                     w.WriteLine($"case {Literal(child.Key)}:");
                     w.WriteLine("{");
                     w.Indent++;
-                    EmitNode(child.Value, depth + 1, captured);
+                    EmitChild(child.Value, depth + 1, captured, name == "root" ? "Match_" + NamePart(child.Key) : name + "_" + NamePart(child.Key));
                     w.WriteLine("break;");
                     w.Indent--;
                     w.WriteLine("}");
@@ -113,7 +169,7 @@ namespace Flagon.Generators.Emitters
 
             foreach (var entry in node.Dynamic)
             {
-                EmitDynamic(node, entry.Key, entry.Value, depth, captured);
+                EmitDynamic(node, entry.Key, entry.Value, depth, captured, name);
             }
 
             // Werkzeug's strict_slashes=False: a rule without trailing slash also matches with one.
@@ -135,7 +191,7 @@ namespace Flagon.Generators.Emitters
             w.WriteLine("}");
         }
 
-        private void EmitDynamic(RouteTree parent, PartSpec part, RouteTree child, int depth, int captured)
+        private void EmitDynamic(RouteTree parent, PartSpec part, RouteTree child, int depth, int captured, string name)
         {
             var converter = parent.ConverterOf(child);
             string value = $"v{depth}_{captured}";
@@ -177,7 +233,8 @@ namespace Flagon.Generators.Emitters
             }
             else
             {
-                EmitNode(child, depth + 1, captured + 1);
+                string childName = (name == "root" ? "Match" : name) + "_" + NamePart(converter.Kind.ToString().ToLowerInvariant());
+                EmitChild(child, depth + 1, captured + 1, childName);
             }
             w.Indent--;
             w.WriteLine("}");
@@ -213,7 +270,7 @@ namespace Flagon.Generators.Emitters
                         ? "match.Status = global::Flagon.Routing.MatchStatus.RedirectWithSlash;"
                         : "match.Status = global::Flagon.Routing.MatchStatus.Matched;");
                     w.WriteLine($"match.RuleIndex = {rule.Index};");
-                    w.WriteLine("return match;");
+                    w.WriteLine(success);
                     w.Indent--;
                     w.WriteLine("}");
                 }
@@ -227,7 +284,7 @@ namespace Flagon.Generators.Emitters
             w.Indent++;
             w.WriteLine("match.Status = global::Flagon.Routing.MatchStatus.Matched;");
             w.WriteLine($"match.RuleIndex = {rule.Index};");
-            w.WriteLine("return match;");
+            w.WriteLine(success);
             w.Indent--;
             w.WriteLine("}");
             w.WriteLine($"allowed |= {Mask(rule, forMatch: false)}; // {Names(rule, forMatch: false)}");

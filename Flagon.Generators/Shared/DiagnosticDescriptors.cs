@@ -61,6 +61,22 @@ namespace Flagon.Generators.Shared
             RoutingCategory,
             DiagnosticSeverity.Error);
 
+        public static readonly DiagnosticDescriptor AmbiguousRules = Create(
+            "FLG0008",
+            "Ambiguous rules",
+            "The rule '{0}' of '{1}' matches the same paths and methods ({2}) as the rule '{3}' of '{4}'; only one of them can ever answer",
+            RoutingCategory,
+            DiagnosticSeverity.Warning,
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor DuplicateEndpoint = Create(
+            "FLG0107",
+            "Duplicate endpoint",
+            "The endpoint '{0}' is used by the views '{1}' and '{2}'; endpoint names must be unique (set Endpoint = \"…\")",
+            ViewsCategory,
+            DiagnosticSeverity.Error,
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
+
         public static readonly DiagnosticDescriptor VariableWithoutParameter = Create(
             "FLG0101",
             "Rule variable without a parameter",
@@ -103,7 +119,7 @@ namespace Flagon.Generators.Shared
             ViewsCategory,
             DiagnosticSeverity.Error);
 
-        private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
-            new DiagnosticDescriptor(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+        private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, params string[] customTags) =>
+            new DiagnosticDescriptor(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant(), customTags: customTags);
     }
 }

@@ -6,16 +6,13 @@ namespace Flagon.Contexts;
 /// </summary>
 public sealed class AppContextScope : IDisposable
 {
-    private readonly App? previousApp;
-    private readonly Microsoft.AspNetCore.Http.HttpContext? previousRequest;
+    private readonly Scope? previous;
     private bool popped;
 
     internal AppContextScope(App app)
     {
-        previousApp = CurrentScope.App;
-        previousRequest = CurrentScope.Request;
-        CurrentScope.App = app;
-        CurrentScope.Request = null;
+        previous = CurrentScope.Current;
+        CurrentScope.Current = new Scope(app, null);
     }
 
     /// <summary>Pops the context, restoring the one that was current before.</summary>
@@ -24,8 +21,7 @@ public sealed class AppContextScope : IDisposable
         if (!popped)
         {
             popped = true;
-            CurrentScope.App = previousApp;
-            CurrentScope.Request = previousRequest;
+            CurrentScope.Current = previous;
         }
     }
 }

@@ -3,32 +3,35 @@ using Microsoft.AspNetCore.Http;
 namespace Flagon.Contexts;
 
 /// <summary>
-/// The app and request of the current logical flow (AsyncLocal, so they follow <c>await</c> and do not leak
-/// between concurrent requests). Flagon pushes them around every request; <see cref="App.AppContext"/> pushes
-/// an app by hand.
+/// One pushed context: the app, and for a request its HttpContext and the blueprint whose view handles it.
+/// </summary>
+internal sealed class Scope(App app, HttpContext? request)
+{
+    public App App { get; } = app;
+
+    public HttpContext? Request { get; } = request;
+
+    /// <summary>Set by dispatch once the request's blueprint is known.</summary>
+    public Blueprints.BlueprintMount? Blueprint { get; set; }
+}
+
+/// <summary>
+/// The current <see cref="Scope"/> of the logical flow: one AsyncLocal, so it follows <c>await</c>, does not leak
+/// between concurrent requests, and costs one execution-context change per request.
 /// </summary>
 internal static class CurrentScope
 {
-    private static readonly AsyncLocal<App?> app = new();
-    private static readonly AsyncLocal<HttpContext?> request = new();
-    private static readonly AsyncLocal<Blueprints.BlueprintMount?> blueprint = new();
+    private static readonly AsyncLocal<Scope?> current = new();
 
-    /// <summary>The blueprint whose view handles the current request, if any.</summary>
-    public static Blueprints.BlueprintMount? Blueprint
+    public static Scope? Current
     {
-        get => blueprint.Value;
-        set => blueprint.Value = value;
+        get => current.Value;
+        set => current.Value = value;
     }
 
-    public static App? App
-    {
-        get => app.Value;
-        set => app.Value = value;
-    }
+    public static App? App => current.Value?.App;
 
-    public static HttpContext? Request
-    {
-        get => request.Value;
-        set => request.Value = value;
-    }
+    public static HttpContext? Request => current.Value?.Request;
+
+    public static Blueprints.BlueprintMount? Blueprint => current.Value?.Blueprint;
 }

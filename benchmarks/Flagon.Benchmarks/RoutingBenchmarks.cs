@@ -13,7 +13,7 @@ namespace Flagon.Benchmarks;
 [MemoryDiagnoser]
 public class RoutingBenchmarks
 {
-    private IReadOnlyList<GitHubRoute> routes = [];
+    private GitHubRoute[] routes = [];
     private RouteTable table = null!;
     private App flagon = null!;
     private WebApplication flagonWeb = null!;
@@ -27,7 +27,7 @@ public class RoutingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        routes = GitHubRoute.Load();
+        routes = [.. GitHubRoute.Load()];
         table = RouteTableRegistry.Tables.Single();
 
         flagon = new BenchmarkApp();
@@ -53,11 +53,17 @@ public class RoutingBenchmarks
         aspNet.UseEndpoints(_ => { });
         aspNetPipeline = ((IApplicationBuilder)aspNet).Build();
         aspNetContexts = [.. routes.Select(r => NewContext(r, aspNet.Services))];
+
+        // UrlFor benchmarks build inside this app's context, as a view would; pushed once, not per call.
+        appContext = flagon.AppContext();
     }
+
+    private IDisposable? appContext;
 
     [GlobalCleanup]
     public void Cleanup()
     {
+        appContext?.Dispose();
         flagonWeb.DisposeAsync().AsTask().GetAwaiter().GetResult();
         aspNet.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
@@ -117,23 +123,11 @@ public class RoutingBenchmarks
 
     /// <summary>Typed UrlFor for a static endpoint (a cached string).</summary>
     [Benchmark]
-    public string UrlForStatic()
-    {
-        using (flagon.AppContext())
-        {
-            return UrlFor.GetUserRepos();
-        }
-    }
+    public string UrlForStatic() => UrlFor.GetUserRepos();
 
     /// <summary>Typed UrlFor for an endpoint with three values.</summary>
     [Benchmark]
-    public string UrlForParams()
-    {
-        using (flagon.AppContext())
-        {
-            return UrlFor.GetReposOwnerRepoStargazers(owner: "julienschmidt", repo: "httprouter");
-        }
-    }
+    public string UrlForParams() => UrlFor.GetReposOwnerRepoStargazers(owner: "julienschmidt", repo: "httprouter");
 
     /// <summary>For the smoke check: which endpoint ASP.NET Core's routing chose for a route's path.</summary>
     internal async Task<string?> AspNetEndpointFor(GitHubRoute route)

@@ -28,6 +28,13 @@ internal sealed class AnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, De
             }
 
             public enum TrailingSlash { Redirect, Accept, Strict }
+
+            [System.AttributeUsage(System.AttributeTargets.Class)]
+            public sealed class BlueprintAttribute(string name) : System.Attribute
+            {
+                public string Name { get; } = name;
+                public string? UrlPrefix { get; set; }
+            }
         }
         """;
 

@@ -30,3 +30,20 @@ public class HelloSampleTests
         Assert.Contains("Not Found", await response.Content.ReadAsStringAsync());
     }
 }
+
+/// <summary>`dotnet run -- routes` prints the url map, like `flask routes`, instead of serving.</summary>
+public class RoutesCommandTests
+{
+    [Fact]
+    public async Task The_routes_command_lists_the_Hello_samples_url_map()
+    {
+        var dll = Repository.SampleDll("Hello");
+
+        var output = await DotnetCommand.RunAsync(Path.GetDirectoryName(dll)!, TimeSpan.FromMinutes(1), dll, "routes");
+
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Priority  Endpoint  Methods  Rule", lines[0].TrimEnd());
+        Assert.Equal("1         hello     GET      /", lines[2].TrimEnd());
+        Assert.DoesNotContain("Running on", output);
+    }
+}

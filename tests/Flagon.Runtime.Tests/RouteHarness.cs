@@ -39,6 +39,7 @@ public sealed class RouteHarness : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        app.Services.AddSingleton<Greeter>();
         web = app.Build();
         await web.StartAsync();
         var address = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -84,6 +84,10 @@ public class RoutingConformanceTests(RouteHarness harness) : IClassFixture<Route
         { "GET", "/strict/", 200, "strict" },
         { "GET", "/strict", 404, null },
 
+        // Instance views get their constructor's services; parameters of other types come from services.
+        { "GET", "/greet/ada", 200, "Hello, ada!" },
+        { "GET", "/greet-service", 200, "Hello, service!" },
+
         // HEAD wherever GET is; errors.
         { "HEAD", "/", 200, "" },
         { "GET", "/boom", 500, null },
