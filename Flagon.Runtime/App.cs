@@ -93,7 +93,12 @@ public partial class App
     /// Where the app is mounted when no request says so (Flask's <c>APPLICATION_ROOT</c>): the prefix of the
     /// URLs built outside a request; inside one, the request's PathBase is used.
     /// </summary>
-    public string ApplicationRoot => (Config["APPLICATION_ROOT"] ?? string.Empty).TrimEnd('/');
+    /// <remarks>Read from the configuration when the app is built, and on every use before that.</remarks>
+    public string ApplicationRoot => applicationRoot ?? ReadApplicationRoot();
+
+    private string? applicationRoot;
+
+    private string ReadApplicationRoot() => (Config["APPLICATION_ROOT"] ?? string.Empty).TrimEnd('/');
 
     /// <summary>Pushes an app context (Flask's <c>app.app_context()</c>): dispose it to pop.</summary>
     /// <example><code>using (app.AppContext()) { var url = UrlFor.Page(pk: 1); }</code></example>
@@ -118,6 +123,7 @@ public partial class App
     public WebApplication Build()
     {
         var web = builder.Build();
+        applicationRoot = ReadApplicationRoot();
         Logger = web.Services.GetRequiredService<ILoggerFactory>().CreateLogger(Name);
         web.Run(HandleRequestAsync);
         return web;

@@ -44,6 +44,7 @@ public static class Smoke
             problems.Add("FlagonMatchAll did not match every route");
         }
         await benchmarks.FlagonDelegateAll();
+        await benchmarks.FlagonTableInvokeAll();
         await benchmarks.AspNetRoutingAll();
         benchmarks.FlagonMatchStatic();
         benchmarks.FlagonMatchParams();
