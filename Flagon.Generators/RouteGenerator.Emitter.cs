@@ -26,7 +26,7 @@ namespace Flagon.Generators
                 w.WriteLine("{");
                 w.Indent++;
                 var endpoints = EmitTable(w, "AppRouteTable", "The route table of this assembly's app-level views, compiled from their [Route] rules.",
-                    app.Views.Where(v => v.Blueprint.Length == 0), isPublicInstance: false);
+                    app.Views.Where(v => v.Blueprint.Length == 0), app.ErrorHandlers.Where(h => h.Blueprint.Length == 0), isPublicInstance: false);
                 w.WriteLineNoTabs(string.Empty);
                 EmitRegistration(w);
                 w.Indent--;
@@ -62,7 +62,7 @@ namespace Flagon.Generators
                 w.WriteLine("static global::Flagon.Routing.RouteTable global::Flagon.IBlueprint.RouteTable => FlagonRouteTable.Instance;");
                 w.WriteLineNoTabs(string.Empty);
                 var endpoints = EmitTable(w, "FlagonRouteTable", $"The route table of the blueprint <c>{blueprint.Name}</c>, compiled from its [Route] rules.",
-                    app.Views.Where(v => v.Blueprint == blueprint.TypeName), isPublicInstance: true);
+                    app.Views.Where(v => v.Blueprint == blueprint.TypeName), app.ErrorHandlers.Where(h => h.Blueprint == blueprint.TypeName), isPublicInstance: true);
                 w.Indent--;
                 w.WriteLine("}");
                 if (hasNamespace)
@@ -114,7 +114,7 @@ namespace Flagon.Generators
             }
 
             /// <summary>Writes one RouteTable subclass for <paramref name="views"/>; returns its endpoints for UrlFor.</summary>
-            internal static List<UrlForEmitter.Endpoint> EmitTable(IndentedTextWriter w, string className, string summary, IEnumerable<ViewSpec> views, bool isPublicInstance)
+            internal static List<UrlForEmitter.Endpoint> EmitTable(IndentedTextWriter w, string className, string summary, IEnumerable<ViewSpec> views, IEnumerable<ErrorHandlerSpec> errorHandlers, bool isPublicInstance)
             {
                 var tree = RouteTree.Build(views
                     .Where(v => v.ReturnKind != ReturnKind.Unsupported)
@@ -158,6 +158,7 @@ namespace Flagon.Generators
                 new MatcherEmitter(w, methodNames).Emit(tree);
                 w.WriteLineNoTabs(string.Empty);
                 new InvokeEmitter(w).Emit(rules);
+                ErrorHandlerEmitter.Emit(w, errorHandlers.ToList());
                 w.WriteLineNoTabs(string.Empty);
                 UrlForEmitter.EmitBuildUrl(w, endpoints);
                 w.WriteLineNoTabs(string.Empty);

@@ -84,13 +84,51 @@ namespace Flagon.Generators
                     prefix);
             }
 
-            public static AppSpec BuildApp(ImmutableArray<ViewSpec> views, ImmutableArray<BlueprintSpec> blueprints) =>
+            /// <summary>The spec of an [ErrorHandler] method, or null when it cannot be called (reported by the analyzers).</summary>
+            public static ErrorHandlerSpec? ParseErrorHandler(GeneratorAttributeSyntaxContext context)
+            {
+                if (context.TargetSymbol is not IMethodSymbol method)
+                {
+                    return null;
+                }
+                var errors = new List<BindingError>();
+                ViewBinder.CheckView(method, errors);
+                var arguments = ViewBinder.BindErrorHandler(method, errors);
+                var codes = context.Attributes
+                    .Where(a => a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is int)
+                    .Select(a => (int)a.ConstructorArguments[0].Value!)
+                    .Distinct()
+                    .ToList();
+                if (errors.Count > 0 || arguments is null || codes.Count == 0)
+                {
+                    return null;
+                }
+                var type = method.ContainingType;
+                bool isBlueprint = type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ViewBinder.BlueprintAttributeName);
+                return new ErrorHandlerSpec(
+                    type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                    method.Name,
+                    method.IsStatic,
+                    method.IsStatic
+                        ? EquatableArray<string>.Empty
+                        : ViewBinder.PickConstructor(type)!.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).ToEquatableArray(),
+                    codes.ToEquatableArray(),
+                    ViewBinder.ClassifyReturn(method.ReturnType),
+                    arguments.ToEquatableArray(),
+                    isBlueprint ? type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) : string.Empty);
+            }
+
+            public static AppSpec BuildApp(ImmutableArray<ViewSpec> views, ImmutableArray<BlueprintSpec> blueprints, ImmutableArray<ErrorHandlerSpec> errorHandlers) =>
                 new AppSpec(
                     views
                         .OrderBy(v => v.ContainingType, StringComparer.Ordinal)
                         .ThenBy(v => v.MethodName, StringComparer.Ordinal)
                         .ToEquatableArray(),
-                    blueprints.OrderBy(b => b.TypeName, StringComparer.Ordinal).ToEquatableArray());
+                    blueprints.OrderBy(b => b.TypeName, StringComparer.Ordinal).ToEquatableArray(),
+                    errorHandlers
+                        .OrderBy(h => h.ContainingType, StringComparer.Ordinal)
+                        .ThenBy(h => h.MethodName, StringComparer.Ordinal)
+                        .ToEquatableArray());
         }
     }
 }

@@ -36,14 +36,24 @@ namespace Flagon.Generators
                 .Select(static (blueprint, _) => blueprint!)
                 .WithTrackingName(TrackingNames.Blueprints);
 
+            var errorHandlers = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    ViewBinder.ErrorHandlerAttributeName,
+                    predicate: static (node, _) => node is MethodDeclarationSyntax,
+                    transform: static (ctx, _) => Parser.ParseErrorHandler(ctx))
+                .Where(static handler => handler is not null)
+                .Select(static (handler, _) => handler!)
+                .WithTrackingName(TrackingNames.ErrorHandlers);
+
             var app = views.Collect()
                 .Combine(blueprints.Collect())
-                .Select(static (all, _) => Parser.BuildApp(all.Left, all.Right))
+                .Combine(errorHandlers.Collect())
+                .Select(static (all, _) => Parser.BuildApp(all.Left.Left, all.Left.Right, all.Right))
                 .WithTrackingName(TrackingNames.AppModel);
 
             context.RegisterSourceOutput(app, static (spc, model) =>
             {
-                if (model.Views.Any(v => v.Blueprint.Length == 0))
+                if (model.Views.Any(v => v.Blueprint.Length == 0) || model.ErrorHandlers.Any(h => h.Blueprint.Length == 0))
                 {
                     spc.AddSource("Flagon.AppRouteTable.g.cs", Emitter.EmitAppRouteTable(model));
                 }

@@ -5,6 +5,7 @@ namespace Flagon.Generators
     {
         public const string Views = "Flagon.Views";
         public const string Blueprints = "Flagon.Blueprints";
+        public const string ErrorHandlers = "Flagon.ErrorHandlers";
         public const string AppModel = "Flagon.AppModel";
     }
 }

@@ -16,15 +16,26 @@ public partial class App
     /// <typeparam name="T">A <see cref="BlueprintAttribute"/> class.</typeparam>
     /// <param name="urlPrefix">Where to mount it; the attribute's UrlPrefix (or the root) when null.</param>
     /// <param name="name">The name to register it under; the attribute's name when null.</param>
+    /// <param name="parent">
+    /// Nests it in a blueprint registered before under this name (Flask 2's <c>parent.register_blueprint(child)</c>):
+    /// its prefix follows the parent's and its endpoints are named <c>parent.child.view</c>.
+    /// </param>
     /// <returns>This app, to chain registrations.</returns>
-    /// <exception cref="ArgumentException">The name is already registered.</exception>
-    public App RegisterBlueprint<T>(string? urlPrefix = null, string? name = null)
+    /// <exception cref="ArgumentException">The name is already registered, or the parent is not.</exception>
+    public App RegisterBlueprint<T>(string? urlPrefix = null, string? name = null, string? parent = null)
         where T : IBlueprint
     {
         name ??= T.Name;
         var prefix = NormalizePrefix(urlPrefix ?? T.UrlPrefix);
         lock (blueprints)
         {
+            if (parent is not null)
+            {
+                var outer = blueprints.FirstOrDefault(b => b.Name == parent)
+                    ?? throw new ArgumentException($"No blueprint is registered under the name '{parent}' to nest '{name}' in; register the parent first.", nameof(parent));
+                name = $"{outer.Name}.{name}";
+                prefix = outer.Prefix + prefix;
+            }
             if (blueprints.Any(b => b.Name == name))
             {
                 throw new ArgumentException(

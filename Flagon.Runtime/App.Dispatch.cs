@@ -52,7 +52,7 @@ public partial class App
             }
             miss.Add(table, match);
         }
-        return miss.Answer(context, path, method);
+        return AnswerMiss(context, path, method, miss);
     }
 
     /// <summary>What the tables said when none matched: the first slash redirect, and the union of allowed methods.</summary>
@@ -74,20 +74,27 @@ public partial class App
             }
         }
 
-        public readonly Task Answer(HttpContext context, string path, string method)
+        public readonly bool Redirect => redirect;
+
+        public readonly SortedSet<string>? Allowed => allowed;
+    }
+
+    // No rule answered: a slash redirect, Werkzeug's automatic OPTIONS, or a 405/404 that the owner of the
+    // path may handle (the blueprint with the longest prefix containing it, then the app).
+    private Task AnswerMiss(HttpContext context, string path, string method, Miss miss)
+    {
+        if (miss.Redirect)
         {
-            if (redirect)
-            {
-                var request = context.Request;
-                var location = $"{request.PathBase}{path}/{request.QueryString}";
-                context.Response.StatusCode = StatusCodes.Status308PermanentRedirect;
-                context.Response.Headers.Location = location;
-                return ErrorPages.WriteRedirect(context, location).AsTask();
-            }
-            if (allowed is null)
-            {
-                return ErrorPages.Write(context, StatusCodes.Status404NotFound).AsTask();
-            }
+            var request = context.Request;
+            var location = $"{request.PathBase}{path}/{request.QueryString}";
+            context.Response.StatusCode = StatusCodes.Status308PermanentRedirect;
+            context.Response.Headers.Location = location;
+            return ErrorPages.WriteRedirect(context, location).AsTask();
+        }
+        int status = StatusCodes.Status404NotFound;
+        if (miss.Allowed is { } allowed)
+        {
+            // Set before any handler runs, so a custom 405 page still carries a correct Allow.
             context.Response.Headers.Allow = string.Join(", ", allowed);
             if (HttpMethods.IsOptions(method))
             {
@@ -96,8 +103,75 @@ public partial class App
                 context.Response.ContentLength = 0;
                 return Task.CompletedTask;
             }
-            return ErrorPages.Write(context, StatusCodes.Status405MethodNotAllowed).AsTask();
+            status = StatusCodes.Status405MethodNotAllowed;
         }
+        BlueprintMount? owner = null;
+        foreach (var mount in Volatile.Read(ref mountsByPrefix))
+        {
+            if (mount.Prefix.Length > 0 && mount.Contains(path))
+            {
+                owner = mount;
+                break;
+            }
+        }
+        return HandleErrorAsync(context, new HttpError(status), owner);
+    }
+
+    /// <summary>
+    /// Answers an HTTP error: the handler of the blueprint in charge (if any), else the app's, else Werkzeug's page.
+    /// A handler that throws is logged and replaced by the plain 500 page.
+    /// </summary>
+    private Task HandleErrorAsync(HttpContext context, HttpError error, BlueprintMount? blueprint)
+    {
+        ValueTask written = default;
+        try
+        {
+            bool handled = blueprint is not null && blueprint.Table.TryHandleError(context, error, out written);
+            if (!handled)
+            {
+                foreach (var table in tables)
+                {
+                    if (table.TryHandleError(context, error, out written))
+                    {
+                        handled = true;
+                        break;
+                    }
+                }
+            }
+            if (!handled)
+            {
+                return ErrorPages.Write(context, error.Code).AsTask();
+            }
+        }
+        catch (Exception handlerFailure)
+        {
+            return HandlerFailedAsync(context, error, handlerFailure);
+        }
+        return written.IsCompletedSuccessfully ? Task.CompletedTask : AwaitHandler(written, context, error);
+    }
+
+    private async Task AwaitHandler(ValueTask written, HttpContext context, HttpError error)
+    {
+        try
+        {
+            await written;
+        }
+        catch (Exception handlerFailure)
+        {
+            await HandlerFailedAsync(context, error, handlerFailure);
+        }
+    }
+
+    private Task HandlerFailedAsync(HttpContext context, HttpError error, Exception handlerFailure)
+    {
+        Logger.LogError(handlerFailure, "The error handler for {Code} failed while handling {Error}", error.Code, error.InnerException ?? error);
+        if (context.Response.HasStarted)
+        {
+            context.Abort();
+            return Task.CompletedTask;
+        }
+        context.Response.Clear();
+        return ErrorPages.Write(context, StatusCodes.Status500InternalServerError).AsTask();
     }
 
     private Task Invoke(RouteTable table, ReadOnlySpan<char> path, RouteMatch match, HttpContext context)
@@ -126,10 +200,19 @@ public partial class App
         }
     }
 
-    /// <summary>An exception escaped the view: log it and answer 500, unless the response has already started.</summary>
+    /// <summary>
+    /// An exception escaped the view: an <see cref="HttpError"/> is answered with its status; anything else is
+    /// logged and answered 500 (its handler receives the original exception as InnerException), unless the
+    /// response has already started.
+    /// </summary>
     private Task HandleExceptionAsync(HttpContext context, Exception exception)
     {
-        Logger.LogError(exception, "Exception on {Path} [{Method}]", context.Request.Path, context.Request.Method);
+        var error = exception as HttpError;
+        if (error is null)
+        {
+            Logger.LogError(exception, "Exception on {Path} [{Method}]", context.Request.Path, context.Request.Method);
+            error = new HttpError(StatusCodes.Status500InternalServerError, innerException: exception);
+        }
         if (context.Response.HasStarted)
         {
             // Too late for an error page: abort so the client sees a broken response, not a truncated "success".
@@ -137,6 +220,6 @@ public partial class App
             return Task.CompletedTask;
         }
         context.Response.Clear();
-        return ErrorPages.Write(context, StatusCodes.Status500InternalServerError).AsTask();
+        return HandleErrorAsync(context, error, CurrentScope.Blueprint);
     }
 }

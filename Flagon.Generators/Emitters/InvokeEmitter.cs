@@ -99,11 +99,14 @@ namespace Flagon.Generators.Emitters
             }
         }
 
-        private static string Call(TableRule rule)
+        private static string Call(TableRule rule) =>
+            CallExpression(rule.View.ContainingType, rule.View.MethodName, rule.View.IsStatic, rule.View.ConstructorServices, rule.Rule.Arguments);
+
+        /// <summary>A direct call of a view or handler, each argument from where the binder said it comes.</summary>
+        internal static string CallExpression(string type, string method, bool isStatic, IEnumerable<string> constructorServices, IEnumerable<ArgumentSpec> arguments)
         {
-            var view = rule.View;
-            var arguments = new List<string>();
-            foreach (var argument in rule.Rule.Arguments)
+            var values = new List<string>();
+            foreach (var argument in arguments)
             {
                 string? value = argument.Source switch
                 {
@@ -114,17 +117,18 @@ namespace Flagon.Generators.Emitters
                     ArgumentSource.HttpResponse => "context.Response",
                     ArgumentSource.CancellationToken => "context.RequestAborted",
                     ArgumentSource.Service => Service(argument.TypeName),
+                    ArgumentSource.Error => "error",
                     _ => null,
                 };
                 if (value is not null)
                 {
-                    arguments.Add($"{Identifier(argument.ParameterName)}: {value}");
+                    values.Add($"{Identifier(argument.ParameterName)}: {value}");
                 }
             }
-            string target = view.IsStatic
-                ? view.ContainingType
-                : $"new {view.ContainingType}({string.Join(", ", view.ConstructorServices.Select(Service))})";
-            return $"{target}.{view.MethodName}({string.Join(", ", arguments)})";
+            string target = isStatic
+                ? type
+                : $"new {type}({string.Join(", ", constructorServices.Select(Service))})";
+            return $"{target}.{method}({string.Join(", ", values)})";
         }
 
         private static string Identifier(string name) =>
@@ -133,9 +137,15 @@ namespace Flagon.Generators.Emitters
         private static string Service(string typeName) =>
             $"global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<{typeName}>(context.RequestServices)";
 
-        private static string WriteResponse(ViewSpec view, string call) => view.ReturnKind switch
+        private static string WriteResponse(ViewSpec view, string call) => WriteResponse(view.ReturnKind, call, null);
+
+        /// <summary>Writes a return value as the response; a plain body gets <paramref name="status"/> (200 when null).</summary>
+        internal static string WriteResponse(ReturnKind kind, string call, string? status) => kind switch
         {
-            _ => $"global::Flagon.Http.ResponseWriter.WriteString(context, {call})",
+            ReturnKind.StringWithStatus => $"global::Flagon.Http.ResponseWriter.WriteString(context, {call})",
+            _ => status is null
+                ? $"global::Flagon.Http.ResponseWriter.WriteString(context, {call})"
+                : $"global::Flagon.Http.ResponseWriter.WriteString(context, {call}, {status})",
         };
     }
 }

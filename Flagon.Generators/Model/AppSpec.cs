@@ -5,5 +5,6 @@ namespace Flagon.Generators.Model
     /// <summary>All the views and blueprints of a compilation: what the emitter turns into route tables.</summary>
     /// <param name="Views">The views, sorted by type and method name so the output is stable.</param>
     /// <param name="Blueprints">The blueprint classes, sorted by type name.</param>
-    internal sealed record AppSpec(EquatableArray<ViewSpec> Views, EquatableArray<BlueprintSpec> Blueprints);
+    /// <param name="ErrorHandlers">The [ErrorHandler] methods, sorted by type and method name.</param>
+    internal sealed record AppSpec(EquatableArray<ViewSpec> Views, EquatableArray<BlueprintSpec> Blueprints, EquatableArray<ErrorHandlerSpec> ErrorHandlers);
 }

@@ -18,6 +18,9 @@ namespace Flagon.Generators.Model
 
         /// <summary>The app's services (<see cref="ArgumentSpec.TypeName"/>).</summary>
         Service,
+
+        /// <summary>The HttpError an error handler handles.</summary>
+        Error,
     }
 
     /// <summary>How one view parameter is filled for one rule.</summary>

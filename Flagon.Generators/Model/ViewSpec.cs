@@ -7,6 +7,9 @@ namespace Flagon.Generators.Model
     {
         Unsupported,
         String,
+
+        /// <summary>A <c>(string, int)</c> tuple: body and status.</summary>
+        StringWithStatus,
     }
 
     /// <summary>A view method and its rules: plain data, no symbols, so the pipeline can cache it.</summary>

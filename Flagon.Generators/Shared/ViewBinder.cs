@@ -67,8 +67,58 @@ namespace Flagon.Generators.Shared
             }
         }
 
-        public static ReturnKind ClassifyReturn(ITypeSymbol type) =>
-            type.SpecialType == SpecialType.System_String ? ReturnKind.String : ReturnKind.Unsupported;
+        public static ReturnKind ClassifyReturn(ITypeSymbol type)
+        {
+            if (type.SpecialType == SpecialType.System_String)
+            {
+                return ReturnKind.String;
+            }
+            if (type is INamedTypeSymbol { IsTupleType: true } tuple && tuple.TupleElements.Length == 2
+                && tuple.TupleElements[0].Type.SpecialType == SpecialType.System_String
+                && tuple.TupleElements[1].Type.SpecialType == SpecialType.System_Int32)
+            {
+                return ReturnKind.StringWithStatus;
+            }
+            return ReturnKind.Unsupported;
+        }
+
+        public const string ErrorHandlerAttributeName = "Flagon.ErrorHandlerAttribute";
+
+        /// <summary>
+        /// How each parameter of an error handler is filled: the error (an <c>HttpError</c> or <c>Exception</c>
+        /// parameter), the request, or services; null (with errors) when a parameter cannot be filled.
+        /// </summary>
+        public static List<ArgumentSpec>? BindErrorHandler(IMethodSymbol method, List<BindingError> errors)
+        {
+            var result = new List<ArgumentSpec>();
+            foreach (var parameter in method.Parameters)
+            {
+                string typeName = parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+                string plain = parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+                if (plain is "global::Flagon.HttpError" or "global::System.Exception")
+                {
+                    result.Add(new ArgumentSpec(parameter.Name, ArgumentSource.Error, 0, string.Empty, typeName));
+                }
+                else if (SpecialSource(parameter.Type) is { } special)
+                {
+                    result.Add(new ArgumentSpec(parameter.Name, special, 0, string.Empty, typeName));
+                }
+                else if (parameter.HasExplicitDefaultValue)
+                {
+                    result.Add(new ArgumentSpec(parameter.Name, ArgumentSource.Omitted, 0, string.Empty, typeName));
+                }
+                else if (ClassifyValue(parameter.Type).Kind is not null)
+                {
+                    errors.Add(new BindingError(DiagnosticDescriptors.ParameterNotFilled, ErrorTarget.Parameter, parameter.Ordinal, 0, null, parameter.Name, method.Name));
+                    return null;
+                }
+                else
+                {
+                    result.Add(new ArgumentSpec(parameter.Name, ArgumentSource.Service, 0, string.Empty, typeName));
+                }
+            }
+            return result;
+        }
 
         /// <summary>The constructor generated code calls for an instance view: the public one with the most parameters.</summary>
         public static IMethodSymbol? PickConstructor(INamedTypeSymbol type) =>

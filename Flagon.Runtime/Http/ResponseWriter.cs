@@ -26,6 +26,10 @@ public static class ResponseWriter
         return WriteUtf8Body(context, body ?? string.Empty);
     }
 
+    /// <summary>Writes a view's <c>(body, status)</c> tuple (Flask's <c>return 'Error', 404</c>).</summary>
+    public static ValueTask WriteString(HttpContext context, (string? Body, int Status) response) =>
+        WriteString(context, response.Body, response.Status);
+
     /// <summary>Writes <paramref name="text"/> as the UTF-8 body with its Content-Length; HEAD requests get the headers only.</summary>
     internal static ValueTask WriteUtf8Body(HttpContext context, string text)
     {

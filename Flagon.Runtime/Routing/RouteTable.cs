@@ -40,6 +40,16 @@ public abstract class RouteTable
     /// <param name="external">Whether to build an absolute URL.</param>
     public abstract string? BuildUrl(string endpoint, string prefix, UrlValues values, string? anchor, bool external);
 
+    /// <summary>
+    /// Calls this table's [ErrorHandler] for <paramref name="error"/>'s status, if it has one, and writes its
+    /// response; false when it has none.
+    /// </summary>
+    public virtual bool TryHandleError(HttpContext context, HttpError error, out ValueTask written)
+    {
+        written = default;
+        return false;
+    }
+
     /// <summary>The <c>Allow</c> header value for a set of method bits: the names, sorted.</summary>
     public string FormatAllow(ulong methods)
     {

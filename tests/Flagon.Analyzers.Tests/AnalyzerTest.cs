@@ -29,6 +29,17 @@ internal sealed class AnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, De
 
             public enum TrailingSlash { Redirect, Accept, Strict }
 
+            [System.AttributeUsage(System.AttributeTargets.Method, AllowMultiple = true)]
+            public sealed class ErrorHandlerAttribute(int code) : System.Attribute
+            {
+                public int Code { get; } = code;
+            }
+
+            public class HttpError(int code) : System.Exception
+            {
+                public int Code { get; } = code;
+            }
+
             [System.AttributeUsage(System.AttributeTargets.Class)]
             public sealed class BlueprintAttribute(string name) : System.Attribute
             {

@@ -26,10 +26,13 @@ public class IncrementalityTests
         {
             [Route("/")]
             public static string Hello() => "Hello from blueprint!";
+
+            [ErrorHandler(404)]
+            public static (string, int) Missing(HttpError e) => ("no such admin page", e.Code);
         }
         """;
 
-    private static readonly string[] TrackedSteps = [TrackingNames.Views, TrackingNames.Blueprints, TrackingNames.AppModel];
+    private static readonly string[] TrackedSteps = [TrackingNames.Views, TrackingNames.Blueprints, TrackingNames.ErrorHandlers, TrackingNames.AppModel];
 
     [Fact]
     public void An_edit_inside_a_view_body_leaves_every_tracked_step_cached()

@@ -12,4 +12,28 @@ public partial class AdminBlueprint
 
     [Route("/links")]
     public static string Links() => $"{UrlFor.AdminBlueprint.User(id: 5)} {Url.For(".hello")} {Url.For("index")} {UrlFor.Index()}";
+
+    [Route("/only-post", Methods = ["POST"])]
+    public static string OnlyPost() => "posted";
+
+    [Route("/fail")]
+    public static string Fail() => throw new InvalidOperationException("admin failed");
+
+    // The blueprint owns the misses under its prefix, which Flask does not allow.
+    [ErrorHandler(404), ErrorHandler(405)]
+    public static (string, int) Miss(HttpError e) => ($"admin {e.Code}: {e.Name}", e.Code);
+
+    [ErrorHandler(500)]
+    public static string Failure(Exception e) => $"admin failure: {e.InnerException?.Message}";
+}
+
+/// <summary>A blueprint nested in "admin" (as "admin.reports" at /admin/reports).</summary>
+[Blueprint("reports", UrlPrefix = "/reports")]
+public partial class ReportsBlueprint
+{
+    [Route("/<int:year>")]
+    public static string Year(int year) => $"reports year={year} {Url.For(".year", new Dictionary<string, object?> { ["year"] = year + 1 })}";
+
+    [ErrorHandler(404)]
+    public static string Broken() => throw new InvalidOperationException("the handler itself fails");
 }

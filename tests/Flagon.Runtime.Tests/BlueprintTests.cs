@@ -67,7 +67,31 @@ public class BlueprintTests(RouteHarness harness) : IClassFixture<RouteHarness>
         var staff = map.Single(r => r.Endpoint == "staff.user");
         Assert.Equal(("/admin/users/<int:id>", "admin"), (admin.Pattern, admin.Blueprint));
         Assert.Equal(("/staff/users/<int:id>", "staff"), (staff.Pattern, staff.Blueprint));
-        Assert.Equal(["admin", "staff"], harness.App.Blueprints);
+        Assert.Equal(["admin", "staff", "admin.reports"], harness.App.Blueprints);
+    }
+
+    [Theory]
+    [InlineData(Transport.InProcess)]
+    [InlineData(Transport.Http)]
+    public async Task A_nested_blueprint_answers_under_its_parents_prefix(Transport transport)
+    {
+        var response = await harness.SendAsync(transport, "GET", "/admin/reports/2024");
+
+        Assert.Equal("reports year=2024 /admin/reports/2025", response.Body);
+        using (harness.App.AppContext())
+        {
+            Assert.Equal("/admin/reports/1999", Url.For("admin.reports.year", new Dictionary<string, object?> { ["year"] = 1999 }));
+            Assert.Equal("/admin/reports/1999", UrlFor.ReportsBlueprint.Year(year: 1999));
+        }
+        Assert.Contains(harness.App.UrlMap, r => r.Endpoint == "admin.reports.year" && r.Pattern == "/admin/reports/<int:year>");
+    }
+
+    [Fact]
+    public void Nesting_needs_the_parent_registered_first()
+    {
+        var error = Assert.Throws<ArgumentException>(() => harness.App.RegisterBlueprint<ReportsBlueprint>(parent: "nope"));
+
+        Assert.Contains("No blueprint is registered under the name 'nope'", error.Message);
     }
 
     [Fact]

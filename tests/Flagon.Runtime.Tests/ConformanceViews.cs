@@ -99,6 +99,9 @@ public static class ConformanceViews
     [Route("/boom")]
     public static string Boom() => throw new InvalidOperationException("boom");
 
+    [ErrorHandler(500)]
+    public static (string, int) ServerError(HttpError e) => ($"app error: {e.InnerException?.Message}", 500);
+
     [Route("/links")]
     public static string Links() => $"{UrlFor.Page(pk: 3)} {UrlFor.Secret(external: true)}";
 

@@ -10,7 +10,9 @@ public class RoutesListingTests(RouteHarness harness) : IClassFixture<RouteHarne
         var lines = RoutesCommand.Format(harness.App.UrlMap).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Matches(@"^Priority +Endpoint +Methods +Rule$", lines[0]);
-        Assert.Matches(@"^1 +admin\.hello +GET +/admin/$", lines[2]);
+        // The longest prefix is tried first: the nested blueprint, then admin and staff, then the app.
+        Assert.Matches(@"^1 +admin\.reports\.year +GET +/admin/reports/<int:year>$", lines[2]);
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d+ +admin\.hello +GET +/admin/$"));
         Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d+ +staff\.user +GET +/staff/users/<int:id>$"));
         Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d+ +replace_resource +DELETE, PUT +/resource$"));
         int me = Array.FindIndex(lines, l => l.Contains(" /users/me"));

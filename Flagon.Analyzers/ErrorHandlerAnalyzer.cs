@@ -1,0 +1,53 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Flagon.Generators.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Flagon.Analyzers
+{
+    /// <summary>Reports an [ErrorHandler] the generated code cannot call: its accessibility, return type or parameters.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ErrorHandlerAnalyzer : DiagnosticAnalyzer
+    {
+        /// <inheritdoc/>
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            DiagnosticDescriptors.ParameterNotFilled,
+            DiagnosticDescriptors.UnsupportedReturnType,
+            DiagnosticDescriptors.ViewNotCallable);
+
+        /// <inheritdoc/>
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var attribute = start.Compilation.GetTypeByMetadataName(ViewBinder.ErrorHandlerAttributeName);
+                if (attribute is null)
+                {
+                    return;
+                }
+                start.RegisterSymbolAction(symbolContext =>
+                {
+                    var method = (IMethodSymbol)symbolContext.Symbol;
+                    if (!method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)))
+                    {
+                        return;
+                    }
+                    var errors = new List<BindingError>();
+                    ViewBinder.CheckView(method, errors);
+                    ViewBinder.BindErrorHandler(method, errors);
+                    foreach (var error in errors)
+                    {
+                        var location = error.Target == ErrorTarget.Parameter && error.Start < method.Parameters.Length
+                            ? method.Parameters[error.Start].Locations.FirstOrDefault()
+                            : method.Locations.FirstOrDefault();
+                        symbolContext.ReportDiagnostic(Diagnostic.Create(error.Descriptor, location ?? Location.None, error.MessageArgs));
+                    }
+                }, SymbolKind.Method);
+            });
+        }
+    }
+}

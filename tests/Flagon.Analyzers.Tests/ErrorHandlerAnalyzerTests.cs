@@ -1,0 +1,43 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = Flagon.Analyzers.Tests.AnalyzerTest<Flagon.Analyzers.ErrorHandlerAnalyzer>;
+
+namespace Flagon.Analyzers.Tests;
+
+public class ErrorHandlerAnalyzerTests
+{
+    [Fact]
+    public Task Handlers_taking_the_error_the_request_or_services_are_fine() => Verify.VerifyAsync("""
+        using Flagon;
+        static class Handlers
+        {
+            [ErrorHandler(404), ErrorHandler(405)]
+            public static (string, int) Miss(HttpError e) => ("miss", e.Code);
+
+            [ErrorHandler(500)]
+            public static string Failure(System.Exception e, System.Threading.CancellationToken token) => "failure";
+        }
+        """);
+
+    [Fact]
+    public Task FLG0102_a_handler_parameter_nothing_fills() => Verify.VerifyAsync("""
+        using Flagon;
+        static class Handlers
+        {
+            [ErrorHandler(404)]
+            public static string Miss(int {|#0:code|}) => "miss";
+        }
+        """,
+        new DiagnosticResult("FLG0102", DiagnosticSeverity.Error).WithLocation(0).WithArguments("code", "Miss"));
+
+    [Fact]
+    public Task FLG0104_a_handler_return_type_flagon_cannot_write() => Verify.VerifyAsync("""
+        using Flagon;
+        static class Handlers
+        {
+            [ErrorHandler(404)]
+            public static int {|#0:Miss|}() => 404;
+        }
+        """,
+        new DiagnosticResult("FLG0104", DiagnosticSeverity.Error).WithLocation(0).WithArguments("Miss", "int"));
+}

@@ -1,0 +1,57 @@
+namespace Flagon.Runtime.Tests;
+
+/// <summary>
+/// [ErrorHandler]s called by generated code: the app's for its views, a blueprint's for its own views and for
+/// the misses under its prefix (longest prefix wins), Werkzeug's page where none is registered.
+/// </summary>
+public class ErrorHandlerTests(RouteHarness harness) : IClassFixture<RouteHarness>
+{
+    [Theory]
+    [InlineData(Transport.InProcess, "GET", "/admin/nope", 404, "admin 404: Not Found")]
+    [InlineData(Transport.Http, "GET", "/admin/nope", 404, "admin 404: Not Found")]
+    [InlineData(Transport.InProcess, "GET", "/staff/users/x", 404, "admin 404: Not Found")]
+    [InlineData(Transport.Http, "GET", "/admin/only-post", 405, "admin 405: Method Not Allowed")]
+    [InlineData(Transport.InProcess, "GET", "/admin/fail", 500, "admin failure: admin failed")]
+    [InlineData(Transport.Http, "GET", "/boom", 500, "app error: boom")]
+    public async Task Handlers_answer_for_their_app_or_blueprint(Transport transport, string method, string target, int status, string body)
+    {
+        var response = await harness.SendAsync(transport, method, target);
+
+        Assert.Equal(status, response.Status);
+        Assert.Equal(body, response.Body);
+    }
+
+    [Theory]
+    [InlineData(Transport.InProcess)]
+    [InlineData(Transport.Http)]
+    public async Task A_custom_405_still_carries_a_sorted_Allow(Transport transport)
+    {
+        var response = await harness.SendAsync(transport, "DELETE", "/admin/only-post");
+
+        Assert.Equal(405, response.Status);
+        Assert.Equal("OPTIONS, POST", response.Header("Allow"));
+    }
+
+    [Theory]
+    [InlineData(Transport.InProcess)]
+    [InlineData(Transport.Http)]
+    public async Task Without_a_handler_the_miss_gets_Werkzeugs_page(Transport transport)
+    {
+        var response = await harness.SendAsync(transport, "GET", "/nope");
+
+        Assert.Equal(404, response.Status);
+        Assert.Contains("<title>404 Not Found</title>", response.Body);
+    }
+
+    [Theory]
+    [InlineData(Transport.InProcess)]
+    [InlineData(Transport.Http)]
+    public async Task A_handler_that_throws_falls_back_to_a_plain_500(Transport transport)
+    {
+        var response = await harness.SendAsync(transport, "GET", "/admin/reports/nope");
+
+        Assert.Equal(500, response.Status);
+        Assert.Contains("Internal Server Error", response.Body);
+        Assert.DoesNotContain("the handler itself fails", response.Body);
+    }
+}
