@@ -84,6 +84,97 @@ namespace Flagon.Generators
                 return SourceText.From(text.ToString(), Encoding.UTF8);
             }
 
+            /// <summary>
+            /// The literal AddUrlRule calls: a route table each (holding the delegate it was given), the interceptors
+            /// that replace each call with the registration of its table, and their typed UrlFor methods.
+            /// </summary>
+            public static SourceText EmitUrlRules(AppSpec app)
+            {
+                using var text = new StringWriter();
+                var w = new IndentedTextWriter(text, "    ");
+                WriteHeader(w);
+                w.WriteLine("namespace Flagon.Generated");
+                w.WriteLine("{");
+                w.Indent++;
+                var endpoints = new List<(string Table, List<UrlForEmitter.Endpoint> Endpoints)>();
+                for (int i = 0; i < app.UrlRuleCalls.Count; i++)
+                {
+                    var call = app.UrlRuleCalls[i];
+                    var rule = call.View.Rules[0];
+                    endpoints.Add(($"global::Flagon.Generated.UrlRuleTable{i}", EmitTable(w, $"UrlRuleTable{i}",
+                        $"The route table of <c>app.AddUrlRule(\"{Xml(rule.Pattern)}\", …)</c> at {Xml(call.Display)}.",
+                        new[] { call.View }, Enumerable.Empty<ErrorHandlerSpec>(), isPublicInstance: false, call.View.DelegateType)));
+                    w.WriteLineNoTabs(string.Empty);
+                }
+                w.WriteLine("/// <summary>Replaces each literal AddUrlRule call with the registration of its compiled table.</summary>");
+                w.WriteLine(GeneratedCodeAttribute);
+                w.WriteLine("file static class UrlRuleInterceptors");
+                w.WriteLine("{");
+                w.Indent++;
+                for (int i = 0; i < app.UrlRuleCalls.Count; i++)
+                {
+                    var call = app.UrlRuleCalls[i];
+                    if (i > 0)
+                    {
+                        w.WriteLineNoTabs(string.Empty);
+                    }
+                    w.WriteLine($"// {call.Display}: AddUrlRule(\"{call.View.Rules[0].Pattern}\", …)");
+                    w.WriteLine($"[global::System.Runtime.CompilerServices.InterceptsLocation({call.Version}, {MatcherEmitter.Literal(call.Data)})]");
+                    w.WriteLine($"public static global::Flagon.App AddUrlRule{i}(this global::Flagon.App app, string rule, global::System.Delegate view, string? endpoint = null, string[]? methods = null, string? defaults = null, bool strictSlashes = true) =>");
+                    w.Indent++;
+                    w.WriteLine(call.View.DelegateType.Length > 0 ? $"app.AddRouteTable(new UrlRuleTable{i}(view));" : $"app.AddRouteTable(new UrlRuleTable{i}());");
+                    w.Indent--;
+                }
+                w.Indent--;
+                w.WriteLine("}");
+                w.Indent--;
+                w.WriteLine("}");
+                w.WriteLineNoTabs(string.Empty);
+                w.WriteLine("namespace System.Runtime.CompilerServices");
+                w.WriteLine("{");
+                w.Indent++;
+                w.WriteLine("[global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = true)]");
+                w.WriteLine("file sealed class InterceptsLocationAttribute : global::System.Attribute");
+                w.WriteLine("{");
+                w.Indent++;
+                w.WriteLine("public InterceptsLocationAttribute(int version, string data)");
+                w.WriteLine("{");
+                w.Indent++;
+                w.WriteLine("_ = version;");
+                w.WriteLine("_ = data;");
+                w.Indent--;
+                w.WriteLine("}");
+                w.Indent--;
+                w.WriteLine("}");
+                w.Indent--;
+                w.WriteLine("}");
+                w.WriteLineNoTabs(string.Empty);
+                OpenUrlFor(w);
+                // An endpoint name the app's [Route] views (or an earlier call) already use gets no second typed
+                // method: that is a duplicate endpoint, which the analyzers report; the build still compiles.
+                var taken = new HashSet<string>(app.Views.Where(v => v.Blueprint.Length == 0)
+                    .SelectMany(v => v.Rules).Select(r => UrlForEmitter.PascalCase(r.Endpoint)));
+                bool first = true;
+                foreach (var (table, list) in endpoints)
+                {
+                    var fresh = list.Where(e => taken.Add(e.MethodName)).ToList();
+                    if (fresh.Count == 0)
+                    {
+                        continue;
+                    }
+                    if (!first)
+                    {
+                        w.WriteLineNoTabs(string.Empty);
+                    }
+                    first = false;
+                    UrlForEmitter.EmitTypedMethods(w, fresh, blueprint: null, table);
+                }
+                CloseUrlFor(w);
+                return SourceText.From(text.ToString(), Encoding.UTF8);
+            }
+
+            private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
             private static void OpenUrlFor(IndentedTextWriter w)
             {
                 w.WriteLine("namespace Flagon");
@@ -114,7 +205,8 @@ namespace Flagon.Generators
             }
 
             /// <summary>Writes one RouteTable subclass for <paramref name="views"/>; returns its endpoints for UrlFor.</summary>
-            internal static List<UrlForEmitter.Endpoint> EmitTable(IndentedTextWriter w, string className, string summary, IEnumerable<ViewSpec> views, IEnumerable<ErrorHandlerSpec> errorHandlers, bool isPublicInstance)
+            internal static List<UrlForEmitter.Endpoint> EmitTable(IndentedTextWriter w, string className, string summary, IEnumerable<ViewSpec> views,
+                IEnumerable<ErrorHandlerSpec> errorHandlers, bool isPublicInstance, string? delegateType = null)
             {
                 var tree = RouteTree.Build(views
                     .Where(v => v.ReturnKind != ReturnKind.Unsupported)
@@ -128,6 +220,14 @@ namespace Flagon.Generators
                 w.WriteLine($"internal sealed class {className} : global::Flagon.Routing.RouteTable");
                 w.WriteLine("{");
                 w.Indent++;
+                if (!string.IsNullOrEmpty(delegateType))
+                {
+                    w.WriteLine($"private readonly {delegateType} view;");
+                    w.WriteLineNoTabs(string.Empty);
+                    w.WriteLine("/// <summary>Holds the view AddUrlRule was given, as the delegate type the generator saw.</summary>");
+                    w.WriteLine($"public {className}(global::System.Delegate view) => this.view = ({delegateType})view;");
+                    w.WriteLineNoTabs(string.Empty);
+                }
                 if (isPublicInstance)
                 {
                     w.WriteLine("/// <summary>The one instance, shared by every registration of the blueprint.</summary>");

@@ -7,6 +7,7 @@ using Flagon.Generators.Helpers;
 using Flagon.Generators.Model;
 using Flagon.Generators.Shared;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace Flagon.Generators
 {
@@ -118,7 +119,64 @@ namespace Flagon.Generators
                     isBlueprint ? type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) : string.Empty);
             }
 
-            public static AppSpec BuildApp(ImmutableArray<ViewSpec> views, ImmutableArray<BlueprintSpec> blueprints, ImmutableArray<ErrorHandlerSpec> errorHandlers) =>
+            /// <summary>
+            /// An AddUrlRule call whose rule and options are constants and whose view is a method group or lambda, bound
+            /// like a [Route]; null otherwise (the call then runs the run-time path, and the analyzers say so).
+            /// </summary>
+            public static UrlRuleCallSpec? ParseUrlRuleCall(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+            {
+                if (context.Node is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax invocation
+                    || context.SemanticModel.GetOperation(invocation, cancellationToken) is not Microsoft.CodeAnalysis.Operations.IInvocationOperation operation
+                    || operation.TargetMethod.Name != "AddUrlRule"
+                    || operation.TargetMethod.ContainingType.ToDisplayString() != "Flagon.App")
+                {
+                    return null;
+                }
+                var call = UrlRuleCalls.Read(operation);
+                if (call is null || call.View is null)
+                {
+                    return null;
+                }
+                var method = call.View;
+                if (method.ReturnsVoid || method.Parameters.Length > 16 || method.Parameters.Any(p => p.RefKind != RefKind.None)
+                    || ViewBinder.ClassifyReturn(method.ReturnType) == ReturnKind.Unsupported
+                    || (call.Endpoint is null && method.MethodKind == MethodKind.AnonymousFunction))
+                {
+                    return null;
+                }
+                var rule = ViewBinder.BindRule(method, call.Rule, call.Endpoint, call.Methods, call.Defaults, call.StrictSlashes, null, new List<BindingError>());
+                var location = context.SemanticModel.GetInterceptableLocation(invocation, cancellationToken);
+                if (rule is null || location is null)
+                {
+                    return null;
+                }
+                // A static method is called directly, as a [Route] view is; a lambda or an instance method through
+                // the delegate, which must be a Func (a method with default values gets an unnamed delegate type).
+                bool direct = method.IsStatic && method.MethodKind != MethodKind.AnonymousFunction && ViewBinder.IsCallable(method);
+                string delegateType = string.Empty;
+                if (!direct)
+                {
+                    if (call.DelegateType is not INamedTypeSymbol { Name: "Func", ContainingNamespace.Name: "System" } func)
+                    {
+                        return null;
+                    }
+                    var withNullability = SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+                    delegateType = func.ToDisplayString(withNullability);
+                }
+                var view = new ViewSpec(
+                    method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                    method.MethodKind == MethodKind.AnonymousFunction ? "lambda" : method.Name,
+                    IsStatic: true,
+                    EquatableArray<string>.Empty,
+                    ViewBinder.ClassifyReturn(method.ReturnType),
+                    string.Empty,
+                    new[] { rule }.ToEquatableArray(),
+                    delegateType);
+                return new UrlRuleCallSpec(location.Version, location.Data, location.GetDisplayLocation(), view, invocation.SyntaxTree.FilePath, invocation.SpanStart);
+            }
+
+            public static AppSpec BuildApp(ImmutableArray<ViewSpec> views, ImmutableArray<BlueprintSpec> blueprints, ImmutableArray<ErrorHandlerSpec> errorHandlers,
+                ImmutableArray<UrlRuleCallSpec> urlRuleCalls) =>
                 new AppSpec(
                     views
                         .OrderBy(v => v.ContainingType, StringComparer.Ordinal)
@@ -128,7 +186,8 @@ namespace Flagon.Generators
                     errorHandlers
                         .OrderBy(h => h.ContainingType, StringComparer.Ordinal)
                         .ThenBy(h => h.MethodName, StringComparer.Ordinal)
-                        .ToEquatableArray());
+                        .ToEquatableArray(),
+                    urlRuleCalls.OrderBy(c => c.FilePath, StringComparer.Ordinal).ThenBy(c => c.Position).ToEquatableArray());
         }
     }
 }

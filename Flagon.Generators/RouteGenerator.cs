@@ -45,10 +45,19 @@ namespace Flagon.Generators
                 .Select(static (handler, _) => handler!)
                 .WithTrackingName(TrackingNames.ErrorHandlers);
 
+            var urlRuleCalls = context.SyntaxProvider
+                .CreateSyntaxProvider(
+                    predicate: static (node, _) => node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddUrlRule" } },
+                    transform: static (ctx, ct) => Parser.ParseUrlRuleCall(ctx, ct))
+                .Where(static call => call is not null)
+                .Select(static (call, _) => call!)
+                .WithTrackingName(TrackingNames.UrlRuleCalls);
+
             var app = views.Collect()
                 .Combine(blueprints.Collect())
                 .Combine(errorHandlers.Collect())
-                .Select(static (all, _) => Parser.BuildApp(all.Left.Left, all.Left.Right, all.Right))
+                .Combine(urlRuleCalls.Collect())
+                .Select(static (all, _) => Parser.BuildApp(all.Left.Left.Left, all.Left.Left.Right, all.Left.Right, all.Right))
                 .WithTrackingName(TrackingNames.AppModel);
 
             context.RegisterSourceOutput(app, static (spc, model) =>
@@ -56,6 +65,10 @@ namespace Flagon.Generators
                 if (model.Views.Any(v => v.Blueprint.Length == 0) || model.ErrorHandlers.Any(h => h.Blueprint.Length == 0))
                 {
                     spc.AddSource("Flagon.AppRouteTable.g.cs", Emitter.EmitAppRouteTable(model));
+                }
+                if (model.UrlRuleCalls.Count > 0)
+                {
+                    spc.AddSource("Flagon.UrlRules.g.cs", Emitter.EmitUrlRules(model));
                 }
                 foreach (var blueprint in model.Blueprints)
                 {

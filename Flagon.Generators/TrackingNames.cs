@@ -6,6 +6,7 @@ namespace Flagon.Generators
         public const string Views = "Flagon.Views";
         public const string Blueprints = "Flagon.Blueprints";
         public const string ErrorHandlers = "Flagon.ErrorHandlers";
+        public const string UrlRuleCalls = "Flagon.UrlRuleCalls";
         public const string AppModel = "Flagon.AppModel";
     }
 }

@@ -31,7 +31,7 @@ public partial class App
 
     private readonly WebApplicationBuilder builder;
     private readonly string[] args;
-    private readonly RouteTable[] tables;
+    private RouteTable[] tables;
 
     /// <summary>Creates an app that reads its configuration from <paramref name="args"/>, the environment and appsettings.json.</summary>
     /// <param name="args">The command line: <c>--urls http://127.0.0.1:8080</c> and any configuration key.</param>

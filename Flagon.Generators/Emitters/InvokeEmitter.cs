@@ -47,7 +47,7 @@ namespace Flagon.Generators.Emitters
             {
                 w.WriteLineNoTabs(string.Empty);
                 w.WriteLine($"// {rule.Rule.Pattern} -> {rule.Rule.Endpoint}: bind the values, call {rule.View.MethodName}, write its response.");
-                w.WriteLine($"private static global::System.Threading.Tasks.ValueTask Invoke{rule.Index}(global::Microsoft.AspNetCore.Http.HttpContext context, global::System.ReadOnlySpan<char> path, in global::Flagon.Routing.RouteMatch match)");
+                w.WriteLine($"private {(rule.View.DelegateType.Length == 0 ? "static " : string.Empty)}global::System.Threading.Tasks.ValueTask Invoke{rule.Index}(global::Microsoft.AspNetCore.Http.HttpContext context, global::System.ReadOnlySpan<char> path, in global::Flagon.Routing.RouteMatch match)");
                 w.WriteLine("{");
                 w.Indent++;
                 for (int i = 0; i < rule.Rule.Variables.Count; i++)
@@ -99,8 +99,29 @@ namespace Flagon.Generators.Emitters
             }
         }
 
-        private static string Call(TableRule rule) =>
-            CallExpression(rule.View.ContainingType, rule.View.MethodName, rule.View.IsStatic, rule.View.ConstructorServices, rule.Rule.Arguments);
+        private static string Call(TableRule rule)
+        {
+            if (rule.View.DelegateType.Length > 0)
+            {
+                // Through the delegate AddUrlRule was given: every argument, in order.
+                var values = rule.Rule.Arguments.Select(a => a.Source == ArgumentSource.Omitted ? a.Literal : Value(a) ?? "default");
+                return $"view({string.Join(", ", values)})";
+            }
+            return CallExpression(rule.View.ContainingType, rule.View.MethodName, rule.View.IsStatic, rule.View.ConstructorServices, rule.Rule.Arguments);
+        }
+
+        private static string? Value(ArgumentSpec argument) => argument.Source switch
+        {
+            ArgumentSource.Variable => $"value{argument.Index}",
+            ArgumentSource.Default => argument.Literal,
+            ArgumentSource.HttpContext => "context",
+            ArgumentSource.HttpRequest => "context.Request",
+            ArgumentSource.HttpResponse => "context.Response",
+            ArgumentSource.CancellationToken => "context.RequestAborted",
+            ArgumentSource.Service => Service(argument.TypeName),
+            ArgumentSource.Error => "error",
+            _ => null,
+        };
 
         /// <summary>A direct call of a view or handler, each argument from where the binder said it comes.</summary>
         internal static string CallExpression(string type, string method, bool isStatic, IEnumerable<string> constructorServices, IEnumerable<ArgumentSpec> arguments)
@@ -108,18 +129,7 @@ namespace Flagon.Generators.Emitters
             var values = new List<string>();
             foreach (var argument in arguments)
             {
-                string? value = argument.Source switch
-                {
-                    ArgumentSource.Variable => $"value{argument.Index}",
-                    ArgumentSource.Default => argument.Literal,
-                    ArgumentSource.HttpContext => "context",
-                    ArgumentSource.HttpRequest => "context.Request",
-                    ArgumentSource.HttpResponse => "context.Response",
-                    ArgumentSource.CancellationToken => "context.RequestAborted",
-                    ArgumentSource.Service => Service(argument.TypeName),
-                    ArgumentSource.Error => "error",
-                    _ => null,
-                };
+                string? value = Value(argument);
                 if (value is not null)
                 {
                     values.Add($"{Identifier(argument.ParameterName)}: {value}");

@@ -6,5 +6,10 @@ namespace Flagon.Generators.Model
     /// <param name="Views">The views, sorted by type and method name so the output is stable.</param>
     /// <param name="Blueprints">The blueprint classes, sorted by type name.</param>
     /// <param name="ErrorHandlers">The [ErrorHandler] methods, sorted by type and method name.</param>
-    internal sealed record AppSpec(EquatableArray<ViewSpec> Views, EquatableArray<BlueprintSpec> Blueprints, EquatableArray<ErrorHandlerSpec> ErrorHandlers);
+    /// <param name="UrlRuleCalls">The literal AddUrlRule calls, in source order.</param>
+    internal sealed record AppSpec(
+        EquatableArray<ViewSpec> Views,
+        EquatableArray<BlueprintSpec> Blueprints,
+        EquatableArray<ErrorHandlerSpec> ErrorHandlers,
+        EquatableArray<UrlRuleCallSpec> UrlRuleCalls);
 }

@@ -20,6 +20,10 @@ namespace Flagon.Generators.Model
     /// <param name="ReturnKind">How its return value is written.</param>
     /// <param name="Blueprint">The fully qualified name of the blueprint class, or empty for an app-level view.</param>
     /// <param name="Rules">The view's rules, in declaration order.</param>
+    /// <param name="DelegateType">
+    /// For a view given to AddUrlRule: the Func type it is called through (the table holds the delegate);
+    /// empty for a [Route] view, which is called directly.
+    /// </param>
     internal sealed record ViewSpec(
         string ContainingType,
         string MethodName,
@@ -27,5 +31,6 @@ namespace Flagon.Generators.Model
         EquatableArray<string> ConstructorServices,
         ReturnKind ReturnKind,
         string Blueprint,
-        EquatableArray<RuleSpec> Rules);
+        EquatableArray<RuleSpec> Rules,
+        string DelegateType = "");
 }

@@ -77,6 +77,13 @@ namespace Flagon.Generators.Shared
             DiagnosticSeverity.Error,
             customTags: WellKnownDiagnosticTags.CompilationEnd);
 
+        public static readonly DiagnosticDescriptor RuntimeUrlRule = Create(
+            "FLG0009",
+            "URL rule bound at run time",
+            "This AddUrlRule call is not compiled ({0}): its rule is parsed when the app starts and its view is called by reflection, which is slower and not trim-safe",
+            RoutingCategory,
+            DiagnosticSeverity.Info);
+
         public static readonly DiagnosticDescriptor VariableWithoutParameter = Create(
             "FLG0101",
             "Rule variable without a parameter",

@@ -45,6 +45,12 @@ namespace Flagon.Generators.Shared
             return null;
         }
 
+        /// <summary>Whether generated code in the same assembly can call <paramref name="method"/> directly.</summary>
+        public static bool IsCallable(IMethodSymbol method) =>
+            !(method.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal
+                || method.ContainingType.DeclaredAccessibility == Accessibility.Private
+                || method.IsGenericMethod || method.ContainingType.IsGenericType);
+
         /// <summary>Checks what is wrong with the view as a whole (return type, accessibility, construction).</summary>
         public static void CheckView(IMethodSymbol method, List<BindingError> errors)
         {
@@ -142,26 +148,20 @@ namespace Flagon.Generators.Shared
                 return null;
             }
 
-            string endpoint = ToSnakeCase(method.Name);
+            string? endpointName = null;
             string? defaultsText = null;
             bool strictSlashes = true;
             int? trailingSlash = null;
-            var methods = new SortedSet<string>(StringComparer.Ordinal);
+            var methodList = new List<string>();
             foreach (var named in attribute.NamedArguments)
             {
                 switch (named.Key)
                 {
                     case "Endpoint" when named.Value.Value is string explicitEndpoint:
-                        endpoint = explicitEndpoint;
+                        endpointName = explicitEndpoint;
                         break;
                     case "Methods" when !named.Value.IsNull:
-                        foreach (var item in named.Value.Values)
-                        {
-                            if (item.Value is string m && m.Trim().Length > 0)
-                            {
-                                methods.Add(m.Trim().ToUpperInvariant());
-                            }
-                        }
+                        methodList.AddRange(named.Value.Values.Select(v => v.Value as string).Where(v => v is not null)!);
                         break;
                     case "Defaults" when named.Value.Value is string d:
                         defaultsText = d;
@@ -172,6 +172,35 @@ namespace Flagon.Generators.Shared
                     case "TrailingSlash" when named.Value.Value is int t:
                         trailingSlash = t;
                         break;
+                }
+            }
+            return BindRule(method, pattern, parsed, endpointName, methodList, defaultsText, strictSlashes, trailingSlash, errors, errorCount);
+        }
+
+        /// <summary>Binds a rule given by its parts (a [Route] attribute, or a literal AddUrlRule call).</summary>
+        public static RuleSpec? BindRule(IMethodSymbol method, string pattern, string? endpointName, IEnumerable<string>? methodList, string? defaultsText,
+            bool strictSlashes, int? trailingSlash, List<BindingError> errors)
+        {
+            int errorCount = errors.Count;
+            var parsed = RuleParser.Parse(pattern);
+            if (parsed.Error is { } ruleError)
+            {
+                errors.Add(FromRuleError(ruleError, pattern));
+                return null;
+            }
+            return BindRule(method, pattern, parsed, endpointName, methodList, defaultsText, strictSlashes, trailingSlash, errors, errorCount);
+        }
+
+        private static RuleSpec? BindRule(IMethodSymbol method, string pattern, ParsedRule parsed, string? endpointName, IEnumerable<string>? methodList,
+            string? defaultsText, bool strictSlashes, int? trailingSlash, List<BindingError> errors, int errorCount)
+        {
+            string endpoint = endpointName ?? ToSnakeCase(method.Name);
+            var methods = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var m in methodList ?? Enumerable.Empty<string>())
+            {
+                if (m.Trim().Length > 0)
+                {
+                    methods.Add(m.Trim().ToUpperInvariant());
                 }
             }
             bool automaticOptions = !methods.Contains("OPTIONS");
@@ -694,7 +723,7 @@ namespace Flagon.Generators.Shared
                 var (kind, _, nullable) = ClassifyValue(parameter.Type);
                 if (parameter.HasExplicitDefaultValue)
                 {
-                    result.Add(new ArgumentSpec(parameter.Name, ArgumentSource.Omitted, 0, string.Empty, typeName));
+                    result.Add(new ArgumentSpec(parameter.Name, ArgumentSource.Omitted, 0, DefaultLiteral(parameter), typeName));
                 }
                 else if (kind is not null && nullable)
                 {
@@ -713,6 +742,29 @@ namespace Flagon.Generators.Shared
             return result;
         }
 
+        /// <summary>A parameter's default value as C#, for calls that must pass every argument (through a delegate).</summary>
+        private static string DefaultLiteral(IParameterSymbol parameter)
+        {
+            var value = parameter.ExplicitDefaultValue;
+            if (value is null)
+            {
+                return "default";
+            }
+            if (parameter.Type.TypeKind == TypeKind.Enum)
+            {
+                return $"({parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}){Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatPrimitive(value, quoteStrings: true, useHexadecimalNumbers: false)}";
+            }
+            string primitive = Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatPrimitive(value, quoteStrings: true, useHexadecimalNumbers: false) ?? "default";
+            return primitive switch
+            {
+                var text when value is float => text + "f",
+                var text when value is double && !text.Contains('.') && !text.Contains('E') => text + ".0",
+                var text when value is long => text + "L",
+                var text when value is decimal => text + "m",
+                var text => text,
+            };
+        }
+
         private static ArgumentSource? SpecialSource(ITypeSymbol type)
         {
             string name = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
@@ -727,28 +779,6 @@ namespace Flagon.Generators.Shared
         }
 
         /// <summary>Flask names an endpoint after its function: <c>DefaultPage</c> becomes <c>default_page</c>.</summary>
-        public static string ToSnakeCase(string name)
-        {
-            var builder = new System.Text.StringBuilder(name.Length + 4);
-            for (int i = 0; i < name.Length; i++)
-            {
-                char c = name[i];
-                if (char.IsUpper(c))
-                {
-                    bool boundary = i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1])
-                        || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1])));
-                    if (boundary && builder.Length > 0 && builder[builder.Length - 1] != '_')
-                    {
-                        builder.Append('_');
-                    }
-                    builder.Append(char.ToLowerInvariant(c));
-                }
-                else
-                {
-                    builder.Append(c);
-                }
-            }
-            return builder.ToString();
-        }
+        public static string ToSnakeCase(string name) => EndpointNames.FromMethod(name);
     }
 }

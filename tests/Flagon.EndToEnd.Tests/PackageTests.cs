@@ -25,12 +25,16 @@ public sealed class PackageTests(PackedFlagon packed) : IClassFixture<PackedFlag
         var project = packed.CreateProject("FreshApp", """
             using Flagon;
 
-            new App(args).Run();
+            var app = new App(args);
+            app.AddUrlRule("/added/<int:n>", Views.Added, endpoint: "added");
+            app.Run();
 
             static class Views
             {
                 [Route("/")]
                 public static string Index() => "Served from the package";
+
+                public static string Added(int n) => $"Added by a compiled AddUrlRule: {n} {UrlFor.Added(n: n + 1)}";
             }
             """);
 
@@ -39,6 +43,8 @@ public sealed class PackageTests(PackedFlagon packed) : IClassFixture<PackedFlag
         await using var app = await AppProcess.StartAsync(Path.Combine(project, "bin", "Release", "net10.0", "FreshApp.dll"));
         using var client = new HttpClient { BaseAddress = app.Url };
         Assert.Equal("Served from the package", await client.GetStringAsync("/"));
+        // UrlFor.Added exists only because the generator compiled the AddUrlRule call (the package's props opt in).
+        Assert.Equal("Added by a compiled AddUrlRule: 4 /added/5", await client.GetStringAsync("/added/4"));
     }
 
     [Fact]

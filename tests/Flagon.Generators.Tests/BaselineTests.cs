@@ -38,6 +38,35 @@ public class BaselineTests
     }
 
     [Fact]
+    public void The_seeds_imperative_add_url_rule_calls_are_compiled_and_intercepted()
+    {
+        var source = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Inputs", "SeedSlide10.cs"));
+        var (_, output, result) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(source, GeneratorHarness.ImplicitUsings));
+
+        var generated = Assert.Single(result.Results.Single().GeneratedSources);
+        Assert.Equal("Flagon.UrlRules.g.cs", generated.HintName);
+        Baseline.Verify("SeedSlide10/Flagon.UrlRules.g.cs.txt", generated.SourceText.ToString());
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Matches(generated.SourceText.ToString(), "InterceptsLocation\\(").Count);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void A_computed_rule_is_left_to_the_run_time_path()
+    {
+        const string source = """
+            using Flagon;
+            var app = new App(args);
+            string rule = args.Length > 0 ? args[0] : "/";
+            app.AddUrlRule(rule, Views.IndexView, endpoint: "index");
+            static class Views { public static string IndexView() => "x"; }
+            """;
+        var (_, output, result) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(source));
+
+        Assert.Empty(result.GeneratedTrees);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
     public void A_compilation_without_views_generates_nothing()
     {
         var (_, _, result) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation("class C { static void Main() { } }"));

@@ -13,7 +13,8 @@ internal static class GeneratorHarness
     /// <summary>What an SDK project's ImplicitUsings adds, for inputs written as project files.</summary>
     public const string ImplicitUsings = "global using System; global using System.Collections.Generic; global using System.Linq; global using System.Threading.Tasks;";
 
-    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
+    public static readonly CSharpParseOptions ParseOptions = new CSharpParseOptions(LanguageVersion.Preview)
+        .WithFeatures([new("InterceptorsNamespaces", "Flagon.Generated")]);
 
     private static readonly ImmutableArray<MetadataReference> References = CreateReferences();
 

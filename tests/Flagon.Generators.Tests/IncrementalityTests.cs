@@ -32,12 +32,22 @@ public class IncrementalityTests
         }
         """;
 
-    private static readonly string[] TrackedSteps = [TrackingNames.Views, TrackingNames.Blueprints, TrackingNames.ErrorHandlers, TrackingNames.AppModel];
+    // In a file of its own: an interceptable location encodes its file's checksum, so an edit in the same file
+    // rightly re-emits the interceptor.
+    private const string Setup = """
+        using Flagon;
+        static class Setup
+        {
+            public static App Configure(App app) => app.AddUrlRule("/legacy", Views.About, endpoint: "legacy");
+        }
+        """;
+
+    private static readonly string[] TrackedSteps = [TrackingNames.Views, TrackingNames.Blueprints, TrackingNames.ErrorHandlers, TrackingNames.UrlRuleCalls, TrackingNames.AppModel];
 
     [Fact]
     public void An_edit_inside_a_view_body_leaves_every_tracked_step_cached()
     {
-        var compilation = GeneratorHarness.CreateCompilation(Views);
+        var compilation = GeneratorHarness.CreateCompilation(Views, Setup);
         var (driver, _, _) = GeneratorHarness.Run(compilation);
 
         var edited = ReplaceSource(compilation, Views.Replace("\"Hello, world!\"", "\"Hello, there!\""));
@@ -52,7 +62,7 @@ public class IncrementalityTests
     [Fact]
     public void An_edit_in_an_unrelated_file_leaves_every_tracked_step_cached()
     {
-        var compilation = GeneratorHarness.CreateCompilation(Views, "class Unrelated { int x = 1; }");
+        var compilation = GeneratorHarness.CreateCompilation(Views, Setup, "class Unrelated { int x = 1; }");
         var (driver, _, _) = GeneratorHarness.Run(compilation);
 
         var old = compilation.SyntaxTrees.Last();

@@ -1,0 +1,275 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
+using Flagon.Generators.Shared;
+using Flagon.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Flagon.Routing.RunTime;
+
+/// <summary>
+/// Rules added with <see cref="App.AddUrlRule"/> whose arguments the generator could not see (a rule that is
+/// not a constant): parsed when added, matched by walking their parts in the order they were added, and
+/// bound and called by reflection. Literal rules never come here: the generator compiles them.
+/// </summary>
+[RequiresUnreferencedCode("Binds view parameters by reflection; use [Route] or a literal AddUrlRule, which the generator compiles.")]
+[RequiresDynamicCode("Calls the view with Delegate.DynamicInvoke.")]
+internal sealed class RuntimeRouteTable : RouteTable
+{
+    private sealed record Entry(Rule Rule, RuntimePart[] Parts, RuntimeVariable[] Variables, Delegate View, ParameterInfo[] Parameters,
+        IReadOnlyDictionary<string, string> Defaults, bool AutomaticOptions, bool StrictSlashes);
+
+    private static readonly string[] AllMethods = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
+    private readonly List<Entry> entries = [];
+    private readonly List<Rule> rules = [];
+    private readonly List<string> methodNames = [.. AllMethods];
+
+    public override IReadOnlyList<Rule> Rules => rules;
+
+    public override IReadOnlyList<string> MethodNames => methodNames;
+
+    /// <summary>Adds a rule; throws <see cref="ArgumentException"/> for what the analyzers would report at build time.</summary>
+    public void Add(string pattern, Delegate view, string? endpoint, string[]? methods, string? defaults, bool strictSlashes)
+    {
+        var parsed = RuleParser.Parse(pattern);
+        if (parsed.Error is { } error)
+        {
+            throw new ArgumentException($"The rule '{pattern}' is not valid: {error.Kind} at {error.Start} ({error.Detail}).", nameof(pattern));
+        }
+        var variables = parsed.Parts.Where(p => p.IsVariable).Select(p => RuntimeVariable.Parse(p, pattern)).ToArray();
+        var parts = Split(parsed, variables, pattern);
+        var parameters = view.Method.GetParameters();
+        foreach (var variable in variables)
+        {
+            if (!parameters.Any(p => p.Name == variable.Name))
+            {
+                throw new ArgumentException($"The rule variable '{variable.Name}' has no parameter of that name in the view '{view.Method.Name}'.", nameof(view));
+            }
+        }
+        var defaultValues = (defaults ?? string.Empty).Split([';', ','], StringSplitOptions.RemoveEmptyEntries)
+            .Select(d => d.Split('=', 2))
+            .ToDictionary(d => d[0].Trim(), d => d.Length > 1 ? d[1].Trim() : string.Empty);
+        var set = new SortedSet<string>((methods is { Length: > 0 } ? methods : ["GET"]).Select(m => m.ToUpperInvariant()), StringComparer.Ordinal);
+        bool automaticOptions = !set.Contains("OPTIONS");
+        if (set.Contains("GET"))
+        {
+            set.Add("HEAD");
+        }
+        set.Add("OPTIONS");
+        foreach (var m in set.Where(m => !methodNames.Contains(m)))
+        {
+            methodNames.Add(m);
+        }
+        var rule = new Rule(endpoint ?? Generators.Shared.EndpointNames.FromMethod(view.Method.Name), pattern, [.. set]);
+        entries.Add(new Entry(rule, parts, variables, view, parameters, defaultValues, automaticOptions, strictSlashes));
+        rules.Add(rule);
+    }
+
+    private static RuntimePart[] Split(ParsedRule parsed, RuntimeVariable[] variables, string pattern)
+    {
+        var parts = new List<RuntimePart>();
+        string prefix = string.Empty, suffix = string.Empty;
+        RuntimeVariable? current = null;
+        int next = 0;
+        for (int p = 0; p < parsed.Parts.Count; p++)
+        {
+            var part = parsed.Parts[p];
+            if (part.IsVariable)
+            {
+                if (current is not null)
+                {
+                    throw new ArgumentException($"The rule '{pattern}' has two variables in one part between slashes.", nameof(pattern));
+                }
+                current = variables[next++];
+                if (current.Converter == "path")
+                {
+                    parts.Add(new RuntimePart(prefix, current, string.Concat(parsed.Parts.Skip(p + 1).Select(r => r.Text)), true));
+                    return [.. parts];
+                }
+                continue;
+            }
+            var chunks = (p == 0 ? part.Text[1..] : part.Text).Split('/');
+            for (int c = 0; c < chunks.Length; c++)
+            {
+                if (c > 0)
+                {
+                    parts.Add(new RuntimePart(prefix, current, suffix, false));
+                    (prefix, current, suffix) = (string.Empty, null, string.Empty);
+                }
+                if (current is null)
+                {
+                    prefix += chunks[c];
+                }
+                else
+                {
+                    suffix += chunks[c];
+                }
+            }
+        }
+        parts.Add(new RuntimePart(prefix, current, suffix, false));
+        return [.. parts];
+    }
+
+    public override RouteMatch Match(ReadOnlySpan<char> path, string method)
+    {
+        var match = new RouteMatch();
+        ulong allowed = 0;
+        for (int i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            var result = MatchParts(entry, path, ref match);
+            if (result == 0)
+            {
+                continue;
+            }
+            bool methodOk = entry.Rule.AllowsMethod(method) && !(method == "OPTIONS" && entry.AutomaticOptions);
+            if (result == 2 && methodOk && entry.StrictSlashes)
+            {
+                match.Status = MatchStatus.RedirectWithSlash;
+                match.RuleIndex = i;
+                return match;
+            }
+            if (methodOk)
+            {
+                match.Status = MatchStatus.Matched;
+                match.RuleIndex = i;
+                return match;
+            }
+            foreach (var m in entry.Rule.Methods)
+            {
+                allowed |= 1UL << methodNames.IndexOf(m);
+            }
+        }
+        match.AllowedMethods = allowed;
+        match.Status = allowed != 0 ? MatchStatus.MethodNotAllowed : MatchStatus.NotFound;
+        return match;
+    }
+
+    // 0: no match; 1: match; 2: match once a trailing slash is added (the rule ends with one, the path does not).
+    private static int MatchParts(Entry entry, ReadOnlySpan<char> path, ref RouteMatch match)
+    {
+        int start = 1, captured = 0;
+        for (int p = 0; p < entry.Parts.Length; p++)
+        {
+            var part = entry.Parts[p];
+            if (start > path.Length)
+            {
+                bool onlySlashLeft = p == entry.Parts.Length - 1 && part.Variable is null && part.Prefix.Length == 0;
+                return onlySlashLeft && !entry.StrictSlashes ? 1 : onlySlashLeft ? 2 : 0;
+            }
+            int end = part.IsFinal ? path.Length : Converters.PartEnd(path, start);
+            var text = path[start..end];
+            if (part.Variable is null)
+            {
+                if (!text.SequenceEqual(part.Prefix))
+                {
+                    return 0;
+                }
+            }
+            else
+            {
+                if (text.Length <= part.Prefix.Length + part.Suffix.Length || !text.StartsWith(part.Prefix) || !text.EndsWith(part.Suffix))
+                {
+                    return 0;
+                }
+                var value = text[part.Prefix.Length..^part.Suffix.Length];
+                if (!part.Variable.Accepts(value))
+                {
+                    return 0;
+                }
+                match.Values[captured++] = new Range(start + part.Prefix.Length, end - part.Suffix.Length);
+            }
+            start = end + 1;
+        }
+        return start > path.Length ? 1 : 0;
+    }
+
+    public override ValueTask InvokeAsync(HttpContext context, ReadOnlySpan<char> path, in RouteMatch match)
+    {
+        var entry = entries[match.RuleIndex];
+        var args = new object?[entry.Parameters.Length];
+        for (int i = 0; i < args.Length; i++)
+        {
+            var parameter = entry.Parameters[i];
+            int v = Array.FindIndex(entry.Variables, x => x.Name == parameter.Name);
+            args[i] = v >= 0 ? Convert(Converters.ToValue(path[match.Values[v]]), parameter.ParameterType)
+                : entry.Defaults.TryGetValue(parameter.Name!, out var d) ? Convert(d, parameter.ParameterType)
+                : parameter.ParameterType == typeof(HttpContext) ? context
+                : parameter.ParameterType == typeof(HttpRequest) ? context.Request
+                : parameter.ParameterType == typeof(HttpResponse) ? context.Response
+                : parameter.ParameterType == typeof(CancellationToken) ? context.RequestAborted
+                : parameter.HasDefaultValue ? parameter.DefaultValue
+                : IsValue(parameter.ParameterType) ? throw new InvalidOperationException($"Nothing fills the parameter '{parameter.Name}' of the view '{entry.View.Method.Name}'.")
+                : context.RequestServices.GetRequiredService(parameter.ParameterType);
+        }
+        object? result;
+        try
+        {
+            result = entry.View.DynamicInvoke(args);
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerException);
+            throw;
+        }
+        return result switch
+        {
+            ValueTuple<string, int> tuple => ResponseWriter.WriteString(context, tuple),
+            _ => ResponseWriter.WriteString(context, result?.ToString()),
+        };
+    }
+
+    public override string? BuildUrl(string endpoint, string prefix, UrlValues values, string? anchor, bool external)
+    {
+        var entry = entries.FirstOrDefault(e => e.Rule.Endpoint == endpoint);
+        if (entry is null)
+        {
+            return null;
+        }
+        var url = new UrlWriter(stackalloc char[256]);
+        UrlContext.Begin(ref url, prefix, external);
+        foreach (var part in entry.Parts)
+        {
+            url.AppendLiteral("/" + part.Prefix);
+            if (part.Variable is not { } v)
+            {
+                continue;
+            }
+            switch (v.Converter)
+            {
+                case "int":
+                    url.AppendInt(UrlChecks.Int(endpoint, v.Name, values.Required<long>(v.Name), v.FixedDigits, v.Signed, v.LongMin, v.LongMax), v.FixedDigits);
+                    break;
+                case "float":
+                    url.AppendFloat(UrlChecks.Float(endpoint, v.Name, values.Required<double>(v.Name), v.Signed, v.DoubleMin, v.DoubleMax));
+                    break;
+                case "uuid":
+                    url.AppendUuid(values.Required<Guid>(v.Name));
+                    break;
+                case "path":
+                    url.AppendPath(UrlChecks.Path(endpoint, v.Name, values.Required<string>(v.Name)));
+                    break;
+                case "any":
+                    url.AppendSegment(UrlChecks.Any(endpoint, v.Name, values.Required<string>(v.Name), v.Choices));
+                    break;
+                default:
+                    url.AppendSegment(UrlChecks.String(endpoint, v.Name, values.Required<string>(v.Name), v.MinLength, v.MaxLength));
+                    break;
+            }
+            url.AppendLiteral(part.Suffix);
+        }
+        return UrlContext.End(ref url, values.Query([.. entry.Variables.Select(v => v.Name)]), anchor);
+    }
+
+    private static bool IsValue(Type type) =>
+        (Nullable.GetUnderlyingType(type) ?? type) is var t && (t == typeof(string) || t.IsPrimitive || t.IsEnum || t == typeof(Guid));
+
+    private static object? Convert(string text, Type type)
+    {
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        return target == typeof(string) ? text
+            : target == typeof(Guid) ? Guid.Parse(text)
+            : target.IsEnum ? Enum.Parse(target, text, ignoreCase: true)
+            : System.Convert.ChangeType(text, target, System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,109 @@
+using Flagon.Routing;
+using Flagon.Routing.RunTime;
+using Microsoft.AspNetCore.Http;
+
+namespace Flagon.Runtime.Tests;
+
+/// <summary>
+/// The seed's imperative form, <c>app.AddUrlRule("/", IndexView, endpoint: "index")</c>: compiled by the generator
+/// (an interceptor) when its arguments are constants, bound at run time otherwise; both answer the same.
+/// </summary>
+public class UrlRuleTests
+{
+    private sealed class BareApp() : App([], []);
+
+    internal static string PageView(int pk) => $"page view pk={pk}";
+
+    internal static string SecretView(string? username = null) => $"secret view username={username ?? "None"}";
+
+    private static App CreateApp(string dynamicRule)
+    {
+        var app = new BareApp();
+        app.AddUrlRule("/", () => "index view", endpoint: "rule_index");
+        app.AddUrlRule("/page/<int:pk>", PageView, endpoint: "rule_page");
+        app.AddUrlRule("/secret", SecretView, methods: ["GET", "POST"]);
+        app.AddUrlRule(dynamicRule, PageView, endpoint: "dynamic_page");
+        return app;
+    }
+
+    private static async Task<(int Status, string Body, string? Allow)> SendAsync(App app, string method, string path)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = method;
+        context.Request.Path = path;
+        var body = new MemoryStream();
+        context.Response.Body = body;
+        await app.HandleRequestAsync(context);
+        await context.Response.BodyWriter.FlushAsync();
+        return (context.Response.StatusCode, System.Text.Encoding.UTF8.GetString(body.ToArray()), context.Response.Headers.Allow.ToString());
+    }
+
+    [Fact]
+    public void Literal_calls_are_compiled_and_a_computed_rule_is_bound_at_run_time()
+    {
+        var app = CreateApp("/dynamic/<int:pk>");
+
+        var kinds = app.RouteTables.Select(t => t.GetType().Name).ToList();
+        Assert.Equal(["UrlRuleTable0", "UrlRuleTable1", "UrlRuleTable2", nameof(RuntimeRouteTable)], kinds);
+    }
+
+    [Theory]
+    [InlineData("GET", "/", 200, "index view")]
+    [InlineData("GET", "/page/7", 200, "page view pk=7")]
+    [InlineData("GET", "/page/x", 404, null)]
+    [InlineData("POST", "/secret", 200, "secret view username=None")]
+    [InlineData("GET", "/dynamic/8", 200, "page view pk=8")]
+    [InlineData("GET", "/dynamic/-1", 404, null)]
+    [InlineData("POST", "/dynamic/8", 405, null)]
+    public async Task Compiled_and_run_time_rules_answer_alike(string method, string path, int status, string? body)
+    {
+        var app = CreateApp("/dynamic/<int:pk>");
+
+        var response = await SendAsync(app, method, path);
+
+        Assert.Equal(status, response.Status);
+        if (body is not null)
+        {
+            Assert.Equal(body, response.Body);
+        }
+    }
+
+    [Fact]
+    public async Task A_run_time_rule_ending_in_a_slash_redirects_like_a_compiled_one()
+    {
+        var app = new BareApp();
+        string rule = "/docs/";
+        app.AddUrlRule(rule, () => "docs", endpoint: "docs");
+
+        var redirected = await SendAsync(app, "GET", "/docs");
+        var served = await SendAsync(app, "GET", "/docs/");
+
+        Assert.Equal(308, redirected.Status);
+        Assert.Equal((200, "docs"), (served.Status, served.Body));
+    }
+
+    [Fact]
+    public void Urls_are_built_for_both_kinds()
+    {
+        var app = CreateApp("/dynamic/<int:pk>");
+        using (app.AppContext())
+        {
+            Assert.Equal("/", UrlFor.RuleIndex());
+            Assert.Equal("/page/3", UrlFor.RulePage(pk: 3));
+            Assert.Equal("/secret", UrlFor.SecretView());
+            Assert.Equal("/dynamic/4?x=1", Url.For("dynamic_page", new Dictionary<string, object?> { ["pk"] = 4, ["x"] = 1 }));
+            Assert.Contains("outside the rule's range", Assert.Throws<UrlBuildException>(() => Url.For("dynamic_page", new Dictionary<string, object?> { ["pk"] = -4 })).Message);
+        }
+    }
+
+    [Fact]
+    public void A_bad_run_time_rule_is_refused_when_it_is_added()
+    {
+        var app = new BareApp();
+        string bad = "/page/<integer:pk>";
+        string unbound = "/page/<int:id>";
+
+        Assert.Contains("not valid", Assert.Throws<ArgumentException>(() => app.AddUrlRule(bad, PageView)).Message);
+        Assert.Contains("no parameter of that name", Assert.Throws<ArgumentException>(() => app.AddUrlRule(unbound, PageView)).Message);
+    }
+}
