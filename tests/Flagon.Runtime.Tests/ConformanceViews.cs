@@ -27,6 +27,11 @@ public static class ConformanceViews
     [Route("/secret/<username>")]
     public static string Secret(HttpRequest request, string? username = null) => $"secret {request.Method} username={username ?? "None"}";
 
+    // One endpoint, two rules (Werkzeug's defaults): a value equal to the default builds the shorter URL.
+    [Route("/archive", Defaults = "year=2024")]
+    [Route("/archive/<int:year>")]
+    public static string Archive(int year) => $"archive year={year}";
+
     [Route("/docs/")]
     public static string Docs() => "docs";
 

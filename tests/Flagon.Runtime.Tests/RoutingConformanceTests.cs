@@ -20,6 +20,9 @@ public class RoutingConformanceTests(RouteHarness harness) : IClassFixture<Route
         { "GET", "/secret/user", 200, "secret GET username=user" },
         { "GET", "/nothing/here", 404, null },
 
+        { "GET", "/archive", 200, "archive year=2024" },
+        { "GET", "/archive/2023", 200, "archive year=2023" },
+
         // Priority: static parts beat converters, int beats string.
         { "GET", "/users/me", 200, "me" },
         { "GET", "/users/42", 200, "user_by_id id=42" },

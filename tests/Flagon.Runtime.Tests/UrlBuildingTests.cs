@@ -39,6 +39,29 @@ public class UrlBuildingTests(RouteHarness harness) : IClassFixture<RouteHarness
     });
 
     [Fact]
+    public void A_value_equal_to_a_rules_default_stays_out_of_the_url() => InApp(() =>
+    {
+        Assert.Equal("/archive", UrlFor.Archive());
+        Assert.Equal("/archive", UrlFor.Archive(year: 2024));
+        Assert.Equal("/archive/2023", UrlFor.Archive(year: 2023));
+        Assert.Equal("/archive", Url.For("archive", new Dictionary<string, object?> { ["year"] = 2024 }));
+        Assert.Equal("/archive/1999", Url.For("archive", new Dictionary<string, object?> { ["year"] = 1999 }));
+        return 0;
+    });
+
+    [Fact]
+    public void Outside_a_request_with_several_apps_the_app_must_be_named()
+    {
+        _ = new ConfiguredApp();
+        _ = new ConfiguredApp();
+
+        var error = Assert.Throws<InvalidOperationException>(() => UrlFor.Index());
+
+        Assert.Contains("several exist in this process", error.Message);
+        Assert.Contains("app.AppContext()", error.Message);
+    }
+
+    [Fact]
     public void Anchor_query_encoding_and_external() => InApp(() =>
     {
         Assert.Equal("/#top", UrlFor.Index(anchor: "top"));
