@@ -64,7 +64,7 @@ public partial class App
     /// Every rule the app serves (Flask's <c>app.url_map</c>), in the order requests try them: each blueprint's
     /// (longest prefix first) with its prefix and endpoint names as mounted, then the app's own.
     /// </summary>
-    public IReadOnlyList<Rule> UrlMap
+    public UrlMap UrlMap
     {
         get
         {
@@ -79,7 +79,7 @@ public partial class App
                 }));
             }
             rules.AddRange(tables.SelectMany(t => t.Rules));
-            return rules;
+            return new UrlMap(rules);
         }
     }
 

@@ -180,5 +180,33 @@ public class UrlBuildingTests(RouteHarness harness) : IClassFixture<RouteHarness
         Assert.Matches(@"^/page/3 http://(127\.0\.0\.1:\d+|localhost)/secret$", response.Body);
     }
 
+    [Fact]
+    public async Task A_configured_public_origin_wins_inside_a_request_too()
+    {
+        var app = new ConfiguredApp("--PUBLIC_ORIGIN", "https://public.example");
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Request.Method = "GET";
+        context.Request.Path = "/links";
+        context.Request.Scheme = "http";
+        context.Request.Host = new Microsoft.AspNetCore.Http.HostString("10.0.0.5:8080");
+        var body = new MemoryStream();
+        context.Response.Body = body;
+
+        await app.HandleRequestAsync(context);
+        await context.Response.BodyWriter.FlushAsync();
+
+        Assert.Equal("/page/3 https://public.example/secret", System.Text.Encoding.UTF8.GetString(body.ToArray()));
+    }
+
+    [Fact]
+    public void The_url_map_prints_like_Werkzeugs()
+    {
+        var text = harness.App.UrlMap.ToString();
+
+        Assert.StartsWith("Map([<Rule '/admin/reports/<int:year>' (GET, HEAD, OPTIONS) -> admin.reports.year>,", text);
+        Assert.Contains("<Rule '/page' (GET, HEAD, OPTIONS) -> default_page>", text);
+        Assert.Equal(2, harness.App.UrlMap.ForEndpoint("archive").Count());
+    }
+
     private sealed class ConfiguredApp(params string[] args) : App(args, Routing.RouteTableRegistry.Tables);
 }
