@@ -19,19 +19,8 @@ namespace Flagon.Analyzers
     public sealed class RuleAnalyzer : DiagnosticAnalyzer
     {
         /// <inheritdoc/>
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            DiagnosticDescriptors.RuleMissingLeadingSlash,
-            DiagnosticDescriptors.RuleSyntax,
-            DiagnosticDescriptors.UnknownConverter,
-            DiagnosticDescriptors.DuplicateVariable,
-            DiagnosticDescriptors.BadConverterArguments,
-            DiagnosticDescriptors.UnsupportedRuleShape,
-            DiagnosticDescriptors.BadDefaults,
-            DiagnosticDescriptors.VariableWithoutParameter,
-            DiagnosticDescriptors.ParameterNotFilled,
-            DiagnosticDescriptors.ConverterTypeMismatch,
-            DiagnosticDescriptors.UnsupportedReturnType,
-            DiagnosticDescriptors.ViewNotCallable);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            DiagnosticDescriptors.RuleBinding.AddRange(DiagnosticDescriptors.UnsupportedReturnType, DiagnosticDescriptors.ViewNotCallable);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)

@@ -16,18 +16,8 @@ namespace Flagon.Analyzers
     public sealed class UrlRuleCallAnalyzer : DiagnosticAnalyzer
     {
         /// <inheritdoc/>
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            DiagnosticDescriptors.RuntimeUrlRule,
-            DiagnosticDescriptors.RuleMissingLeadingSlash,
-            DiagnosticDescriptors.RuleSyntax,
-            DiagnosticDescriptors.UnknownConverter,
-            DiagnosticDescriptors.DuplicateVariable,
-            DiagnosticDescriptors.BadConverterArguments,
-            DiagnosticDescriptors.UnsupportedRuleShape,
-            DiagnosticDescriptors.BadDefaults,
-            DiagnosticDescriptors.VariableWithoutParameter,
-            DiagnosticDescriptors.ParameterNotFilled,
-            DiagnosticDescriptors.ConverterTypeMismatch);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            DiagnosticDescriptors.RuleBinding.Add(DiagnosticDescriptors.RuntimeUrlRule);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)

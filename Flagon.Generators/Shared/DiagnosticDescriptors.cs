@@ -126,6 +126,19 @@ namespace Flagon.Generators.Shared
             ViewsCategory,
             DiagnosticSeverity.Error);
 
+        /// <summary>What binding a rule to its view can report (a [Route], or a literal AddUrlRule call).</summary>
+        public static System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> RuleBinding { get; } = System.Collections.Immutable.ImmutableArray.Create(
+            RuleMissingLeadingSlash,
+            RuleSyntax,
+            UnknownConverter,
+            DuplicateVariable,
+            BadConverterArguments,
+            UnsupportedRuleShape,
+            BadDefaults,
+            VariableWithoutParameter,
+            ParameterNotFilled,
+            ConverterTypeMismatch);
+
         private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, params string[] customTags) =>
             new DiagnosticDescriptor(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant(), customTags: customTags);
     }
