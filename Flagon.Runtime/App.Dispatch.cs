@@ -52,7 +52,36 @@ public partial class App
             }
             miss.Add(table, match);
         }
+        if (!miss.Redirect && miss.Allowed is null && path.Contains("//", StringComparison.Ordinal) && MergeSlashes(path) is { } merged)
+        {
+            // Werkzeug's merge_slashes: a path that matches once its repeated slashes are merged is redirected there.
+            var location = $"{context.Request.PathBase}{merged}{context.Request.QueryString}";
+            context.Response.StatusCode = StatusCodes.Status308PermanentRedirect;
+            context.Response.Headers.Location = location;
+            return ErrorPages.WriteRedirect(context, location).AsTask();
+        }
         return AnswerMiss(context, path, method, miss);
+    }
+
+    /// <summary>The path with its repeated slashes merged, if some rule matches it (with the request's method or another).</summary>
+    private string? MergeSlashes(string path)
+    {
+        var merged = System.Text.RegularExpressions.Regex.Replace(path, "/{2,}", "/");
+        foreach (var mount in Volatile.Read(ref mountsByPrefix))
+        {
+            if (mount.Contains(merged) && mount.Table.Match(merged.AsSpan(mount.Prefix.Length), "GET").Status != MatchStatus.NotFound)
+            {
+                return merged;
+            }
+        }
+        foreach (var table in tables)
+        {
+            if (table.Match(merged, "GET").Status != MatchStatus.NotFound)
+            {
+                return merged;
+            }
+        }
+        return null;
     }
 
     /// <summary>What the tables said when none matched: the first slash redirect, and the union of allowed methods.</summary>

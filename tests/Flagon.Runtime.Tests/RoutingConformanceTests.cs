@@ -132,6 +132,19 @@ public class RoutingConformanceTests(RouteHarness harness) : IClassFixture<Route
     [Theory]
     [InlineData(Transport.InProcess)]
     [InlineData(Transport.Http)]
+    public async Task Repeated_slashes_redirect_to_the_merged_path_when_it_matches(Transport transport)
+    {
+        var merged = await harness.SendAsync(transport, "GET", "/page//7?x=1");
+        var nothing = await harness.SendAsync(transport, "GET", "/nothing//here");
+
+        Assert.Equal(308, merged.Status);
+        Assert.Equal("/page/7?x=1", merged.Header("Location"));
+        Assert.Equal(404, nothing.Status);
+    }
+
+    [Theory]
+    [InlineData(Transport.InProcess)]
+    [InlineData(Transport.Http)]
     public async Task A_wrong_method_is_405_with_every_method_of_every_rule_for_the_path(Transport transport)
     {
         var response = await harness.SendAsync(transport, "GET", "/resource");
