@@ -17,9 +17,58 @@ public partial class App
     public async Task HandleRequestAsync(HttpContext context)
     {
         // Set inside an async method, the scope stays with this request's flow and is gone when it returns.
-        var scope = new Scope(this, context);
+        var scope = new Scope(this, context, CurrentScope.Current);
         CurrentScope.Current = scope;
+        if (NeedsBody(context.Request))
+        {
+            // Read before the view, so that Request.Form, Files, Data and Json() are plain properties, as in Flask.
+            if (!await ReadBodyAsync(context, scope))
+            {
+                return;
+            }
+        }
         await Dispatch(context, scope);
+    }
+
+    private static bool NeedsBody(HttpRequest request) =>
+        (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0) && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method);
+
+    /// <summary>Reads the form, or the raw body up to MAX_CONTENT_LENGTH (413 past it, 400 if unreadable); false when it answered.</summary>
+    private async Task<bool> ReadBodyAsync(HttpContext context, Scope scope)
+    {
+        long limit = long.TryParse(Config["MAX_CONTENT_LENGTH"], out var configured) ? configured : 16 * 1024 * 1024;
+        if (context.Request.ContentLength > limit)
+        {
+            await HandleErrorAsync(context, new HttpError(StatusCodes.Status413PayloadTooLarge), null);
+            return false;
+        }
+        try
+        {
+            if (context.Request.HasFormContentType)
+            {
+                await context.Request.ReadFormAsync(context.RequestAborted);
+                return true;
+            }
+            using var buffer = new MemoryStream();
+            var chunk = new byte[8192];
+            int read;
+            while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    await HandleErrorAsync(context, new HttpError(StatusCodes.Status413PayloadTooLarge), null);
+                    return false;
+                }
+                buffer.Write(chunk, 0, read);
+            }
+            scope.Body = buffer.ToArray();
+            return true;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or FormatException)
+        {
+            await HandleErrorAsync(context, new HttpError(StatusCodes.Status400BadRequest, innerException: ex), null);
+            return false;
+        }
     }
 
     private Task Dispatch(HttpContext context, Scope scope)

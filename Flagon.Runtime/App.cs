@@ -104,6 +104,62 @@ public partial class App
     /// <example><code>using (app.AppContext()) { var url = UrlFor.Page(pk: 1); }</code></example>
     public Contexts.AppContextScope AppContext() => new(this);
 
+    /// <summary>
+    /// Pushes a request context for a request that did not come over HTTP (Flask's <c>app.test_request_context()</c>):
+    /// <c>Request</c>, <c>G</c> and <c>UrlFor</c> work in it as in a view. Dispose it (a <c>using</c> block), or
+    /// <c>Pop()</c> it, to leave.
+    /// </summary>
+    /// <param name="path">The path and query: <c>/page/1?x=y</c>.</param>
+    /// <param name="method">The method.</param>
+    /// <param name="headers">Request headers.</param>
+    /// <param name="body">The body (its bytes are what <c>Request.Data</c> and <c>Request.Json</c> read).</param>
+    /// <param name="contentType">The body's content type.</param>
+    public Contexts.RequestContext TestRequestContext(string path = "/", string method = "GET", IReadOnlyDictionary<string, string>? headers = null,
+        string? body = null, string? contentType = null)
+    {
+        var http = new DefaultHttpContext { RequestServices = services ?? EmptyServices.Instance };
+        int query = path.IndexOf('?');
+        http.Request.Method = method.ToUpperInvariant();
+        http.Request.Scheme = "http";
+        http.Request.Host = new HostString(Config["SERVER_NAME"] is { Length: > 0 } server ? server : "localhost");
+        http.Request.PathBase = new PathString(ApplicationRoot);
+        http.Request.Path = new PathString(query < 0 ? path : path[..query]);
+        http.Request.QueryString = query < 0 ? QueryString.Empty : new QueryString(path[query..]);
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            http.Request.Headers[name] = value;
+        }
+        if (contentType is not null)
+        {
+            http.Request.ContentType = contentType;
+        }
+        var context = new Contexts.RequestContext(this, http);
+        if (body is not null)
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(body);
+            http.Request.ContentLength = bytes.Length;
+            if (http.Request.HasFormContentType)
+            {
+                http.Request.Body = new MemoryStream(bytes);
+                http.Request.ReadFormAsync().GetAwaiter().GetResult();
+            }
+            else
+            {
+                Contexts.CurrentScope.Current!.Body = bytes;
+            }
+        }
+        return context;
+    }
+
+    private IServiceProvider? services;
+
+    private sealed class EmptyServices : IServiceProvider
+    {
+        public static readonly EmptyServices Instance = new();
+
+        public object? GetService(Type serviceType) => null;
+    }
+
     /// <summary>The app's name (Flask's <c>app.name</c>): the application's assembly name.</summary>
     public string Name { get; }
 
@@ -123,6 +179,7 @@ public partial class App
     public WebApplication Build()
     {
         var web = builder.Build();
+        services = web.Services;
         applicationRoot = ReadApplicationRoot();
         Logger = web.Services.GetRequiredService<ILoggerFactory>().CreateLogger(Name);
         web.Run(HandleRequestAsync);

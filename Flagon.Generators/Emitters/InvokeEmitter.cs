@@ -153,6 +153,9 @@ namespace Flagon.Generators.Emitters
         internal static string WriteResponse(ReturnKind kind, string call, string? status) => kind switch
         {
             ReturnKind.StringWithStatus => $"global::Flagon.Http.ResponseWriter.WriteString(context, {call})",
+            ReturnKind.Response => $"global::Flagon.Http.ResponseWriter.WriteResponse(context, {call})",
+            ReturnKind.TaskOfString or ReturnKind.ValueTaskOfString => $"global::Flagon.Http.ResponseWriter.WriteStringAsync(context, {call})",
+            ReturnKind.TaskOfResponse => $"global::Flagon.Http.ResponseWriter.WriteResponseAsync(context, {call})",
             _ => status is null
                 ? $"global::Flagon.Http.ResponseWriter.WriteString(context, {call})"
                 : $"global::Flagon.Http.ResponseWriter.WriteString(context, {call}, {status})",

@@ -10,6 +10,18 @@ namespace Flagon.Generators.Model
 
         /// <summary>A <c>(string, int)</c> tuple: body and status.</summary>
         StringWithStatus,
+
+        /// <summary>A Flagon.Response (or a subclass).</summary>
+        Response,
+
+        /// <summary>A <c>Task&lt;string&gt;</c>.</summary>
+        TaskOfString,
+
+        /// <summary>A <c>ValueTask&lt;string&gt;</c>.</summary>
+        ValueTaskOfString,
+
+        /// <summary>A <c>Task&lt;Response&gt;</c>.</summary>
+        TaskOfResponse,
     }
 
     /// <summary>A view method and its rules: plain data, no symbols, so the pipeline can cache it.</summary>

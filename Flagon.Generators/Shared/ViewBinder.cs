@@ -85,7 +85,37 @@ namespace Flagon.Generators.Shared
             {
                 return ReturnKind.StringWithStatus;
             }
+            if (IsResponse(type))
+            {
+                return ReturnKind.Response;
+            }
+            if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
+                && generic.ContainingNamespace.ToDisplayString() == "System.Threading.Tasks")
+            {
+                var result = generic.TypeArguments[0];
+                switch (generic.Name)
+                {
+                    case "Task" when result.SpecialType == SpecialType.System_String:
+                        return ReturnKind.TaskOfString;
+                    case "ValueTask" when result.SpecialType == SpecialType.System_String:
+                        return ReturnKind.ValueTaskOfString;
+                    case "Task" when IsResponse(result):
+                        return ReturnKind.TaskOfResponse;
+                }
+            }
             return ReturnKind.Unsupported;
+        }
+
+        private static bool IsResponse(ITypeSymbol type)
+        {
+            for (var t = type; t is not null; t = t.BaseType)
+            {
+                if (t.ToDisplayString() == "Flagon.Response")
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         public const string ErrorHandlerAttributeName = "Flagon.ErrorHandlerAttribute";

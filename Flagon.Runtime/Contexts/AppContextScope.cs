@@ -1,27 +1,22 @@
 namespace Flagon.Contexts;
 
 /// <summary>
-/// An app context pushed by <see cref="App.AppContext"/>: inside it, <c>UrlFor</c> and <c>Url.For</c> use that
-/// app. Dispose it (a <c>using</c> block) to pop it; contexts nest like Flask's.
+/// An app context (Flask's <c>app.app_context()</c>), pushed when made by <see cref="App.AppContext"/>: inside it,
+/// <c>CurrentApp</c>, <c>G</c>, <c>UrlFor</c> and <c>Url.For</c> work. Dispose it (a <c>using</c> block) or
+/// <see cref="Pop"/> it; contexts nest like Flask's.
 /// </summary>
 public sealed class AppContextScope : IDisposable
 {
-    private readonly Scope? previous;
-    private bool popped;
+    private readonly ContextHandle handle;
 
-    internal AppContextScope(App app)
-    {
-        previous = CurrentScope.Current;
-        CurrentScope.Current = new Scope(app, null);
-    }
+    internal AppContextScope(App app) => handle = new ContextHandle(new Scope(app, null, CurrentScope.Current));
 
-    /// <summary>Pops the context, restoring the one that was current before.</summary>
-    public void Dispose()
-    {
-        if (!popped)
-        {
-            popped = true;
-            CurrentScope.Current = previous;
-        }
-    }
+    /// <summary>Pushes the context again if it was popped; pushing a pushed context does nothing.</summary>
+    public void Push() => handle.Push();
+
+    /// <summary>Pops the context, making the one below it current again.</summary>
+    public void Pop() => handle.Pop();
+
+    /// <summary>Pops the context if it is pushed.</summary>
+    public void Dispose() => handle.Pop();
 }

@@ -3,16 +3,31 @@ using Microsoft.AspNetCore.Http;
 namespace Flagon.Contexts;
 
 /// <summary>
-/// One pushed context: the app, and for a request its HttpContext and the blueprint whose view handles it.
+/// One pushed context: the app, and for a request its HttpContext, the blueprint whose view handles it, and the
+/// request's <c>g</c>. Contexts form a stack through <see cref="Parent"/>, like Flask's.
 /// </summary>
-internal sealed class Scope(App app, HttpContext? request)
+internal sealed class Scope(App app, HttpContext? http, Scope? parent)
 {
+    private Http.Request? request;
+    private ContextGlobals? g;
+
     public App App { get; } = app;
 
-    public HttpContext? Request { get; } = request;
+    public HttpContext? Http { get; } = http;
+
+    public Scope? Parent { get; } = parent;
 
     /// <summary>Set by dispatch once the request's blueprint is known.</summary>
     public Blueprints.BlueprintMount? Blueprint { get; set; }
+
+    /// <summary>The body, when Flagon read it before the view (JSON and other non-form bodies).</summary>
+    public byte[]? Body { get; set; }
+
+    /// <summary>The request wrapper, made on first use.</summary>
+    public Http.Request? Request => Http is null ? null : request ??= new Http.Request(Http, this);
+
+    /// <summary>Flask's <c>g</c>: one per pushed context, made on first use.</summary>
+    public ContextGlobals G => g ??= new ContextGlobals();
 }
 
 /// <summary>
@@ -31,7 +46,7 @@ internal static class CurrentScope
 
     public static App? App => current.Value?.App;
 
-    public static HttpContext? Request => current.Value?.Request;
+    public static HttpContext? Request => current.Value?.Http;
 
     public static Blueprints.BlueprintMount? Blueprint => current.Value?.Blueprint;
 }

@@ -30,6 +30,19 @@ public static class ResponseWriter
     public static ValueTask WriteString(HttpContext context, (string? Body, int Status) response) =>
         WriteString(context, response.Body, response.Status);
 
+    /// <summary>Writes a view's asynchronous string once it is ready.</summary>
+    public static async ValueTask WriteStringAsync(HttpContext context, Task<string> body) => await WriteString(context, await body);
+
+    /// <summary>Writes a view's asynchronous string once it is ready.</summary>
+    public static async ValueTask WriteStringAsync(HttpContext context, ValueTask<string> body) => await WriteString(context, await body);
+
+    /// <summary>Writes a view's <see cref="Flagon.Response"/>; a null one is an error.</summary>
+    public static ValueTask WriteResponse(HttpContext context, Response? response) =>
+        (response ?? throw new InvalidOperationException("The view returned a null Response.")).WriteAsync(context);
+
+    /// <summary>Writes a view's asynchronous <see cref="Flagon.Response"/> once it is ready.</summary>
+    public static async ValueTask WriteResponseAsync(HttpContext context, Task<Response> response) => await WriteResponse(context, await response);
+
     /// <summary>Writes <paramref name="text"/> as the UTF-8 body with its Content-Length; HEAD requests get the headers only.</summary>
     internal static ValueTask WriteUtf8Body(HttpContext context, string text)
     {

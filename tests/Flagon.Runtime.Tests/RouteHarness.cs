@@ -60,6 +60,16 @@ public sealed class RouteHarness : IAsyncLifetime
     public Task<TestResponse> SendAsync(Transport transport, string method, string target) =>
         transport == Transport.Http ? SendHttpAsync(method, target) : SendInProcessAsync(method, target);
 
+    /// <summary>POSTs a body over real HTTP.</summary>
+    public async Task<TestResponse> PostAsync(string target, string body, string contentType)
+    {
+        using var content = new StringContent(body, System.Text.Encoding.UTF8);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        using var response = await client!.PostAsync(target, content);
+        var headers = response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
+        return new TestResponse((int)response.StatusCode, await response.Content.ReadAsStringAsync(), headers);
+    }
+
     private async Task<TestResponse> SendHttpAsync(string method, string target)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), target);

@@ -1,0 +1,54 @@
+using Flagon.Contexts;
+using Flagon.Http;
+
+namespace Flagon;
+
+/// <summary>
+/// Flask's context-local globals: <c>request</c>, <c>g</c>, <c>current_app</c>. Bring them in with
+/// <c>using static Flagon.Globals;</c>. Outside their context they throw <see cref="OutsideContextException"/>.
+/// </summary>
+/// <example>
+/// <code>
+/// using static Flagon.Globals;
+///
+/// [Route("/page/&lt;int:pk&gt;")]
+/// public static string Page(int pk) => $"Page #{pk} @ {Request.Host}";
+/// </code>
+/// </example>
+public static class Globals
+{
+    /// <summary>The current request (Flask's <c>request</c>); needs a request context.</summary>
+    public static Request Request => CurrentScope.Current?.Request ?? throw OutsideContextException.Request("Request");
+
+    /// <summary>The current context's bag (Flask's <c>g</c>); needs an app context (every request has one).</summary>
+    public static ContextGlobals G => CurrentScope.Current?.G ?? throw OutsideContextException.App("G");
+
+    /// <summary>The app handling the current request or pushed with <c>app.AppContext()</c> (Flask's <c>current_app</c>).</summary>
+    public static App CurrentApp => CurrentScope.App ?? throw OutsideContextException.App("CurrentApp");
+
+    /// <summary>Whether a request context is active (Flask's <c>has_request_context()</c>).</summary>
+    public static bool HasRequestContext => CurrentScope.Current?.Http is not null;
+
+    /// <summary>Whether an app context is active (Flask's <c>has_app_context()</c>).</summary>
+    public static bool HasAppContext => CurrentScope.Current is not null;
+
+    /// <summary>An explicit response (Flask's <c>make_response</c>), to change before returning it.</summary>
+    public static Response MakeResponse(string? body = null, int status = 200, IEnumerable<KeyValuePair<string, string>>? headers = null) =>
+        new(body, status, headers);
+
+    /// <summary>A redirect to <paramref name="location"/> (Flask's <c>redirect</c>): 302 unless told otherwise, with Werkzeug's small page.</summary>
+    public static Response Redirect(string location, int code = 302)
+    {
+        var encoded = System.Net.WebUtility.HtmlEncode(location);
+        var response = new Response(
+            $"<!doctype html>\n<html lang=en>\n<title>Redirecting...</title>\n<h1>Redirecting...</h1>\n<p>You should be redirected automatically to the target URL: <a href=\"{encoded}\">{encoded}</a>. If not, click the link.\n",
+            code);
+        response.Headers["Location"] = location;
+        return response;
+    }
+
+    /// <summary>Stops the request with an HTTP error (Flask's <c>abort(404)</c>): its error handler, or Werkzeug's page, answers.</summary>
+    /// <exception cref="HttpError">Always.</exception>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    public static void Abort(int code, string? description = null) => throw new HttpError(code, description);
+}

@@ -1,0 +1,147 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Flagon.Contexts;
+using Microsoft.AspNetCore.Http;
+
+namespace Flagon.Http;
+
+/// <summary>
+/// The current request, read only, as Flask's <c>request</c> shows it: method, path, URL, host, args, form,
+/// files, JSON body, headers, cookies, remote address and a WSGI-like environ. It wraps ASP.NET Core's
+/// <see cref="HttpRequest"/> (<see cref="Inner"/>) and copies nothing until asked.
+/// </summary>
+public sealed class Request
+{
+    private readonly HttpContext http;
+    private readonly Scope scope;
+
+    internal Request(HttpContext http, Scope scope)
+    {
+        this.http = http;
+        this.scope = scope;
+    }
+
+    /// <summary>ASP.NET Core's request, for what Flagon does not wrap.</summary>
+    public HttpRequest Inner => http.Request;
+
+    /// <summary>The method, upper case: <c>GET</c>.</summary>
+    public string Method => http.Request.Method;
+
+    /// <summary>The path within the app: <c>/page/1</c>.</summary>
+    public string Path => http.Request.Path.Value is { Length: > 0 } path ? path : "/";
+
+    /// <summary>The path and query: <c>/page/1?x=y</c> (Flask's <c>full_path</c>).</summary>
+    public string FullPath => Path + "?" + (http.Request.QueryString.HasValue ? http.Request.QueryString.Value![1..] : string.Empty);
+
+    /// <summary>The scheme: <c>http</c> or <c>https</c>.</summary>
+    public string Scheme => http.Request.Scheme;
+
+    /// <summary>The host and port the client asked for: <c>localhost:5000</c>.</summary>
+    public string Host => http.Request.Host.Value ?? string.Empty;
+
+    /// <summary>Scheme, host and the app's mount path, ending with <c>/</c> (Flask's <c>host_url</c>/<c>url_root</c>).</summary>
+    public string UrlRoot => $"{Scheme}://{Host}{http.Request.PathBase}/";
+
+    /// <summary>The URL without the query (Flask's <c>base_url</c>).</summary>
+    public string BaseUrl => $"{Scheme}://{Host}{http.Request.PathBase}{Path}";
+
+    /// <summary>The whole URL (Flask's <c>url</c>).</summary>
+    public string Url => BaseUrl + http.Request.QueryString.Value;
+
+    /// <summary>The query string values (Flask's <c>args</c>).</summary>
+    public IQueryCollection Args => http.Request.Query;
+
+    /// <summary>The headers.</summary>
+    public IHeaderDictionary Headers => http.Request.Headers;
+
+    /// <summary>The cookies.</summary>
+    public IRequestCookieCollection Cookies => http.Request.Cookies;
+
+    /// <summary>The client's address (Flask's <c>remote_addr</c>).</summary>
+    public string? RemoteAddr => http.Connection.RemoteIpAddress?.ToString();
+
+    /// <summary>The form values of a form post; empty for other requests. Flagon reads the form before the view runs.</summary>
+    public IFormCollection Form => http.Request.HasFormContentType && http.Features.Get<Microsoft.AspNetCore.Http.Features.IFormFeature>()?.Form is { } form
+        ? form
+        : FormCollection.Empty;
+
+    /// <summary>The uploaded files of a multipart form post.</summary>
+    public IFormFileCollection Files => Form.Files;
+
+    /// <summary>The raw body of a non-form request (Flask's <c>get_data()</c>); Flagon reads it before the view runs.</summary>
+    public ReadOnlyMemory<byte> Data => scope.Body ?? ReadOnlyMemory<byte>.Empty;
+
+    /// <summary>Whether the body is JSON (Flask's <c>is_json</c>).</summary>
+    public bool IsJson => http.Request.ContentType is { } type
+        && (type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) || type.Contains("+json", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The JSON body as <typeparamref name="T"/>, read with a source-generated (trim-safe) type info.</summary>
+    /// <exception cref="HttpError">400 when the body is not valid JSON for <typeparamref name="T"/>.</exception>
+    public T? Json<T>(JsonTypeInfo<T> typeInfo)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(Data.Span, typeInfo);
+        }
+        catch (JsonException ex)
+        {
+            throw new HttpError(400, "The browser (or proxy) sent a request that this server could not understand: the JSON body is not valid.", ex);
+        }
+    }
+
+    /// <summary>The JSON body as <typeparamref name="T"/> (Flask's <c>get_json()</c>), read by reflection.</summary>
+    /// <exception cref="HttpError">400 when the body is not valid JSON for <typeparamref name="T"/>.</exception>
+    [System.Diagnostics.CodeAnalysis.RequiresUnreferencedCode("Reads T by reflection; pass a JsonTypeInfo<T> when trimming.")]
+    [System.Diagnostics.CodeAnalysis.RequiresDynamicCode("Reads T by reflection; pass a JsonTypeInfo<T> under Native AOT.")]
+    public T? Json<T>()
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(Data.Span, JsonSerializerOptions.Web);
+        }
+        catch (JsonException ex)
+        {
+            throw new HttpError(400, "The browser (or proxy) sent a request that this server could not understand: the JSON body is not valid.", ex);
+        }
+    }
+
+    /// <summary>The request as a WSGI environ would show it (the seed's <c>/environ</c> page): CGI names, HTTP_ headers.</summary>
+    public IReadOnlyDictionary<string, string> Environ
+    {
+        get
+        {
+            var r = http.Request;
+            var environ = new SortedDictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["REQUEST_METHOD"] = r.Method,
+                ["SCRIPT_NAME"] = r.PathBase.Value ?? string.Empty,
+                ["PATH_INFO"] = r.Path.Value ?? string.Empty,
+                ["QUERY_STRING"] = r.QueryString.HasValue ? r.QueryString.Value![1..] : string.Empty,
+                ["SERVER_NAME"] = r.Host.Host,
+                ["SERVER_PORT"] = (r.Host.Port ?? (r.IsHttps ? 443 : 80)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["SERVER_PROTOCOL"] = r.Protocol,
+                ["REMOTE_ADDR"] = RemoteAddr ?? string.Empty,
+                ["wsgi.url_scheme"] = r.Scheme,
+            };
+            if (r.ContentType is { } contentType)
+            {
+                environ["CONTENT_TYPE"] = contentType;
+            }
+            if (r.ContentLength is { } length)
+            {
+                environ["CONTENT_LENGTH"] = length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            foreach (var (name, value) in r.Headers)
+            {
+                if (!name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase) && !name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+                {
+                    environ["HTTP_" + name.ToUpperInvariant().Replace('-', '_')] = value.ToString();
+                }
+            }
+            return environ;
+        }
+    }
+
+    /// <summary><c>&lt;Request 'http://localhost/page/1' [GET]&gt;</c>, as Flask prints a request.</summary>
+    public override string ToString() => $"<Request '{Url}' [{Method}]>";
+}

@@ -1,0 +1,106 @@
+using Flagon.Routing;
+using static Flagon.Globals;
+
+namespace Flagon.Runtime.Tests;
+
+/// <summary>
+/// App and request contexts as Flask has them: the seed's slides 22 and 26 line for line, the errors outside a
+/// context, contexts that follow await and do not leak between concurrent requests.
+/// </summary>
+public class ContextTests(RouteHarness harness) : IClassFixture<RouteHarness>
+{
+    private sealed class ShellApp() : App([], RouteTableRegistry.Tables);
+
+    [Fact]
+    public void The_seeds_slide_22_session()
+    {
+        var app = new ShellApp();                                   // In [2]: app = Flask('appname')
+        Assert.Throws<OutsideContextException>(() => CurrentApp);   // In [4]: current_app -> <LocalProxy unbound>
+        using (app.AppContext())                                    // In [5]: with app.app_context(): print(repr(current_app))
+        {
+            Assert.Same(app, CurrentApp);
+        }
+        Assert.Throws<OutsideContextException>(() => Request);      // In [6]: request -> <LocalProxy unbound>
+        using (app.TestRequestContext())                            // In [7]: with app.test_request_context(): print(repr(request))
+        {
+            Assert.Equal("<Request 'http://localhost/' [GET]>", Request.ToString());
+        }
+    }
+
+    [Fact]
+    public void The_seeds_slide_26_shell_push_and_pop()
+    {
+        var app = new ShellApp();
+        var ctx = app.TestRequestContext("/page/1?x=y", method: "POST");
+        ctx.Push();
+        Assert.Equal("<Request 'http://localhost/page/1?x=y' [POST]>", Request.ToString());
+        Assert.Equal("y", Request.Args["x"]);
+        Assert.Equal("/page/1", UrlFor.Page(pk: 1));
+        ctx.Pop();
+
+        Assert.False(HasRequestContext);
+        Assert.Throws<OutsideContextException>(() => Request);
+    }
+
+    [Fact]
+    public void Outside_a_context_the_error_says_which_context_and_how_to_get_one()
+    {
+        var request = Assert.Throws<OutsideContextException>(() => Request);
+        var g = Assert.Throws<OutsideContextException>(() => G);
+
+        Assert.StartsWith("Working outside of request context", request.Message);
+        Assert.Contains("app.TestRequestContext(", request.Message);
+        Assert.StartsWith("Working outside of application context", g.Message);
+        Assert.Contains("app.AppContext()", g.Message);
+    }
+
+    [Fact]
+    public void Contexts_nest_and_pop_in_order()
+    {
+        var app = new ShellApp();
+        using (app.AppContext())
+        {
+            G["level"] = "app";
+            using (app.TestRequestContext("/inner"))
+            {
+                Assert.False(G.Contains("level"));
+                Assert.Equal("/inner", Request.Path);
+            }
+            Assert.Equal("app", G["level"]);
+            Assert.False(HasRequestContext);
+        }
+        Assert.False(HasAppContext);
+    }
+
+    [Fact]
+    public void G_keeps_typed_and_named_values_for_its_context()
+    {
+        var app = new ShellApp();
+        using (app.TestRequestContext())
+        {
+            G.Set(new Point(1, 2));
+            G["user"] = "ada";
+
+            Assert.Equal(new Point(1, 2), G.Get<Point>());
+            Assert.Equal("ada", G.Get<string>("user"));
+            Assert.Equal(5, G.GetOrAdd("answer", () => 5));
+            Assert.Throws<KeyNotFoundException>(() => G["missing"]);
+        }
+    }
+
+    [Fact]
+    public async Task The_request_context_follows_await_and_does_not_leak_between_concurrent_requests()
+    {
+        var requests = Enumerable.Range(0, 200).Select(async id =>
+        {
+            var transport = id % 2 == 0 ? Transport.Http : Transport.InProcess;
+            var response = await harness.SendAsync(transport, "GET", $"/flow/{id}");
+            return (id, response.Body);
+        });
+
+        var results = await Task.WhenAll(requests);
+
+        Assert.All(results, r => Assert.Equal($"path=/flow/{r.id} g={r.id}", r.Body));
+        Assert.False(HasRequestContext);
+    }
+}

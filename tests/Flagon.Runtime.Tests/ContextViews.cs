@@ -1,0 +1,53 @@
+using static Flagon.Globals;
+
+namespace Flagon.Runtime.Tests;
+
+/// <summary>A JSON body for the request tests.</summary>
+public sealed record Point(int X, int Y);
+
+/// <summary>Views that use the request context: Request, G, CurrentApp, and the explicit responses.</summary>
+public static class ContextViews
+{
+    [Route("/whoami")]
+    public static string WhoAmI() => $"{Request.Method} {Request.Path} x={Request.Args["x"]} host={Request.Host} app={CurrentApp.Name}";
+
+    [Route("/flow/<int:id>")]
+    public static async Task<string> Flow(int id)
+    {
+        G["id"] = id;
+        await Task.Yield();
+        await Task.Delay(id % 7);
+        return $"path={Request.Path} g={G["id"]}";
+    }
+
+    [Route("/json", Methods = ["POST"])]
+    public static string Json()
+    {
+        var point = Request.Json<Point>();
+        return $"json x={point!.X} y={point.Y} is_json={Request.IsJson}";
+    }
+
+    [Route("/form", Methods = ["POST"])]
+    public static string Form() => $"form name={Request.Form["name"]} files={Request.Files.Count}";
+
+    [Route("/go")]
+    public static Response Go() => Redirect(UrlFor.Index());
+
+    [Route("/forbidden")]
+    public static string Forbidden()
+    {
+        Abort(403);
+        return "never";
+    }
+
+    [Route("/made")]
+    public static Response Made()
+    {
+        var response = MakeResponse("Page not found!", 404, [new("Content-Language", "ru")]);
+        response.Headers["Content-Type"] = "text/plain";
+        return response;
+    }
+
+    [Route("/environ")]
+    public static string Environ() => string.Join("\n", Request.Environ.Select(e => $"{e.Key}={e.Value}"));
+}

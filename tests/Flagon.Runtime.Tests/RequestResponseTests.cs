@@ -1,0 +1,67 @@
+namespace Flagon.Runtime.Tests;
+
+/// <summary>The request object and the explicit responses, over real HTTP and in process.</summary>
+public class RequestResponseTests(RouteHarness harness) : IClassFixture<RouteHarness>
+{
+    [Theory]
+    [InlineData(Transport.InProcess)]
+    [InlineData(Transport.Http)]
+    public async Task The_request_shows_method_path_args_and_host(Transport transport)
+    {
+        var response = await harness.SendAsync(transport, "GET", "/whoami?x=42");
+
+        Assert.Matches(@"^GET /whoami x=42 host=(localhost|127\.0\.0\.1:\d+) app=\S+$", response.Body);
+    }
+
+    [Fact]
+    public async Task A_json_body_is_read_before_the_view()
+    {
+        var response = await harness.PostAsync("/json", "{\"x\": 3, \"y\": 4}", "application/json");
+
+        Assert.Equal((200, "json x=3 y=4 is_json=True"), (response.Status, response.Body));
+    }
+
+    [Fact]
+    public async Task Invalid_json_is_a_400()
+    {
+        var response = await harness.PostAsync("/json", "{not json", "application/json");
+
+        Assert.Equal(400, response.Status);
+        Assert.Contains("Bad Request", response.Body);
+    }
+
+    [Fact]
+    public async Task A_form_post_is_read_before_the_view()
+    {
+        var response = await harness.PostAsync("/form", "name=ada+lovelace&x=1", "application/x-www-form-urlencoded");
+
+        Assert.Equal((200, "form name=ada lovelace files=0"), (response.Status, response.Body));
+    }
+
+    [Theory]
+    [InlineData(Transport.InProcess)]
+    [InlineData(Transport.Http)]
+    public async Task Redirect_abort_and_make_response(Transport transport)
+    {
+        var redirect = await harness.SendAsync(transport, "GET", "/go");
+        var forbidden = await harness.SendAsync(transport, "GET", "/forbidden");
+        var made = await harness.SendAsync(transport, "GET", "/made");
+
+        Assert.Equal((302, "/"), (redirect.Status, redirect.Header("Location")));
+        Assert.Equal(403, forbidden.Status);
+        Assert.Contains("<title>403 Forbidden</title>", forbidden.Body);
+        Assert.Equal((404, "Page not found!", "text/plain", "ru"), (made.Status, made.Body, made.Header("Content-Type"), made.Header("Content-Language")));
+    }
+
+    [Fact]
+    public async Task The_environ_lists_cgi_names_and_headers()
+    {
+        var response = await harness.SendAsync(Transport.Http, "GET", "/environ?a=b");
+
+        Assert.Contains("REQUEST_METHOD=GET", response.Body);
+        Assert.Contains("PATH_INFO=/environ", response.Body);
+        Assert.Contains("QUERY_STRING=a=b", response.Body);
+        Assert.Matches(@"HTTP_HOST=127\.0\.0\.1:\d+", response.Body);
+        Assert.Contains("wsgi.url_scheme=http", response.Body);
+    }
+}
