@@ -28,6 +28,11 @@ public partial class App
             }
         }
         await Dispatch(context, scope);
+        if (scope.SessionLoaded)
+        {
+            // The view's body is still buffered, so the cookie can go out with the headers.
+            scope.Session!.Save(context, this);
+        }
     }
 
     private static bool NeedsBody(HttpRequest request) =>

@@ -1,6 +1,7 @@
 using Flagon.Http;
 using Flagon.Routing;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -56,6 +57,8 @@ public partial class App
         }
         tables = [.. routeTables];
         Name = builder.Environment.ApplicationName;
+        // Sessions are protected cookies: Data Protection encrypts and signs them.
+        builder.Services.AddDataProtection();
         lock (Instances)
         {
             Instances.Add(new WeakReference<App>(this));
@@ -159,6 +162,9 @@ public partial class App
 
         public object? GetService(Type serviceType) => null;
     }
+
+    /// <summary>What extensions set up for this app, by name (Flask's <c>app.extensions</c>).</summary>
+    public IDictionary<string, object> Extensions { get; } = new System.Collections.Concurrent.ConcurrentDictionary<string, object>(StringComparer.Ordinal);
 
     /// <summary>The app's name (Flask's <c>app.name</c>): the application's assembly name.</summary>
     public string Name { get; }

@@ -26,6 +26,14 @@ internal sealed class Scope(App app, HttpContext? http, Scope? parent)
     /// <summary>The request wrapper, made on first use.</summary>
     public Http.Request? Request => Http is null ? null : request ??= new Http.Request(Http, this);
 
+    private Sessions.Session? session;
+
+    /// <summary>The client's session, read from its cookie on first use.</summary>
+    public Sessions.Session? Session => Http is null ? null : session ??= Sessions.Session.Load(Http);
+
+    /// <summary>Whether the session was used (and so may need saving).</summary>
+    public bool SessionLoaded => session is not null;
+
     /// <summary>Flask's <c>g</c>: one per pushed context, made on first use.</summary>
     public ContextGlobals G => g ??= new ContextGlobals();
 }

@@ -20,6 +20,9 @@ public static class Globals
     /// <summary>The current request (Flask's <c>request</c>); needs a request context.</summary>
     public static Request Request => CurrentScope.Current?.Request ?? throw OutsideContextException.Request("Request");
 
+    /// <summary>The client's session (Flask's <c>session</c>), kept in a protected cookie; needs a request context.</summary>
+    public static Sessions.Session Session => CurrentScope.Current?.Session ?? throw OutsideContextException.Request("Session");
+
     /// <summary>The current context's bag (Flask's <c>g</c>); needs an app context (every request has one).</summary>
     public static ContextGlobals G => CurrentScope.Current?.G ?? throw OutsideContextException.App("G");
 

@@ -51,3 +51,22 @@ public static class ContextViews
     [Route("/environ")]
     public static string Environ() => string.Join("\n", Request.Environ.Select(e => $"{e.Key}={e.Value}"));
 }
+
+/// <summary>Views that keep a visit counter and a user name in the session.</summary>
+public static class SessionViews
+{
+    [Route("/session/visit")]
+    public static string Visit()
+    {
+        int visits = int.Parse(Session["visits"] ?? "0") + 1;
+        Session["visits"] = visits.ToString();
+        return $"visits={visits}";
+    }
+
+    [Route("/session/logout")]
+    public static string Logout()
+    {
+        Session.Clear();
+        return "bye";
+    }
+}

@@ -38,6 +38,9 @@ public sealed class RouteHarness : IAsyncLifetime
 
     public App App => app;
 
+    /// <summary>Where the app listens over HTTP.</summary>
+    public Uri? BaseAddress => client?.BaseAddress;
+
     public async Task InitializeAsync()
     {
         app.Services.AddSingleton<Greeter>();
