@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
@@ -161,6 +162,34 @@ public partial class App
         public static readonly EmptyServices Instance = new();
 
         public object? GetService(Type serviceType) => null;
+    }
+
+    private WebApplication? testHost;
+
+    /// <summary>
+    /// A client that sends requests to the app in memory (Flask's <c>app.test_client()</c>), through the whole
+    /// pipeline, with no port or socket; it keeps cookies between requests, so sessions work. Call it instead of
+    /// <see cref="Run"/>: the app is built for the test server on the first call.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The app was already built to serve over HTTP.</exception>
+    public HttpClient TestClient()
+    {
+        lock (Instances)
+        {
+            if (testHost is null)
+            {
+                if (services is not null)
+                {
+                    throw new InvalidOperationException("The test client must be made before the app is built or run: make it first, or use a new app.");
+                }
+                builder.WebHost.UseTestServer();
+                testHost = Build();
+                testHost.StartAsync().GetAwaiter().GetResult();
+            }
+        }
+        var server = testHost.GetTestServer();
+        var baseAddress = new Uri("http://localhost/");
+        return new HttpClient(new Testing.CookieHandler(server.CreateHandler(), baseAddress)) { BaseAddress = baseAddress };
     }
 
     /// <summary>What extensions set up for this app, by name (Flask's <c>app.extensions</c>).</summary>
