@@ -169,7 +169,7 @@ public partial class App
     /// <summary>
     /// A client that sends requests to the app in memory (Flask's <c>app.test_client()</c>), through the whole
     /// pipeline, with no port or socket; it keeps cookies between requests, so sessions work. Call it instead of
-    /// <see cref="Run"/>: the app is built for the test server on the first call.
+    /// <see cref="Run()"/>: the app is built for the test server on the first call.
     /// </summary>
     /// <exception cref="InvalidOperationException">The app was already built to serve over HTTP.</exception>
     public HttpClient TestClient()
@@ -201,23 +201,26 @@ public partial class App
     /// <summary>The app's configuration (Flask's <c>app.config</c>).</summary>
     public IConfiguration Config => builder.Configuration;
 
-    /// <summary>The app's logger (Flask's <c>app.logger</c>), named after the app; silent until <see cref="Build"/>.</summary>
+    /// <summary>The app's logger (Flask's <c>app.logger</c>), named after the app; silent until <see cref="Build()"/>.</summary>
     public ILogger Logger { get; private set; } = NullLogger.Instance;
 
-    /// <summary>The services of the app, to add to before <see cref="Run"/>.</summary>
+    /// <summary>The services of the app, to add to before <see cref="Run()"/>.</summary>
     public IServiceCollection Services => builder.Services;
 
     /// <summary>The compiled route tables of the app's own views.</summary>
     internal IReadOnlyList<RouteTable> RouteTables => tables;
 
     /// <summary>Builds the ASP.NET Core application that serves this app, without starting it.</summary>
-    public WebApplication Build()
+    public WebApplication Build() => Build(HandleRequestAsync);
+
+    /// <summary>Builds the ASP.NET Core application with another terminal delegate (a <see cref="Dispatcher"/>'s).</summary>
+    internal WebApplication Build(RequestDelegate terminal)
     {
         var web = builder.Build();
         services = web.Services;
         applicationRoot = ReadApplicationRoot();
         Logger = web.Services.GetRequiredService<ILoggerFactory>().CreateLogger(Name);
-        web.Run(HandleRequestAsync);
+        web.Run(terminal);
         return web;
     }
 
@@ -227,15 +230,20 @@ public partial class App
     /// </summary>
     public void Run() => RunAsync().GetAwaiter().GetResult();
 
+    /// <summary>Serves <paramref name="terminal"/> (a <see cref="Dispatcher"/>) with this app's configuration.</summary>
+    internal void Run(RequestDelegate terminal) => RunAsync(terminal, default).GetAwaiter().GetResult();
+
     /// <summary>Serves the app until <paramref name="cancellationToken"/> fires or the process is stopped.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken = default)
+    public Task RunAsync(CancellationToken cancellationToken = default) => RunAsync(HandleRequestAsync, cancellationToken);
+
+    private async Task RunAsync(RequestDelegate terminal, CancellationToken cancellationToken)
     {
         if (args.Length > 0 && args[0] == Cli.RoutesCommand.Name)
         {
             Console.Write(Cli.RoutesCommand.Format(UrlMap));
             return;
         }
-        await using var web = Build();
+        await using var web = Build(terminal);
         await web.StartAsync(cancellationToken);
         foreach (var address in web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
         {

@@ -1,0 +1,66 @@
+using Flagon.Routing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Flagon.Runtime.Tests;
+
+/// <summary>
+/// The seed's slides 35 and 37: an app factory making two apps with their own config, served together by a
+/// Dispatcher under prefixes, or mounted in an ASP.NET Core app; each app builds its URLs under its mount path.
+/// </summary>
+public class DispatcherTests
+{
+    private sealed class FactoryApp(string[] args) : App(args, RouteTableRegistry.Tables);
+
+    // Flask's create_app(name, settings): a new app per call, with its own configuration.
+    private static App CreateApp(string name, string greeting) =>
+        new FactoryApp(["--applicationName", name, "--GREETING", greeting]).RegisterBlueprint<AdminBlueprint>();
+
+    private static async Task<(int Status, string Body, string? Location)> SendAsync(RequestDelegate handler, string path)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = "GET";
+        context.Request.Path = path;
+        context.Request.Scheme = "http";
+        context.Request.Host = new HostString("localhost");
+        var body = new MemoryStream();
+        context.Response.Body = body;
+        await handler(context);
+        await context.Response.BodyWriter.FlushAsync();
+        return (context.Response.StatusCode, System.Text.Encoding.UTF8.GetString(body.ToArray()), context.Response.Headers.Location.ToString());
+    }
+
+    [Fact]
+    public async Task Two_apps_from_one_factory_served_under_prefixes()
+    {
+        var frontend = CreateApp("frontend", "hi");
+        var backend = CreateApp("backend", "hello");
+        var dispatcher = new Dispatcher(frontend, new Dictionary<string, App> { ["/backend"] = backend });
+
+        var front = await SendAsync(dispatcher.HandleRequestAsync, "/admin/links");
+        var back = await SendAsync(dispatcher.HandleRequestAsync, "/backend/admin/links");
+        var redirect = await SendAsync(dispatcher.HandleRequestAsync, "/backend/docs");
+
+        Assert.Equal("/admin/users/5 /admin/ / /", front.Body);
+        Assert.Equal("/backend/admin/users/5 /backend/admin/ /backend/ /backend/", back.Body);
+        Assert.Equal((308, "/backend/docs/"), (redirect.Status, redirect.Location));
+        Assert.Equal("hello", backend.Config["GREETING"]);
+        Assert.Equal("hi", frontend.Config["GREETING"]);
+    }
+
+    [Fact]
+    public async Task A_flagon_app_mounted_inside_an_aspnet_core_app_keeps_its_path_base()
+    {
+        var backend = CreateApp("backend", "hello");
+        var host = WebApplication.CreateSlimBuilder().Build();
+        host.MapFlagon("/backend", backend);
+        host.Run(context => context.Response.WriteAsync("aspnet"));
+        var pipeline = ((IApplicationBuilder)host).Build();
+
+        var mounted = await SendAsync(pipeline, "/backend/admin/links");
+        var other = await SendAsync(pipeline, "/elsewhere");
+
+        Assert.Equal("/backend/admin/users/5 /backend/admin/ /backend/ /backend/", mounted.Body);
+        Assert.Equal("aspnet", other.Body);
+    }
+}
