@@ -26,7 +26,8 @@ namespace Flagon.Generators
                 w.WriteLine("{");
                 w.Indent++;
                 var endpoints = EmitTable(w, "AppRouteTable", "The route table of this assembly's app-level views, compiled from their [Route] rules.",
-                    app.Views.Where(v => v.Blueprint.Length == 0), app.ErrorHandlers.Where(h => h.Blueprint.Length == 0), isPublicInstance: false);
+                    app.Views.Where(v => v.Blueprint.Length == 0), app.ErrorHandlers.Where(h => h.Blueprint.Length == 0), isPublicInstance: false,
+                    hooks: app.Hooks.Where(h => h.Blueprint.Length == 0));
                 w.WriteLineNoTabs(string.Empty);
                 EmitRegistration(w);
                 w.Indent--;
@@ -62,7 +63,8 @@ namespace Flagon.Generators
                 w.WriteLine("static global::Flagon.Routing.RouteTable global::Flagon.IBlueprint.RouteTable => FlagonRouteTable.Instance;");
                 w.WriteLineNoTabs(string.Empty);
                 var endpoints = EmitTable(w, "FlagonRouteTable", $"The route table of the blueprint <c>{blueprint.Name}</c>, compiled from its [Route] rules.",
-                    app.Views.Where(v => v.Blueprint == blueprint.TypeName), app.ErrorHandlers.Where(h => h.Blueprint == blueprint.TypeName), isPublicInstance: true);
+                    app.Views.Where(v => v.Blueprint == blueprint.TypeName), app.ErrorHandlers.Where(h => h.Blueprint == blueprint.TypeName), isPublicInstance: true,
+                    hooks: app.Hooks.Where(h => h.Blueprint == blueprint.TypeName));
                 w.Indent--;
                 w.WriteLine("}");
                 if (hasNamespace)
@@ -206,7 +208,7 @@ namespace Flagon.Generators
 
             /// <summary>Writes one RouteTable subclass for <paramref name="views"/>; returns its endpoints for UrlFor.</summary>
             internal static List<UrlForEmitter.Endpoint> EmitTable(IndentedTextWriter w, string className, string summary, IEnumerable<ViewSpec> views,
-                IEnumerable<ErrorHandlerSpec> errorHandlers, bool isPublicInstance, string? delegateType = null)
+                IEnumerable<ErrorHandlerSpec> errorHandlers, bool isPublicInstance, string? delegateType = null, IEnumerable<HookSpec>? hooks = null)
             {
                 var tree = RouteTree.Build(views
                     .Where(v => v.ReturnKind != ReturnKind.Unsupported)
@@ -259,6 +261,7 @@ namespace Flagon.Generators
                 w.WriteLineNoTabs(string.Empty);
                 new InvokeEmitter(w).Emit(rules);
                 ErrorHandlerEmitter.Emit(w, errorHandlers.ToList());
+                HookEmitter.Emit(w, (hooks ?? Enumerable.Empty<HookSpec>()).ToList());
                 w.WriteLineNoTabs(string.Empty);
                 UrlForEmitter.EmitBuildUrl(w, endpoints);
                 w.WriteLineNoTabs(string.Empty);

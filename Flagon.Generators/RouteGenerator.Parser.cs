@@ -175,8 +175,44 @@ namespace Flagon.Generators
                 return new UrlRuleCallSpec(location.Version, location.Data, location.GetDisplayLocation(), view, invocation.SyntaxTree.FilePath, invocation.SpanStart);
             }
 
+            /// <summary>The spec of a request hook, or null when it cannot be called (reported by the analyzers).</summary>
+            public static HookSpec? ParseHook(GeneratorAttributeSyntaxContext context, HookKind kind)
+            {
+                if (context.TargetSymbol is not IMethodSymbol method || !ViewBinder.IsCallable(method) || (!method.IsStatic && ViewBinder.PickConstructor(method.ContainingType) is null))
+                {
+                    return null;
+                }
+                var returnKind = method.ReturnsVoid ? ReturnKind.Void : ViewBinder.ClassifyReturn(method.ReturnType);
+                bool fits = kind switch
+                {
+                    HookKind.BeforeRequest => returnKind is ReturnKind.Void or ReturnKind.String or ReturnKind.Response,
+                    HookKind.AfterRequest => returnKind is ReturnKind.Void or ReturnKind.Response,
+                    _ => returnKind == ReturnKind.Void,
+                };
+                var arguments = ViewBinder.BindErrorHandler(method, new List<BindingError>());
+                if (!fits || arguments is null)
+                {
+                    return null;
+                }
+                var type = method.ContainingType;
+                bool isBlueprint = type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ViewBinder.BlueprintAttributeName);
+                return new HookSpec(
+                    kind,
+                    type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                    method.Name,
+                    method.IsStatic,
+                    method.IsStatic
+                        ? EquatableArray<string>.Empty
+                        : ViewBinder.PickConstructor(type)!.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).ToEquatableArray(),
+                    returnKind,
+                    arguments.ToEquatableArray(),
+                    isBlueprint ? type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) : string.Empty,
+                    context.TargetNode.SyntaxTree.FilePath,
+                    context.TargetNode.SpanStart);
+            }
+
             public static AppSpec BuildApp(ImmutableArray<ViewSpec> views, ImmutableArray<BlueprintSpec> blueprints, ImmutableArray<ErrorHandlerSpec> errorHandlers,
-                ImmutableArray<UrlRuleCallSpec> urlRuleCalls) =>
+                ImmutableArray<UrlRuleCallSpec> urlRuleCalls, ImmutableArray<HookSpec> hooks) =>
                 new AppSpec(
                     views
                         .OrderBy(v => v.ContainingType, StringComparer.Ordinal)
@@ -187,7 +223,8 @@ namespace Flagon.Generators
                         .OrderBy(h => h.ContainingType, StringComparer.Ordinal)
                         .ThenBy(h => h.MethodName, StringComparer.Ordinal)
                         .ToEquatableArray(),
-                    urlRuleCalls.OrderBy(c => c.FilePath, StringComparer.Ordinal).ThenBy(c => c.Position).ToEquatableArray());
+                    urlRuleCalls.OrderBy(c => c.FilePath, StringComparer.Ordinal).ThenBy(c => c.Position).ToEquatableArray(),
+                    hooks.OrderBy(h => h.FilePath, StringComparer.Ordinal).ThenBy(h => h.Position).ToEquatableArray());
         }
     }
 }

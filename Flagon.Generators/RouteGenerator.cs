@@ -1,4 +1,5 @@
 using System.Linq;
+using Flagon.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Flagon.Generators.Shared;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -14,6 +15,16 @@ namespace Flagon.Generators
     public sealed partial class RouteGenerator : IIncrementalGenerator
     {
         internal const string RouteAttributeName = ViewBinder.RouteAttributeName;
+
+        private static IncrementalValuesProvider<HookSpec> Hook(IncrementalGeneratorInitializationContext context, string attribute, HookKind kind) =>
+            context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    attribute,
+                    predicate: static (node, _) => node is MethodDeclarationSyntax,
+                    transform: (ctx, _) => Parser.ParseHook(ctx, kind))
+                .Where(static hook => hook is not null)
+                .Select(static (hook, _) => hook!)
+                .WithTrackingName(TrackingNames.Hooks);
 
         /// <inheritdoc/>
         public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -53,16 +64,22 @@ namespace Flagon.Generators
                 .Select(static (call, _) => call!)
                 .WithTrackingName(TrackingNames.UrlRuleCalls);
 
+            var hooks = Hook(context, ViewBinder.BeforeRequestAttributeName, HookKind.BeforeRequest).Collect()
+                .Combine(Hook(context, ViewBinder.AfterRequestAttributeName, HookKind.AfterRequest).Collect())
+                .Combine(Hook(context, ViewBinder.TeardownRequestAttributeName, HookKind.TeardownRequest).Collect())
+                .Select(static (all, _) => all.Left.Left.AddRange(all.Left.Right).AddRange(all.Right));
+
             var app = views.Collect()
                 .Combine(blueprints.Collect())
                 .Combine(errorHandlers.Collect())
                 .Combine(urlRuleCalls.Collect())
-                .Select(static (all, _) => Parser.BuildApp(all.Left.Left.Left, all.Left.Left.Right, all.Left.Right, all.Right))
+                .Combine(hooks)
+                .Select(static (all, _) => Parser.BuildApp(all.Left.Left.Left.Left, all.Left.Left.Left.Right, all.Left.Left.Right, all.Left.Right, all.Right))
                 .WithTrackingName(TrackingNames.AppModel);
 
             context.RegisterSourceOutput(app, static (spc, model) =>
             {
-                if (model.Views.Any(v => v.Blueprint.Length == 0) || model.ErrorHandlers.Any(h => h.Blueprint.Length == 0))
+                if (model.Views.Any(v => v.Blueprint.Length == 0) || model.ErrorHandlers.Any(h => h.Blueprint.Length == 0) || model.Hooks.Any(h => h.Blueprint.Length == 0))
                 {
                     spc.AddSource("Flagon.AppRouteTable.g.cs", Emitter.EmitAppRouteTable(model));
                 }

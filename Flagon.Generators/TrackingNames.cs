@@ -7,6 +7,7 @@ namespace Flagon.Generators
         public const string Blueprints = "Flagon.Blueprints";
         public const string ErrorHandlers = "Flagon.ErrorHandlers";
         public const string UrlRuleCalls = "Flagon.UrlRuleCalls";
+        public const string Hooks = "Flagon.Hooks";
         public const string AppModel = "Flagon.AppModel";
     }
 }

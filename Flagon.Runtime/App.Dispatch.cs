@@ -27,11 +27,133 @@ public partial class App
                 return;
             }
         }
-        await Dispatch(context, scope);
+        if (HasRequestHooks())
+        {
+            await DispatchWithHooksAsync(context, scope);
+        }
+        else
+        {
+            await Dispatch(context, scope);
+        }
         if (scope.SessionLoaded)
         {
             // The view's body is still buffered, so the cookie can go out with the headers.
             scope.Session!.Save(context, this);
+        }
+    }
+
+    private bool HasRequestHooks()
+    {
+        foreach (var table in tables)
+        {
+            if (table.HasRequestHooks)
+            {
+                return true;
+            }
+        }
+        foreach (var mount in Volatile.Read(ref mountsByPrefix))
+        {
+            if (mount.Table.HasRequestHooks)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The request with hooks, in Flask's order: before-request (the app's, then the blueprint's under whose prefix
+    /// the path lies; the first answer wins), the view, after-request (the blueprint's, then the app's, each in
+    /// reverse order) on the buffered response, then teardown (always, with the exception if one ended it).
+    /// </summary>
+    private async Task DispatchWithHooksAsync(HttpContext context, Scope scope)
+    {
+        var path = context.Request.Path.Value ?? string.Empty;
+        BlueprintMount? owner = null;
+        foreach (var mount in Volatile.Read(ref mountsByPrefix))
+        {
+            if (mount.Prefix.Length > 0 && mount.Contains(path))
+            {
+                owner = mount;
+                break;
+            }
+        }
+        var body = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()!;
+        using var buffer = new MemoryStream();
+        context.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>(new StreamResponseBodyFeature(buffer));
+        Exception? failure = null;
+        try
+        {
+            Response? early = null;
+            foreach (var table in tables)
+            {
+                early ??= table.RunBeforeRequest(context);
+            }
+            early ??= owner?.Table.RunBeforeRequest(context);
+            if (early is not null)
+            {
+                await early.WriteAsync(context);
+            }
+            else
+            {
+                await Dispatch(context, scope);
+            }
+            await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
+
+            long? headLength = HttpMethods.IsHead(context.Request.Method) ? context.Response.ContentLength : null;
+            var response = new Response(null, context.Response.StatusCode) { Body = buffer.ToArray() };
+            foreach (var (name, value) in context.Response.Headers)
+            {
+                if (!name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+                {
+                    response.Headers[name] = value.ToString();
+                }
+            }
+            if (owner is not null)
+            {
+                response = owner.Table.RunAfterRequest(context, response);
+            }
+            for (int i = tables.Length - 1; i >= 0; i--)
+            {
+                response = tables[i].RunAfterRequest(context, response);
+            }
+            context.Features.Set(body);
+            context.Response.Headers.Clear();
+            await response.WriteAsync(context);
+            if (headLength is not null && response.Body.Length == 0)
+            {
+                // HEAD: the view wrote no body but said how long it would be.
+                context.Response.ContentLength = headLength;
+            }
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+            context.Features.Set(body);
+            Logger.LogError(ex, "A request hook failed on {Path} [{Method}]", context.Request.Path, context.Request.Method);
+            if (!context.Response.HasStarted)
+            {
+                context.Response.Clear();
+                await ErrorPages.Write(context, StatusCodes.Status500InternalServerError);
+            }
+        }
+        finally
+        {
+            context.Features.Set(body);
+            var error = failure ?? scope.Error;
+            try
+            {
+                owner?.Table.RunTeardownRequest(context, error);
+                foreach (var table in tables)
+                {
+                    table.RunTeardownRequest(context, error);
+                }
+            }
+            catch (Exception teardownFailure)
+            {
+                // Teardown runs after the response; a failure there is logged, never shown.
+                Logger.LogError(teardownFailure, "A teardown hook failed on {Path} [{Method}]", context.Request.Path, context.Request.Method);
+            }
         }
     }
 
@@ -290,6 +412,10 @@ public partial class App
     /// </summary>
     private Task HandleExceptionAsync(HttpContext context, Exception exception)
     {
+        if (CurrentScope.Current is { } scope)
+        {
+            scope.Error = exception;
+        }
         var error = exception as HttpError;
         if (error is null)
         {

@@ -120,6 +120,7 @@ namespace Flagon.Generators.Emitters
             ArgumentSource.CancellationToken => "context.RequestAborted",
             ArgumentSource.Service => Service(argument.TypeName),
             ArgumentSource.Error => "error",
+            ArgumentSource.Response => "response",
             _ => null,
         };
 

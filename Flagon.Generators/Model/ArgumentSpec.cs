@@ -21,6 +21,9 @@ namespace Flagon.Generators.Model
 
         /// <summary>The HttpError an error handler handles.</summary>
         Error,
+
+        /// <summary>The response an [AfterRequest] hook receives.</summary>
+        Response,
     }
 
     /// <summary>How one view parameter is filled for one rule.</summary>

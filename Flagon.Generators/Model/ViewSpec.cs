@@ -22,6 +22,9 @@ namespace Flagon.Generators.Model
 
         /// <summary>A <c>Task&lt;Response&gt;</c>.</summary>
         TaskOfResponse,
+
+        /// <summary>Nothing (request hooks only).</summary>
+        Void,
     }
 
     /// <summary>A view method and its rules: plain data, no symbols, so the pipeline can cache it.</summary>

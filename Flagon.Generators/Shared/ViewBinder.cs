@@ -119,6 +119,9 @@ namespace Flagon.Generators.Shared
         }
 
         public const string ErrorHandlerAttributeName = "Flagon.ErrorHandlerAttribute";
+        public const string BeforeRequestAttributeName = "Flagon.BeforeRequestAttribute";
+        public const string AfterRequestAttributeName = "Flagon.AfterRequestAttribute";
+        public const string TeardownRequestAttributeName = "Flagon.TeardownRequestAttribute";
 
         /// <summary>
         /// How each parameter of an error handler is filled: the error (an <c>HttpError</c> or <c>Exception</c>
@@ -131,7 +134,11 @@ namespace Flagon.Generators.Shared
             {
                 string typeName = parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
                 string plain = parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-                if (plain is "global::Flagon.HttpError" or "global::System.Exception")
+                if (plain == "global::Flagon.Response")
+                {
+                    result.Add(new ArgumentSpec(parameter.Name, ArgumentSource.Response, 0, string.Empty, typeName));
+                }
+                else if (plain is "global::Flagon.HttpError" or "global::System.Exception")
                 {
                     result.Add(new ArgumentSpec(parameter.Name, ArgumentSource.Error, 0, string.Empty, typeName));
                 }

@@ -20,6 +20,9 @@ internal sealed class Scope(App app, HttpContext? http, Scope? parent)
     /// <summary>Set by dispatch once the request's blueprint is known.</summary>
     public Blueprints.BlueprintMount? Blueprint { get; set; }
 
+    /// <summary>The exception that ended the request, for the teardown hooks.</summary>
+    public Exception? Error { get; set; }
+
     /// <summary>The body, when Flagon read it before the view (JSON and other non-form bodies).</summary>
     public byte[]? Body { get; set; }
 

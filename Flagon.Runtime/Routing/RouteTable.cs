@@ -50,6 +50,20 @@ public abstract class RouteTable
         return false;
     }
 
+    /// <summary>Whether the table has request hooks ([BeforeRequest], [AfterRequest], [TeardownRequest]).</summary>
+    public virtual bool HasRequestHooks => false;
+
+    /// <summary>Runs the table's [BeforeRequest] hooks in order; the first non-null answer stops the request there.</summary>
+    public virtual Response? RunBeforeRequest(HttpContext context) => null;
+
+    /// <summary>Runs the table's [AfterRequest] hooks in reverse order, each given the response of the one before.</summary>
+    public virtual Response RunAfterRequest(HttpContext context, Response response) => response;
+
+    /// <summary>Runs the table's [TeardownRequest] hooks with the exception that ended the request, or null.</summary>
+    public virtual void RunTeardownRequest(HttpContext context, Exception? error)
+    {
+    }
+
     /// <summary>The <c>Allow</c> header value for a set of method bits: the names, sorted.</summary>
     public string FormatAllow(ulong methods)
     {

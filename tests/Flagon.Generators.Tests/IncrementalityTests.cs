@@ -29,6 +29,9 @@ public class IncrementalityTests
 
             [ErrorHandler(404)]
             public static (string, int) Missing(HttpError e) => ("no such admin page", e.Code);
+
+            [AfterRequest]
+            public static void Stamp(Response response) => response.Headers["X-Admin"] = "1";
         }
         """;
 
@@ -42,7 +45,7 @@ public class IncrementalityTests
         }
         """;
 
-    private static readonly string[] TrackedSteps = [TrackingNames.Views, TrackingNames.Blueprints, TrackingNames.ErrorHandlers, TrackingNames.UrlRuleCalls, TrackingNames.AppModel];
+    private static readonly string[] TrackedSteps = [TrackingNames.Views, TrackingNames.Blueprints, TrackingNames.ErrorHandlers, TrackingNames.UrlRuleCalls, TrackingNames.Hooks, TrackingNames.AppModel];
 
     [Fact]
     public void An_edit_inside_a_view_body_leaves_every_tracked_step_cached()

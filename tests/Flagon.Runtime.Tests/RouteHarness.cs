@@ -32,7 +32,8 @@ public sealed class RouteHarness : IAsyncLifetime
     private readonly App app = new TestApp(["--urls", "http://127.0.0.1:0"])
         .RegisterBlueprint<AdminBlueprint>()
         .RegisterBlueprint<AdminBlueprint>(urlPrefix: "/staff/", name: "staff")
-        .RegisterBlueprint<ReportsBlueprint>(parent: "admin");
+        .RegisterBlueprint<ReportsBlueprint>(parent: "admin")
+        .RegisterBlueprint<HookedBlueprint>();
     private WebApplication? web;
     private HttpClient? client;
 
