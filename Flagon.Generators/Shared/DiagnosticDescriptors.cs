@@ -126,6 +126,13 @@ namespace Flagon.Generators.Shared
             ViewsCategory,
             DiagnosticSeverity.Error);
 
+        public static readonly DiagnosticDescriptor HookReturnType = Create(
+            "FLG0108",
+            "Request hook return type does not fit",
+            "The {0} hook '{1}' returns '{2}'; it may return {3}",
+            ViewsCategory,
+            DiagnosticSeverity.Error);
+
         /// <summary>What binding a rule to its view can report (a [Route], or a literal AddUrlRule call).</summary>
         public static System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> RuleBinding { get; } = System.Collections.Immutable.ImmutableArray.Create(
             RuleMissingLeadingSlash,

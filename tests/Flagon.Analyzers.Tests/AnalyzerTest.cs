@@ -35,6 +35,11 @@ internal sealed class AnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, De
                 public int Code { get; } = code;
             }
 
+            [System.AttributeUsage(System.AttributeTargets.Method)] public sealed class BeforeRequestAttribute : System.Attribute { }
+            [System.AttributeUsage(System.AttributeTargets.Method)] public sealed class AfterRequestAttribute : System.Attribute { }
+            [System.AttributeUsage(System.AttributeTargets.Method)] public sealed class TeardownRequestAttribute : System.Attribute { }
+            public class Response { }
+
             public class HttpError(int code) : System.Exception
             {
                 public int Code { get; } = code;

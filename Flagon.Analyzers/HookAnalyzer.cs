@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Flagon.Generators.Model;
+using Flagon.Generators.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Flagon.Analyzers
+{
+    /// <summary>Reports a request hook the generated code cannot call: accessibility, parameters, or a return type that does not fit the hook.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class HookAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly (string Attribute, string Name, string Allowed, ReturnKind[] Kinds)[] Hooks =
+        {
+            (ViewBinder.BeforeRequestAttributeName, "BeforeRequest", "void, string? or Response?", new[] { ReturnKind.Void, ReturnKind.String, ReturnKind.Response }),
+            (ViewBinder.AfterRequestAttributeName, "AfterRequest", "void or Response", new[] { ReturnKind.Void, ReturnKind.Response }),
+            (ViewBinder.TeardownRequestAttributeName, "TeardownRequest", "void", new[] { ReturnKind.Void }),
+        };
+
+        /// <inheritdoc/>
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            DiagnosticDescriptors.HookReturnType,
+            DiagnosticDescriptors.ParameterNotFilled,
+            DiagnosticDescriptors.ViewNotCallable);
+
+        /// <inheritdoc/>
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterSymbolAction(Analyze, SymbolKind.Method);
+        }
+
+        private static void Analyze(SymbolAnalysisContext context)
+        {
+            var method = (IMethodSymbol)context.Symbol;
+            foreach (var attribute in method.GetAttributes())
+            {
+                var name = attribute.AttributeClass?.ToDisplayString();
+                var hook = Hooks.FirstOrDefault(h => h.Attribute == name);
+                if (hook.Attribute is null)
+                {
+                    continue;
+                }
+                var location = method.Locations.FirstOrDefault() ?? Location.None;
+                if (!ViewBinder.IsCallable(method))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ViewNotCallable, location, method.Name,
+                        "it must be public or internal, not generic, in a non-generic class that is not private"));
+                }
+                var kind = method.ReturnsVoid ? ReturnKind.Void : ViewBinder.ClassifyReturn(method.ReturnType);
+                if (!hook.Kinds.Contains(kind))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HookReturnType, location, hook.Name, method.Name,
+                        method.ReturnType.ToDisplayString(), hook.Allowed));
+                }
+                var errors = new List<BindingError>();
+                ViewBinder.BindErrorHandler(method, errors);
+                foreach (var error in errors)
+                {
+                    var at = error.Start < method.Parameters.Length ? method.Parameters[error.Start].Locations.FirstOrDefault() ?? location : location;
+                    context.ReportDiagnostic(Diagnostic.Create(error.Descriptor, at, error.MessageArgs));
+                }
+            }
+        }
+    }
+}

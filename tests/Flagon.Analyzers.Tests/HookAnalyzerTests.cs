@@ -1,0 +1,39 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = Flagon.Analyzers.Tests.AnalyzerTest<Flagon.Analyzers.HookAnalyzer>;
+
+namespace Flagon.Analyzers.Tests;
+
+public class HookAnalyzerTests
+{
+    [Fact]
+    public Task Hooks_of_the_right_shape_report_nothing() => Verify.VerifyAsync("""
+        using Flagon;
+        static class Hooks
+        {
+            [BeforeRequest] public static string? Gate() => null;
+            [AfterRequest] public static Response Stamp(Response response) => response;
+            [TeardownRequest] public static void Close(System.Exception? error) { }
+        }
+        """);
+
+    [Fact]
+    public Task FLG0108_a_hook_returning_what_it_may_not() => Verify.VerifyAsync("""
+        using Flagon;
+        static class Hooks
+        {
+            [TeardownRequest] public static string {|#0:Close|}() => "x";
+        }
+        """,
+        new DiagnosticResult("FLG0108", DiagnosticSeverity.Error).WithLocation(0).WithArguments("TeardownRequest", "Close", "string", "void"));
+
+    [Fact]
+    public Task FLG0102_a_hook_parameter_nothing_fills() => Verify.VerifyAsync("""
+        using Flagon;
+        static class Hooks
+        {
+            [BeforeRequest] public static void Gate(int {|#0:limit|}) { }
+        }
+        """,
+        new DiagnosticResult("FLG0102", DiagnosticSeverity.Error).WithLocation(0).WithArguments("limit", "Gate"));
+}
