@@ -126,7 +126,7 @@ public partial class App
                 context.Response.ContentLength = headLength;
             }
         }
-        catch (Exception ex)
+        catch (Exception ex) when (!Debug || context.Response.HasStarted)
         {
             failure = ex;
             context.Features.Set(body);
@@ -345,6 +345,11 @@ public partial class App
             }
             if (!handled)
             {
+                if (Debug && error.Code == StatusCodes.Status500InternalServerError && error.InnerException is { } unhandled)
+                {
+                    // Debug mode: let ASP.NET Core's developer exception page show the exception, with its stack.
+                    return Task.FromException(unhandled);
+                }
                 return ErrorPages.Write(context, error.Code).AsTask();
             }
         }

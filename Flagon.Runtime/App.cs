@@ -192,6 +192,43 @@ public partial class App
         return new HttpClient(new Testing.CookieHandler(server.CreateHandler(), baseAddress)) { BaseAddress = baseAddress };
     }
 
+    /// <summary>
+    /// Debug mode (Flask's <c>app.debug</c>): the <c>DEBUG</c> setting, or the Development environment. An exception no
+    /// handler takes then shows ASP.NET Core's developer exception page instead of the plain 500 page.
+    /// </summary>
+    public bool Debug => bool.TryParse(Config["DEBUG"], out var debug) ? debug : builder.Environment.IsDevelopment();
+
+    /// <summary>Adds settings from an object's public properties (Flask's <c>app.config.from_object</c>): <c>new { DEBUG = true }</c>.</summary>
+    [System.Diagnostics.CodeAnalysis.RequiresUnreferencedCode("Reads the object's properties by reflection; use ConfigFrom(IEnumerable<KeyValuePair<string, string?>>) when trimming.")]
+    public App ConfigFromObject(object settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return ConfigFrom(settings.GetType().GetProperties()
+            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
+            .Select(p => new KeyValuePair<string, string?>(p.Name, Convert.ToString(p.GetValue(settings), System.Globalization.CultureInfo.InvariantCulture))));
+    }
+
+    /// <summary>Adds settings; later sources win over earlier ones, as in Flask's successive <c>config.update</c> calls.</summary>
+    public App ConfigFrom(IEnumerable<KeyValuePair<string, string?>> settings)
+    {
+        builder.Configuration.AddInMemoryCollection(settings);
+        return this;
+    }
+
+    /// <summary>Adds settings from a JSON file (Flask's <c>config.from_file</c>); a relative path is from the content root.</summary>
+    public App ConfigFromJson(string path, bool optional = false)
+    {
+        builder.Configuration.AddJsonFile(path, optional, reloadOnChange: false);
+        return this;
+    }
+
+    /// <summary>Adds the environment variables that start with <paramref name="prefix"/>, without it (Flask's <c>config.from_prefixed_env</c>).</summary>
+    public App ConfigFromEnvironment(string prefix = "FLAGON_")
+    {
+        builder.Configuration.AddEnvironmentVariables(prefix);
+        return this;
+    }
+
     /// <summary>What extensions set up for this app, by name (Flask's <c>app.extensions</c>).</summary>
     public IDictionary<string, object> Extensions { get; } = new System.Collections.Concurrent.ConcurrentDictionary<string, object>(StringComparer.Ordinal);
 
@@ -218,6 +255,10 @@ public partial class App
     {
         var web = builder.Build();
         services = web.Services;
+        if (Debug)
+        {
+            web.UseDeveloperExceptionPage();
+        }
         applicationRoot = ReadApplicationRoot();
         Logger = web.Services.GetRequiredService<ILoggerFactory>().CreateLogger(Name);
         web.Run(terminal);
