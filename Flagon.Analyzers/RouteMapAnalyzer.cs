@@ -120,7 +120,7 @@ namespace Flagon.Analyzers
                 if (other is not null)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateEndpoint, other.Location,
-                        group.Key.Endpoint, first.View.Name, other.View.Name));
+                        group.Key.Endpoint, $"{first.View.ContainingType.Name}.{first.View.Name}", $"{other.View.ContainingType.Name}.{other.View.Name}"));
                 }
             }
         }

@@ -229,6 +229,19 @@ public partial class App
         return this;
     }
 
+    /// <summary>
+    /// How views' JSON is written (web defaults: camelCase). Reflection-based unless you add source-generated
+    /// contexts to <c>TypeInfoResolverChain</c>, which Native AOT requires.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The reflection resolver is the default only where dynamic code works; AOT apps add their JsonSerializerContext.")]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The reflection resolver is the default only where dynamic code works; AOT apps add their JsonSerializerContext.")]
+    public System.Text.Json.JsonSerializerOptions JsonOptions { get; } = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        TypeInfoResolver = System.Text.Json.JsonSerializer.IsReflectionEnabledByDefault
+            ? new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()
+            : System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(),
+    };
+
     /// <summary>What extensions set up for this app, by name (Flask's <c>app.extensions</c>).</summary>
     public IDictionary<string, object> Extensions { get; } = new System.Collections.Concurrent.ConcurrentDictionary<string, object>(StringComparer.Ordinal);
 

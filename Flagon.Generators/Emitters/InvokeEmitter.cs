@@ -154,6 +154,9 @@ namespace Flagon.Generators.Emitters
         internal static string WriteResponse(ReturnKind kind, string call, string? status) => kind switch
         {
             ReturnKind.StringWithStatus => $"global::Flagon.Http.ResponseWriter.WriteString(context, {call})",
+            ReturnKind.Bytes => $"global::Flagon.Http.ResponseWriter.WriteBytes(context, {call})",
+            ReturnKind.StringWithHeaders => $"global::Flagon.Http.ResponseWriter.WriteWithHeaders(context, {call})",
+            ReturnKind.Json => $"global::Flagon.Http.ResponseWriter.WriteJson(context, {call})",
             ReturnKind.Response => $"global::Flagon.Http.ResponseWriter.WriteResponse(context, {call})",
             ReturnKind.TaskOfString or ReturnKind.ValueTaskOfString => $"global::Flagon.Http.ResponseWriter.WriteStringAsync(context, {call})",
             ReturnKind.TaskOfResponse => $"global::Flagon.Http.ResponseWriter.WriteResponseAsync(context, {call})",

@@ -25,6 +25,15 @@ namespace Flagon.Generators.Model
 
         /// <summary>Nothing (request hooks only).</summary>
         Void,
+
+        /// <summary><c>byte[]</c> or <c>ReadOnlyMemory&lt;byte&gt;</c>: the body as it is.</summary>
+        Bytes,
+
+        /// <summary><c>(string, headers)</c> or <c>(string, int, headers)</c>.</summary>
+        StringWithHeaders,
+
+        /// <summary>Any other object or collection: serialized as JSON (Flask's jsonify).</summary>
+        Json,
     }
 
     /// <summary>A view method and its rules: plain data, no symbols, so the pipeline can cache it.</summary>

@@ -89,6 +89,19 @@ namespace Flagon.Generators.Shared
             {
                 return ReturnKind.Response;
             }
+            if (type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte }
+                || type.ToDisplayString() == "System.ReadOnlyMemory<byte>")
+            {
+                return ReturnKind.Bytes;
+            }
+            if (type is INamedTypeSymbol { IsTupleType: true } withHeaders
+                && withHeaders.TupleElements.Length is 2 or 3
+                && withHeaders.TupleElements[0].Type.SpecialType == SpecialType.System_String
+                && (withHeaders.TupleElements.Length == 2 || withHeaders.TupleElements[1].Type.SpecialType == SpecialType.System_Int32)
+                && IsHeaders(withHeaders.TupleElements[withHeaders.TupleElements.Length - 1].Type))
+            {
+                return ReturnKind.StringWithHeaders;
+            }
             if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
                 && generic.ContainingNamespace.ToDisplayString() == "System.Threading.Tasks")
             {
@@ -103,8 +116,22 @@ namespace Flagon.Generators.Shared
                         return ReturnKind.TaskOfResponse;
                 }
             }
+            // Anything else that is data (not a delegate, pointer, task or void) goes out as JSON.
+            // Primitives, streams and other disposable resources are not data: Flask refuses them too.
+            if (type.TypeKind is TypeKind.Class or TypeKind.Struct or TypeKind.Array or TypeKind.Interface
+                && type.SpecialType == SpecialType.None
+                && !(type is INamedTypeSymbol { ContainingNamespace: { } ns } && ns.ToDisplayString() is "System.Threading.Tasks" or "System.IO")
+                && !type.AllInterfaces.Any(i => i.ToDisplayString() is "System.IDisposable" or "System.IAsyncDisposable"))
+            {
+                return ReturnKind.Json;
+            }
             return ReturnKind.Unsupported;
         }
+
+        private static bool IsHeaders(ITypeSymbol type) =>
+            type.AllInterfaces.Append(type as INamedTypeSymbol).Any(i => i is not null
+                && i.OriginalDefinition.ToDisplayString() == "System.Collections.Generic.IEnumerable<T>"
+                && i.TypeArguments[0].ToDisplayString() == "System.Collections.Generic.KeyValuePair<string, string>");
 
         private static bool IsResponse(ITypeSymbol type)
         {

@@ -30,6 +30,37 @@ public static class ResponseWriter
     public static ValueTask WriteString(HttpContext context, (string? Body, int Status) response) =>
         WriteString(context, response.Body, response.Status);
 
+    /// <summary>Writes bytes as the body, <c>text/html; charset=utf-8</c> as Flask does unless the view says otherwise.</summary>
+    public static ValueTask WriteBytes(HttpContext context, ReadOnlyMemory<byte> body) => new Response(null) { Body = body }.WriteAsync(context);
+
+    /// <summary>Writes bytes as the body.</summary>
+    public static ValueTask WriteBytes(HttpContext context, byte[]? body) => WriteBytes(context, (ReadOnlyMemory<byte>)(body ?? []));
+
+    /// <summary>Writes Flask's <c>(body, headers)</c> tuple.</summary>
+    public static ValueTask WriteWithHeaders(HttpContext context, (string? Body, IEnumerable<KeyValuePair<string, string>>? Headers) response) =>
+        new Response(response.Body, StatusCodes.Status200OK, response.Headers).WriteAsync(context);
+
+    /// <summary>Writes Flask's <c>(body, status, headers)</c> tuple.</summary>
+    public static ValueTask WriteWithHeaders(HttpContext context, (string? Body, int Status, IEnumerable<KeyValuePair<string, string>>? Headers) response) =>
+        new Response(response.Body, response.Status, response.Headers).WriteAsync(context);
+
+    /// <summary>
+    /// Writes any other value as JSON (Flask's <c>jsonify</c>), with the app's <see cref="App.JsonOptions"/>; under
+    /// Native AOT, add a JsonSerializerContext for the views' types to them.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Types resolve through App.JsonOptions, to which AOT apps add their JsonSerializerContext (docs/contexts.md).")]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Types resolve through App.JsonOptions, to which AOT apps add their JsonSerializerContext (docs/contexts.md).")]
+    public static ValueTask WriteJson<T>(HttpContext context, T value)
+    {
+        var options = Contexts.CurrentScope.App?.JsonOptions ?? System.Text.Json.JsonSerializerOptions.Web;
+        var response = new Response(null)
+        {
+            Body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(value, options.GetTypeInfo(typeof(T))),
+            ContentType = "application/json",
+        };
+        return response.WriteAsync(context);
+    }
+
     /// <summary>Writes a view's asynchronous string once it is ready.</summary>
     public static async ValueTask WriteStringAsync(HttpContext context, Task<string> body) => await WriteString(context, await body);
 

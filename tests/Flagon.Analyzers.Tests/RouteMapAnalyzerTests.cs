@@ -63,5 +63,5 @@ public class RouteMapAnalyzerTests
             public static string SameViewTwice(int n = 0) => "x";
         }
         """,
-        new DiagnosticResult("FLG0107", DiagnosticSeverity.Error).WithLocation(0).WithArguments("page", "A", "B"));
+        new DiagnosticResult("FLG0107", DiagnosticSeverity.Error).WithLocation(0).WithArguments("page", "Views.A", "Views.B"));
 }

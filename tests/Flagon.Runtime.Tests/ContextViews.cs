@@ -70,3 +70,22 @@ public static class SessionViews
         return "bye";
     }
 }
+
+/// <summary>Views returning the other shapes Flask accepts.</summary>
+public static class ShapeViews
+{
+    [Route("/shapes/json")]
+    public static Point JsonShape() => new(3, 4);
+
+    [Route("/shapes/list")]
+    public static List<string> ListShape() => ["a", "b"];
+
+    [Route("/shapes/bytes")]
+    public static byte[] BytesShape() => "raw"u8.ToArray();
+
+    [Route("/shapes/headers")]
+    public static (string, Dictionary<string, string>) HeadersShape() => ("with headers", new() { ["X-Kind"] = "tuple" });
+
+    [Route("/shapes/all")]
+    public static (string, int, Dictionary<string, string>) AllShape() => ("created", 201, new() { ["Content-Type"] = "text/plain" });
+}

@@ -65,3 +65,24 @@ public class RequestResponseTests(RouteHarness harness) : IClassFixture<RouteHar
         Assert.Contains("wsgi.url_scheme=http", response.Body);
     }
 }
+
+/// <summary>The return types a view may have, each converted as chosen at build time.</summary>
+public class ResponseShapeTests(RouteHarness harness) : IClassFixture<RouteHarness>
+{
+    [Theory]
+    [InlineData("/shapes/json", 200, "{\"x\":3,\"y\":4}", "application/json")]
+    [InlineData("/shapes/list", 200, "[\"a\",\"b\"]", "application/json")]
+    [InlineData("/shapes/bytes", 200, "raw", "text/html; charset=utf-8")]
+    [InlineData("/shapes/headers", 200, "with headers", "text/html; charset=utf-8")]
+    [InlineData("/shapes/all", 201, "created", "text/plain")]
+    public async Task Each_shape_becomes_its_response(string path, int status, string body, string contentType)
+    {
+        var response = await harness.SendAsync(Transport.Http, "GET", path);
+
+        Assert.Equal((status, body, contentType), (response.Status, response.Body, response.Header("Content-Type")));
+        if (path == "/shapes/headers")
+        {
+            Assert.Equal("tuple", response.Header("X-Kind"));
+        }
+    }
+}
