@@ -18,16 +18,8 @@ public class DispatcherTests
 
     private static async Task<(int Status, string Body, string? Location)> SendAsync(RequestDelegate handler, string path)
     {
-        var context = new DefaultHttpContext();
-        context.Request.Method = "GET";
-        context.Request.Path = path;
-        context.Request.Scheme = "http";
-        context.Request.Host = new HostString("localhost");
-        var body = new MemoryStream();
-        context.Response.Body = body;
-        await handler(context);
-        await context.Response.BodyWriter.FlushAsync();
-        return (context.Response.StatusCode, System.Text.Encoding.UTF8.GetString(body.ToArray()), context.Response.Headers.Location.ToString());
+        var response = await InProcess.SendAsync(handler, "GET", path);
+        return (response.Status, response.Body, response.Header("Location"));
     }
 
     [Fact]

@@ -86,22 +86,12 @@ public sealed class RouteHarness : IAsyncLifetime
         return new TestResponse((int)response.StatusCode, await response.Content.ReadAsStringAsync(), headers);
     }
 
-    private async Task<TestResponse> SendInProcessAsync(string method, string target)
+    private Task<TestResponse> SendInProcessAsync(string method, string target)
     {
-        var context = new DefaultHttpContext { RequestServices = web!.Services };
         int query = target.IndexOf('?');
         var rawPath = query < 0 ? target : target[..query];
-        context.Request.Method = method;
-        context.Request.Scheme = "http";
-        context.Request.Host = new HostString("localhost");
-        context.Request.Path = new PathString(DecodeLikeKestrel(rawPath));
-        context.Request.QueryString = query < 0 ? QueryString.Empty : new QueryString(target[query..]);
-        var body = new MemoryStream();
-        context.Response.Body = body;
-        await app.HandleRequestAsync(context);
-        await context.Response.BodyWriter.FlushAsync();
-        var headers = context.Response.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        return new TestResponse(context.Response.StatusCode, System.Text.Encoding.UTF8.GetString(body.ToArray()), headers);
+        return InProcess.SendAsync(app.HandleRequestAsync, method, DecodeLikeKestrel(rawPath),
+            query: query < 0 ? QueryString.Empty : new QueryString(target[query..]), services: web!.Services);
     }
 
     /// <summary>Kestrel's path decoding: every percent-escape as UTF-8, except %2F, which stays encoded.</summary>

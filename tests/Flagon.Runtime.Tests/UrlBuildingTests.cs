@@ -184,18 +184,10 @@ public class UrlBuildingTests(RouteHarness harness) : IClassFixture<RouteHarness
     public async Task A_configured_public_origin_wins_inside_a_request_too()
     {
         var app = new ConfiguredApp("--PUBLIC_ORIGIN", "https://public.example");
-        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
-        context.Request.Method = "GET";
-        context.Request.Path = "/links";
-        context.Request.Scheme = "http";
-        context.Request.Host = new Microsoft.AspNetCore.Http.HostString("10.0.0.5:8080");
-        var body = new MemoryStream();
-        context.Response.Body = body;
 
-        await app.HandleRequestAsync(context);
-        await context.Response.BodyWriter.FlushAsync();
+        var response = await InProcess.SendAsync(app.HandleRequestAsync, "GET", "/links", host: "10.0.0.5:8080");
 
-        Assert.Equal("/page/3 https://public.example/secret", System.Text.Encoding.UTF8.GetString(body.ToArray()));
+        Assert.Equal("/page/3 https://public.example/secret", response.Body);
     }
 
     [Fact]

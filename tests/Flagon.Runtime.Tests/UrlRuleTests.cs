@@ -26,16 +26,10 @@ public class UrlRuleTests
         return app;
     }
 
-    private static async Task<(int Status, string Body, string? Allow)> SendAsync(App app, string method, string path)
+    private static async Task<(int Status, string Body)> SendAsync(App app, string method, string path)
     {
-        var context = new DefaultHttpContext();
-        context.Request.Method = method;
-        context.Request.Path = path;
-        var body = new MemoryStream();
-        context.Response.Body = body;
-        await app.HandleRequestAsync(context);
-        await context.Response.BodyWriter.FlushAsync();
-        return (context.Response.StatusCode, System.Text.Encoding.UTF8.GetString(body.ToArray()), context.Response.Headers.Allow.ToString());
+        var response = await InProcess.SendAsync(app.HandleRequestAsync, method, path);
+        return (response.Status, response.Body);
     }
 
     [Fact]
