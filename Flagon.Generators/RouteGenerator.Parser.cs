@@ -100,7 +100,13 @@ namespace Flagon.Generators
                     .Select(a => (int)a.ConstructorArguments[0].Value!)
                     .Distinct()
                     .ToList();
-                if (errors.Count > 0 || arguments is null || codes.Count == 0)
+                var exceptionTypes = context.Attributes
+                    .Where(a => a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is INamedTypeSymbol)
+                    .Select(a => (INamedTypeSymbol)a.ConstructorArguments[0].Value!)
+                    .Select(t => new ExceptionTypeSpec(t.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), Depth(t)))
+                    .Distinct()
+                    .ToList();
+                if (errors.Count > 0 || arguments is null || (codes.Count == 0 && exceptionTypes.Count == 0))
                 {
                     return null;
                 }
@@ -116,7 +122,18 @@ namespace Flagon.Generators
                     codes.ToEquatableArray(),
                     ViewBinder.ClassifyReturn(method.ReturnType),
                     arguments.ToEquatableArray(),
-                    isBlueprint ? type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) : string.Empty);
+                    isBlueprint ? type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) : string.Empty,
+                    exceptionTypes.ToEquatableArray());
+            }
+
+            private static int Depth(INamedTypeSymbol type)
+            {
+                int depth = 0;
+                for (var t = type.BaseType; t is not null; t = t.BaseType)
+                {
+                    depth++;
+                }
+                return depth;
             }
 
             /// <summary>

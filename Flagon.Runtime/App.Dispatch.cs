@@ -372,6 +372,39 @@ public partial class App
         }
     }
 
+    // Flask's lookup: the most specific exception type first; at equal specificity the blueprint's handler
+    // before the app's. Null when no handler takes the exception.
+    private Task? TryHandleException(HttpContext context, Exception exception, BlueprintMount? blueprint)
+    {
+        RouteTable? best = null;
+        int bestDepth = -1;
+        if (blueprint is not null)
+        {
+            (best, bestDepth) = (blueprint.Table, blueprint.Table.ExceptionHandlerDepth(exception));
+        }
+        foreach (var table in tables)
+        {
+            int depth = table.ExceptionHandlerDepth(exception);
+            if (depth > bestDepth)
+            {
+                (best, bestDepth) = (table, depth);
+            }
+        }
+        if (bestDepth < 0 || best is null)
+        {
+            return null;
+        }
+        try
+        {
+            best.TryHandleException(context, exception, out var written);
+            return written.IsCompletedSuccessfully ? Task.CompletedTask : AwaitHandler(written, context, new HttpError(StatusCodes.Status500InternalServerError, innerException: exception));
+        }
+        catch (Exception handlerFailure)
+        {
+            return HandlerFailedAsync(context, new HttpError(StatusCodes.Status500InternalServerError, innerException: exception), handlerFailure);
+        }
+    }
+
     private Task HandlerFailedAsync(HttpContext context, HttpError error, Exception handlerFailure)
     {
         Logger.LogError(handlerFailure, "The error handler for {Code} failed while handling {Error}", error.Code, error.InnerException ?? error);
@@ -421,19 +454,24 @@ public partial class App
         {
             scope.Error = exception;
         }
+        if (context.Response.HasStarted)
+        {
+            // Too late for an error page: abort so the client sees a broken response, not a truncated "success".
+            Logger.LogError(exception, "Exception on {Path} [{Method}] after the response started", context.Request.Path, context.Request.Method);
+            context.Abort();
+            return Task.CompletedTask;
+        }
+        context.Response.Clear();
+        if (exception is not HttpError && TryHandleException(context, exception, CurrentScope.Blueprint) is { } handled)
+        {
+            return handled;
+        }
         var error = exception as HttpError;
         if (error is null)
         {
             Logger.LogError(exception, "Exception on {Path} [{Method}]", context.Request.Path, context.Request.Method);
             error = new HttpError(StatusCodes.Status500InternalServerError, innerException: exception);
         }
-        if (context.Response.HasStarted)
-        {
-            // Too late for an error page: abort so the client sees a broken response, not a truncated "success".
-            context.Abort();
-            return Task.CompletedTask;
-        }
-        context.Response.Clear();
         return HandleErrorAsync(context, error, CurrentScope.Blueprint);
     }
 }

@@ -11,6 +11,7 @@ namespace Flagon.Generators.Model
     /// <param name="ReturnKind">How its return value is written.</param>
     /// <param name="Arguments">How each parameter is filled.</param>
     /// <param name="Blueprint">The blueprint class it belongs to, or empty for the app.</param>
+    /// <param name="ExceptionTypes">The exception types it handles (fully qualified), with their depth in the hierarchy.</param>
     internal sealed record ErrorHandlerSpec(
         string ContainingType,
         string MethodName,
@@ -19,5 +20,9 @@ namespace Flagon.Generators.Model
         EquatableArray<int> Codes,
         ReturnKind ReturnKind,
         EquatableArray<ArgumentSpec> Arguments,
-        string Blueprint);
+        string Blueprint,
+        EquatableArray<ExceptionTypeSpec> ExceptionTypes);
+
+    /// <summary>An exception type a handler takes; deeper types are more specific and tried first.</summary>
+    internal sealed record ExceptionTypeSpec(string TypeName, int Depth);
 }

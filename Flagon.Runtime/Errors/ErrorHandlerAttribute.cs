@@ -13,10 +13,23 @@ namespace Flagon;
 /// public static (string, int) Error(HttpError e) => ($"Error {e.Code}", e.Code);
 /// </code>
 /// </example>
-/// <param name="code">The status code handled.</param>
+/// <remarks>
+/// <c>[ErrorHandler(typeof(KeyNotFoundException))]</c> handles an exception type (and its subclasses) that a view
+/// throws; the most specific handler wins, a blueprint's before the app's. A view's exception that no type handler
+/// takes becomes a 500, which the 500 handler receives (the original as <c>InnerException</c>).
+/// </remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
-public sealed class ErrorHandlerAttribute(int code) : Attribute
+public sealed class ErrorHandlerAttribute : Attribute
 {
-    /// <summary>The status code handled.</summary>
-    public int Code { get; } = code;
+    /// <summary>Handles the HTTP status <paramref name="code"/>.</summary>
+    public ErrorHandlerAttribute(int code) => Code = code;
+
+    /// <summary>Handles exceptions of <paramref name="exceptionType"/> (and its subclasses) thrown by views.</summary>
+    public ErrorHandlerAttribute(Type exceptionType) => ExceptionType = exceptionType;
+
+    /// <summary>The status code handled, or 0 for an exception-type handler.</summary>
+    public int Code { get; }
+
+    /// <summary>The exception type handled, or null for a status handler.</summary>
+    public Type? ExceptionType { get; }
 }

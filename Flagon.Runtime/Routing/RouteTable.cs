@@ -50,6 +50,22 @@ public abstract class RouteTable
         return false;
     }
 
+    /// <summary>
+    /// Calls this table's most specific [ErrorHandler(typeof(…))] for a view's exception, if one takes it, and
+    /// writes its response; false when none does.
+    /// </summary>
+    public virtual bool TryHandleException(HttpContext context, Exception error, out ValueTask written)
+    {
+        written = default;
+        return false;
+    }
+
+    /// <summary>
+    /// How specific this table's handler for <paramref name="error"/> is (the depth of its exception type in the
+    /// hierarchy), or -1 when it has none: the app compares tables with it.
+    /// </summary>
+    public virtual int ExceptionHandlerDepth(Exception error) => -1;
+
     /// <summary>Whether the table has request hooks ([BeforeRequest], [AfterRequest], [TeardownRequest]).</summary>
     public virtual bool HasRequestHooks => false;
 

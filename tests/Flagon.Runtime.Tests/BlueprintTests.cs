@@ -67,7 +67,7 @@ public class BlueprintTests(RouteHarness harness) : IClassFixture<RouteHarness>
         var staff = map.Single(r => r.Endpoint == "staff.user");
         Assert.Equal(("/admin/users/<int:id>", "admin"), (admin.Pattern, admin.Blueprint));
         Assert.Equal(("/staff/users/<int:id>", "staff"), (staff.Pattern, staff.Blueprint));
-        Assert.Equal(["admin", "staff", "admin.reports", "hooked"], harness.App.Blueprints);
+        Assert.Equal(["admin", "staff", "admin.reports", "hooked", "typed"], harness.App.Blueprints);
     }
 
     [Theory]

@@ -55,3 +55,19 @@ public class ErrorHandlerTests(RouteHarness harness) : IClassFixture<RouteHarnes
         Assert.DoesNotContain("the handler itself fails", response.Body);
     }
 }
+
+/// <summary>[ErrorHandler(typeof(…))]: Flask's lookup, the most specific type first, the blueprint's before the app's at equal specificity.</summary>
+public class ExceptionHandlerTests(RouteHarness harness) : IClassFixture<RouteHarness>
+{
+    [Theory]
+    [InlineData("/typed/missing", 404, "not there: no such thing")]
+    // The app's handler for ArgumentNullException is more specific than the blueprint's for ArgumentException.
+    [InlineData("/typed/argument", 400, "app: null argument")]
+    [InlineData("/typed/other", 500, "app caught FormatException")]
+    public async Task The_most_specific_handler_answers(string path, int status, string body)
+    {
+        var response = await harness.SendAsync(Transport.Http, "GET", path);
+
+        Assert.Equal((status, body), (response.Status, response.Body));
+    }
+}

@@ -37,3 +37,37 @@ public static class AppHooks
     public static void Stamp(Response response) =>
         response.Headers["X-Order"] = response.Headers.TryGetValue("X-Order", out var before) ? before + ",app" : "app";
 }
+
+/// <summary>Exception-type handlers: the most specific wins, a blueprint's before the app's.</summary>
+[Blueprint("typed", UrlPrefix = "/typed")]
+public partial class TypedErrorsBlueprint
+{
+    [Route("/missing")]
+    public static string Missing() => throw new KeyNotFoundException("no such thing");
+
+    [Route("/argument")]
+    public static string Argument() => throw new ArgumentNullException("who");
+
+    [Route("/other")]
+    public static string Other() => throw new FormatException("bad format");
+
+    [ErrorHandler(typeof(ArgumentException))]
+    public static (string, int) BadArgument(Exception e) => ($"bad argument: {e.GetType().Name}", 400);
+
+    [ErrorHandler(typeof(KeyNotFoundException))]
+    public static (string, int) NotThere(Exception e) => ($"not there: {e.Message}", 404);
+}
+
+/// <summary>App-level exception handlers.</summary>
+public static class AppExceptionHandlers
+{
+    [ErrorHandler(typeof(FormatException))]
+    public static (string, int) Anything(Exception e) => ($"app caught {e.GetType().Name}", 500);
+
+    [ErrorHandler(typeof(ArgumentNullException))]
+    public static (string, int) NullArgument(Exception e) => ($"app: null argument", 400);
+
+    // As specific as the blueprint's: inside the blueprint, the blueprint's wins.
+    [ErrorHandler(typeof(KeyNotFoundException))]
+    public static (string, int) AppNotThere(Exception e) => ("app: not there", 404);
+}

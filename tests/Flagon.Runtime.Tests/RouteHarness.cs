@@ -33,7 +33,8 @@ public sealed class RouteHarness : IAsyncLifetime
         .RegisterBlueprint<AdminBlueprint>()
         .RegisterBlueprint<AdminBlueprint>(urlPrefix: "/staff/", name: "staff")
         .RegisterBlueprint<ReportsBlueprint>(parent: "admin")
-        .RegisterBlueprint<HookedBlueprint>();
+        .RegisterBlueprint<HookedBlueprint>()
+        .RegisterBlueprint<TypedErrorsBlueprint>();
     private WebApplication? web;
     private HttpClient? client;
 
