@@ -157,6 +157,7 @@ namespace Flagon.Generators.Emitters
             ReturnKind.Bytes => $"global::Flagon.Http.ResponseWriter.WriteBytes(context, {call})",
             ReturnKind.StringWithHeaders => $"global::Flagon.Http.ResponseWriter.WriteWithHeaders(context, {call})",
             ReturnKind.Json => $"global::Flagon.Http.ResponseWriter.WriteJson(context, {call})",
+            ReturnKind.Stream => $"global::Flagon.Http.ResponseWriter.WriteStreamAsync(context, {call})",
             ReturnKind.Response => $"global::Flagon.Http.ResponseWriter.WriteResponse(context, {call})",
             ReturnKind.TaskOfString or ReturnKind.ValueTaskOfString => $"global::Flagon.Http.ResponseWriter.WriteStringAsync(context, {call})",
             ReturnKind.TaskOfResponse => $"global::Flagon.Http.ResponseWriter.WriteResponseAsync(context, {call})",

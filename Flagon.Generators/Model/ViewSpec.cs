@@ -34,6 +34,9 @@ namespace Flagon.Generators.Model
 
         /// <summary>Any other object or collection: serialized as JSON (Flask's jsonify).</summary>
         Json,
+
+        /// <summary><c>IAsyncEnumerable&lt;string&gt;</c>: streamed, each piece flushed as it comes.</summary>
+        Stream,
     }
 
     /// <summary>A view method and its rules: plain data, no symbols, so the pipeline can cache it.</summary>

@@ -89,6 +89,12 @@ namespace Flagon.Generators.Shared
             {
                 return ReturnKind.Response;
             }
+            if (type is INamedTypeSymbol { IsGenericType: true } stream
+                && stream.OriginalDefinition.ToDisplayString() == "System.Collections.Generic.IAsyncEnumerable<T>"
+                && stream.TypeArguments[0].SpecialType == SpecialType.System_String)
+            {
+                return ReturnKind.Stream;
+            }
             if (type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte }
                 || type.ToDisplayString() == "System.ReadOnlyMemory<byte>")
             {

@@ -61,6 +61,26 @@ public static class ResponseWriter
         return response.WriteAsync(context);
     }
 
+    /// <summary>
+    /// Streams a view's pieces (Flask's streamed responses): 200, <c>text/html; charset=utf-8</c>, no Content-Length,
+    /// each piece flushed to the client as it comes. HEAD requests get the headers only.
+    /// </summary>
+    public static async ValueTask WriteStreamAsync(HttpContext context, IAsyncEnumerable<string> pieces)
+    {
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = HtmlContentType;
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return;
+        }
+        await foreach (var piece in pieces.WithCancellation(context.RequestAborted))
+        {
+            Encoding.UTF8.GetBytes(piece, response.BodyWriter);
+            await response.BodyWriter.FlushAsync(context.RequestAborted);
+        }
+    }
+
     /// <summary>Writes a view's asynchronous string once it is ready.</summary>
     public static async ValueTask WriteStringAsync(HttpContext context, Task<string> body) => await WriteString(context, await body);
 

@@ -89,3 +89,17 @@ public static class ShapeViews
     [Route("/shapes/all")]
     public static (string, int, Dictionary<string, string>) AllShape() => ("created", 201, new() { ["Content-Type"] = "text/plain" });
 }
+
+/// <summary>A streamed view.</summary>
+public static class StreamViews
+{
+    [Route("/stream/<int:count>")]
+    public static async IAsyncEnumerable<string> Count(int count)
+    {
+        for (int i = 1; i <= count; i++)
+        {
+            await Task.Yield();
+            yield return $"{i};";
+        }
+    }
+}

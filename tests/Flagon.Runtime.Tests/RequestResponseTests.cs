@@ -86,3 +86,32 @@ public class ResponseShapeTests(RouteHarness harness) : IClassFixture<RouteHarne
         }
     }
 }
+
+/// <summary>IAsyncEnumerable&lt;string&gt; views stream their pieces.</summary>
+public class StreamingTests(RouteHarness harness) : IClassFixture<RouteHarness>
+{
+    [Theory]
+    [InlineData(Transport.InProcess)]
+    [InlineData(Transport.Http)]
+    public async Task A_streamed_view_sends_every_piece(Transport transport)
+    {
+        var response = await harness.SendAsync(transport, "GET", "/stream/4");
+
+        Assert.Equal((200, "1;2;3;4;"), (response.Status, response.Body));
+    }
+
+    private sealed class BareApp() : App([], []);
+
+    [Fact]
+    public async Task Without_after_request_hooks_the_pieces_are_not_buffered()
+    {
+        var app = new BareApp();
+        app.AddUrlRule("/count/<int:count>", StreamViews.Count, endpoint: "count");
+        using var client = app.TestClient();
+
+        using var response = await client.GetAsync("/count/3", HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Null(response.Content.Headers.ContentLength);
+        Assert.Equal("1;2;3;", await response.Content.ReadAsStringAsync());
+    }
+}
