@@ -444,11 +444,13 @@ public partial class App
     }
 
     /// <summary>
-    /// An exception escaped the view: an <see cref="HttpError"/> is answered with its status; anything else is
-    /// logged and answered 500 (its handler receives the original exception as InnerException), unless the
-    /// response has already started.
+    /// An exception escaped a view (Flask's <c>handle_exception</c>): an <see cref="HttpError"/> is answered with its
+    /// status; another goes to the most specific [ErrorHandler(typeof(…))], else it is logged and answered 500 (the
+    /// 500 handler receives the original as InnerException). Override it to answer exceptions another way.
     /// </summary>
-    private Task HandleExceptionAsync(HttpContext context, Exception exception)
+    /// <param name="context">The request.</param>
+    /// <param name="exception">What the view threw.</param>
+    protected virtual Task HandleExceptionAsync(HttpContext context, Exception exception)
     {
         if (CurrentScope.Current is { } scope)
         {

@@ -34,7 +34,7 @@ public partial class App
             if (runtimeRules is null)
             {
                 runtimeRules = new RuntimeRouteTable();
-                tables = [.. tables, runtimeRules];
+                tables = WithTable(runtimeRules);
             }
             runtimeRules.Add(rule, view, endpoint, methods, defaults, strictSlashes);
         }
@@ -48,8 +48,11 @@ public partial class App
         ArgumentNullException.ThrowIfNull(table);
         lock (blueprints)
         {
-            tables = [.. tables, table];
+            tables = WithTable(table);
         }
         return this;
     }
+
+    // Added tables go before the built-in static table, which stays last.
+    private RouteTable[] WithTable(RouteTable table) => [.. tables[..^1], table, tables[^1]];
 }

@@ -56,7 +56,7 @@ public partial class App
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
-        tables = [.. routeTables];
+        tables = [.. routeTables, new StaticFiles.StaticRouteTable(this)];
         Name = builder.Environment.ApplicationName;
         // Sessions are protected cookies: Data Protection encrypts and signs them.
         builder.Services.AddDataProtection();
@@ -241,6 +241,38 @@ public partial class App
             ? new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()
             : System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(),
     };
+
+    /// <summary>The folder static files are served from (Flask's <c>static_folder</c>), relative to the content root.</summary>
+    public string StaticFolder { get; set; } = "static";
+
+    /// <summary>The URL path of the static files (Flask's <c>static_url_path</c>): <c>/static</c>.</summary>
+    public string StaticUrlPath { get; set; } = "/static";
+
+    /// <summary>
+    /// Sends a file of the static folder (Flask's <c>send_static_file</c>), for the built-in <c>static</c> endpoint;
+    /// 404 when it does not exist. Paths cannot leave the folder. Override it to serve static files another way.
+    /// </summary>
+    /// <param name="context">The request.</param>
+    /// <param name="filename">The file's path inside the static folder, with <c>/</c> separators.</param>
+    public virtual Task SendStaticFileAsync(HttpContext context, string filename)
+    {
+        var root = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, StaticFolder));
+        if (!Directory.Exists(root))
+        {
+            throw new HttpError(StatusCodes.Status404NotFound);
+        }
+        using var files = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(root);
+        var file = files.GetFileInfo(filename);
+        if (!file.Exists || file.IsDirectory)
+        {
+            throw new HttpError(StatusCodes.Status404NotFound);
+        }
+        context.Response.ContentType = new Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider().TryGetContentType(filename, out var type)
+            ? type
+            : "application/octet-stream";
+        context.Response.ContentLength = file.Length;
+        return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : context.Response.SendFileAsync(file, context.RequestAborted);
+    }
 
     /// <summary>What extensions set up for this app, by name (Flask's <c>app.extensions</c>).</summary>
     public IDictionary<string, object> Extensions { get; } = new System.Collections.Concurrent.ConcurrentDictionary<string, object>(StringComparer.Ordinal);

@@ -1,0 +1,69 @@
+using Flagon.Routing;
+using Microsoft.AspNetCore.Http;
+
+namespace Flagon.Runtime.Tests;
+
+/// <summary>
+/// The seed's slide 37: subclass the app and override what it does (send_static_file, handle_exception); and the
+/// built-in static endpoint that the first of them serves.
+/// </summary>
+public class SubclassTests
+{
+    private sealed class PlainApp(string contentRoot) : App(["--contentRoot", contentRoot], []);
+
+    private sealed class CustomApp(string contentRoot) : App(["--contentRoot", contentRoot], [])
+    {
+        public override Task SendStaticFileAsync(HttpContext context, string filename)
+        {
+            context.Response.Headers["X-Static"] = "custom";
+            return base.SendStaticFileAsync(context, filename);
+        }
+
+        protected override Task HandleExceptionAsync(HttpContext context, Exception exception)
+        {
+            context.Response.StatusCode = 503;
+            return context.Response.WriteAsync($"custom handling of {exception.GetType().Name}");
+        }
+    }
+
+    internal static string Fail() => throw new TimeoutException();
+
+    private static string StaticRoot()
+    {
+        var root = Directory.CreateTempSubdirectory("flagon-static-").FullName;
+        Directory.CreateDirectory(Path.Combine(root, "static", "css"));
+        File.WriteAllText(Path.Combine(root, "static", "css", "style.css"), "body { color: red; }");
+        return root;
+    }
+
+    [Fact]
+    public async Task The_static_endpoint_serves_files_and_builds_their_urls()
+    {
+        var app = new PlainApp(StaticRoot());
+
+        var css = await InProcess.SendAsync(app.HandleRequestAsync, "GET", "/static/css/style.css");
+        var missing = await InProcess.SendAsync(app.HandleRequestAsync, "GET", "/static/nope.css");
+        var escape = await InProcess.SendAsync(app.HandleRequestAsync, "GET", "/static/../secret.txt");
+
+        Assert.Equal((200, "body { color: red; }", "text/css"), (css.Status, css.Body, css.Header("Content-Type")));
+        Assert.Equal(404, missing.Status);
+        Assert.Equal(404, escape.Status);
+        using (app.AppContext())
+        {
+            Assert.Equal("/static/css/style.css", Url.For("static", new Dictionary<string, object?> { ["filename"] = "css/style.css" }));
+        }
+    }
+
+    [Fact]
+    public async Task A_subclass_overrides_how_static_files_are_sent_and_exceptions_handled()
+    {
+        var app = new CustomApp(StaticRoot());
+        app.AddUrlRule("/fail", Fail, endpoint: "fail");
+
+        var css = await InProcess.SendAsync(app.HandleRequestAsync, "GET", "/static/css/style.css");
+        var failed = await InProcess.SendAsync(app.HandleRequestAsync, "GET", "/fail");
+
+        Assert.Equal(("custom", "body { color: red; }"), (css.Header("X-Static"), css.Body));
+        Assert.Equal((503, "custom handling of TimeoutException"), (failed.Status, failed.Body));
+    }
+}
