@@ -242,7 +242,10 @@ public partial class App
             : System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(),
     };
 
-    /// <summary>The folder static files are served from (Flask's <c>static_folder</c>), relative to the content root.</summary>
+    /// <summary>
+    /// The folder static files are served from (Flask's <c>static_folder</c>): relative to the content root, or,
+    /// when it is not there, to the program's folder.
+    /// </summary>
     public string StaticFolder { get; set; } = "static";
 
     /// <summary>The URL path of the static files (Flask's <c>static_url_path</c>): <c>/static</c>.</summary>
@@ -256,7 +259,13 @@ public partial class App
     /// <param name="filename">The file's path inside the static folder, with <c>/</c> separators.</param>
     public virtual Task SendStaticFileAsync(HttpContext context, string filename)
     {
+        // Relative to the content root, else next to the program (where the build copies static/), as Flask
+        // resolves it from the app's own folder rather than the working directory.
         var root = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, StaticFolder));
+        if (!Directory.Exists(root))
+        {
+            root = Path.GetFullPath(Path.Combine(System.AppContext.BaseDirectory, StaticFolder));
+        }
         if (!Directory.Exists(root))
         {
             throw new HttpError(StatusCodes.Status404NotFound);

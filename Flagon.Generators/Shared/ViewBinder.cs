@@ -141,7 +141,7 @@ namespace Flagon.Generators.Shared
 
         private static bool IsResponse(ITypeSymbol type)
         {
-            for (var t = type; t is not null; t = t.BaseType)
+            for (var t = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated); t is not null; t = t.BaseType)
             {
                 if (t.ToDisplayString() == "Flagon.Response")
                 {

@@ -12,6 +12,7 @@ public class HookAnalyzerTests
         static class Hooks
         {
             [BeforeRequest] public static string? Gate() => null;
+            [BeforeRequest] public static Response? Redirect() => null;
             [AfterRequest] public static Response Stamp(Response response) => response;
             [TeardownRequest] public static void Close(System.Exception? error) { }
         }
