@@ -20,9 +20,13 @@ public partial class App
     /// Nests it in a blueprint registered before under this name (Flask 2's <c>parent.register_blueprint(child)</c>):
     /// its prefix follows the parent's and its endpoints are named <c>parent.child.view</c>.
     /// </param>
+    /// <param name="options">
+    /// Options for this registration, which its views read with <c>CurrentBlueprint.Options&lt;TOptions&gt;()</c>:
+    /// Flask's blueprint factory (<c>create_blueprint(app)</c>), one blueprint set up differently per app.
+    /// </param>
     /// <returns>This app, to chain registrations.</returns>
     /// <exception cref="ArgumentException">The name is already registered, or the parent is not.</exception>
-    public App RegisterBlueprint<T>(string? urlPrefix = null, string? name = null, string? parent = null)
+    public App RegisterBlueprint<T>(string? urlPrefix = null, string? name = null, string? parent = null, object? options = null)
         where T : IBlueprint
     {
         name ??= T.Name;
@@ -41,7 +45,7 @@ public partial class App
                 throw new ArgumentException(
                     $"The name '{name}' is already registered for a blueprint. Use 'name:' to give this registration a unique name.", nameof(name));
             }
-            blueprints.Add(new BlueprintMount(name, T.Name, prefix, T.RouteTable));
+            blueprints.Add(new BlueprintMount(name, T.Name, prefix, T.RouteTable, options));
             // Longest prefix first: a request goes to the most specific mount.
             mountsByPrefix = [.. blueprints.OrderByDescending(b => b.Prefix.Length)];
         }

@@ -29,6 +29,12 @@ public static class Globals
     /// <summary>The app handling the current request or pushed with <c>app.AppContext()</c> (Flask's <c>current_app</c>).</summary>
     public static App CurrentApp => CurrentScope.App ?? throw OutsideContextException.App("CurrentApp");
 
+    /// <summary>The blueprint registration handling the current request, or null for the app's own views (Flask's <c>request.blueprint</c>).</summary>
+    public static BlueprintInfo? CurrentBlueprint =>
+        CurrentScope.Current is { } scope
+            ? scope.Blueprint is { } mount ? new BlueprintInfo(mount) : null
+            : throw OutsideContextException.Request("CurrentBlueprint");
+
     /// <summary>Whether a request context is active (Flask's <c>has_request_context()</c>).</summary>
     public static bool HasRequestContext => CurrentScope.Current?.Http is not null;
 

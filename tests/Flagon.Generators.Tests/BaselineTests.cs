@@ -29,7 +29,7 @@ public class BaselineTests
         var (_, output, result) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation([.. sources]));
 
         var names = result.Results.Single().GeneratedSources.Select(s => s.HintName).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["Flagon.AppRouteTable.g.cs", "Flagon.Blueprint.AdminBlueprint.g.cs", "Flagon.Blueprint.ReportsBlueprint.g.cs"], names);
+        Assert.Equal(["Flagon.AppRouteTable.g.cs", "Flagon.Blueprint.AdminBlueprint.g.cs", "Flagon.Blueprint.GreeterBlueprint.g.cs", "Flagon.Blueprint.ReportsBlueprint.g.cs"], names);
         foreach (var generated in result.Results.Single().GeneratedSources)
         {
             Baseline.Verify($"Conformance/{generated.HintName}.txt", generated.SourceText.ToString());

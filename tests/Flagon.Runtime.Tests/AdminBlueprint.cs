@@ -37,3 +37,14 @@ public partial class ReportsBlueprint
     [ErrorHandler(404)]
     public static string Broken() => throw new InvalidOperationException("the handler itself fails");
 }
+
+/// <summary>Per-app options of a blueprint registration (a blueprint factory's output).</summary>
+public sealed record GreetingOptions(string Greeting);
+
+/// <summary>A blueprint set up differently per registration, as Flask's create_blueprint(app) does.</summary>
+[Blueprint("greeter")]
+public partial class GreeterBlueprint
+{
+    [Route("/")]
+    public static string Greet() => $"{Globals.CurrentBlueprint!.Options<GreetingOptions>().Greeting} from {Globals.CurrentBlueprint.Name} at {Globals.CurrentBlueprint.UrlPrefix}";
+}

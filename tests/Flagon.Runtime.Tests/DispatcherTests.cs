@@ -56,3 +56,26 @@ public class DispatcherTests
         Assert.Equal("aspnet", other.Body);
     }
 }
+
+/// <summary>The seed's slide 36: a blueprint factory gives each app its own set-up of one blueprint.</summary>
+public class BlueprintFactoryTests
+{
+    private sealed class FactoryApp(string name) : App(["--applicationName", name], RouteTableRegistry.Tables);
+
+    // create_blueprint(app): options chosen per app.
+    private static App CreateApp(string name) =>
+        new FactoryApp(name).RegisterBlueprint<GreeterBlueprint>(urlPrefix: "/blueprint", options: new GreetingOptions(name == "backend" ? "Hello" : "Hi"));
+
+    [Fact]
+    public async Task Each_app_gets_its_own_blueprint_options()
+    {
+        var backend = CreateApp("backend");
+        var frontend = CreateApp("frontend");
+
+        var back = await InProcess.SendAsync(backend.HandleRequestAsync, "GET", "/blueprint/");
+        var front = await InProcess.SendAsync(frontend.HandleRequestAsync, "GET", "/blueprint/");
+
+        Assert.Equal("Hello from greeter at /blueprint", back.Body);
+        Assert.Equal("Hi from greeter at /blueprint", front.Body);
+    }
+}
