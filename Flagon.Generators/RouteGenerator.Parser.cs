@@ -49,10 +49,7 @@ namespace Flagon.Generators
                 }
 
                 var type = method.ContainingType;
-                var constructorServices = method.IsStatic
-                    ? EquatableArray<string>.Empty
-                    : ViewBinder.PickConstructor(type)!.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).ToEquatableArray();
-                bool isBlueprint = type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ViewBinder.BlueprintAttributeName);
+                var constructorServices = ConstructorServices(method);
 
                 return new ViewSpec(
                     type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
@@ -60,7 +57,7 @@ namespace Flagon.Generators
                     method.IsStatic,
                     constructorServices,
                     ViewBinder.ClassifyReturn(method.ReturnType),
-                    isBlueprint ? type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) : string.Empty,
+                    BlueprintOf(type),
                     rules.ToEquatableArray());
             }
 
@@ -111,20 +108,29 @@ namespace Flagon.Generators
                     return null;
                 }
                 var type = method.ContainingType;
-                bool isBlueprint = type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ViewBinder.BlueprintAttributeName);
                 return new ErrorHandlerSpec(
                     type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                     method.Name,
                     method.IsStatic,
-                    method.IsStatic
-                        ? EquatableArray<string>.Empty
-                        : ViewBinder.PickConstructor(type)!.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).ToEquatableArray(),
+                    ConstructorServices(method),
                     codes.ToEquatableArray(),
                     ViewBinder.ClassifyReturn(method.ReturnType),
                     arguments.ToEquatableArray(),
-                    isBlueprint ? type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) : string.Empty,
+                    BlueprintOf(type),
                     exceptionTypes.ToEquatableArray());
             }
+
+            // What the generated code resolves from services to create an instance view, handler or hook.
+            private static EquatableArray<string> ConstructorServices(IMethodSymbol method) =>
+                method.IsStatic
+                    ? EquatableArray<string>.Empty
+                    : ViewBinder.PickConstructor(method.ContainingType)!.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).ToEquatableArray();
+
+            // The blueprint class a member belongs to, or empty for the app's own.
+            private static string BlueprintOf(INamedTypeSymbol type) =>
+                type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ViewBinder.BlueprintAttributeName)
+                    ? type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)
+                    : string.Empty;
 
             private static int Depth(INamedTypeSymbol type)
             {
@@ -212,18 +218,15 @@ namespace Flagon.Generators
                     return null;
                 }
                 var type = method.ContainingType;
-                bool isBlueprint = type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ViewBinder.BlueprintAttributeName);
                 return new HookSpec(
                     kind,
                     type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                     method.Name,
                     method.IsStatic,
-                    method.IsStatic
-                        ? EquatableArray<string>.Empty
-                        : ViewBinder.PickConstructor(type)!.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).ToEquatableArray(),
+                    ConstructorServices(method),
                     returnKind,
                     arguments.ToEquatableArray(),
-                    isBlueprint ? type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) : string.Empty,
+                    BlueprintOf(type),
                     context.TargetNode.SyntaxTree.FilePath,
                     context.TargetNode.SpanStart);
             }

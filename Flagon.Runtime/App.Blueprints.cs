@@ -48,6 +48,7 @@ public partial class App
             blueprints.Add(new BlueprintMount(name, T.Name, prefix, T.RouteTable, options));
             // Longest prefix first: a request goes to the most specific mount.
             mountsByPrefix = [.. blueprints.OrderByDescending(b => b.Prefix.Length)];
+            RefreshRequestHooks();
         }
         return this;
     }

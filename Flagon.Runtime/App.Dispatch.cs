@@ -27,7 +27,7 @@ public partial class App
                 return;
             }
         }
-        if (HasRequestHooks())
+        if (hasRequestHooks)
         {
             await DispatchWithHooksAsync(context, scope);
         }
@@ -42,23 +42,23 @@ public partial class App
         }
     }
 
-    private bool HasRequestHooks()
+    // Recomputed when tables or blueprints are added, not per request.
+    private bool hasRequestHooks;
+
+    private void RefreshRequestHooks() =>
+        hasRequestHooks = tables.Any(t => t.HasRequestHooks) || mountsByPrefix.Any(m => m.Table.HasRequestHooks);
+
+    /// <summary>The blueprint with the longest prefix that <paramref name="path"/> lies under, or null.</summary>
+    private BlueprintMount? OwnerOf(string path)
     {
-        foreach (var table in tables)
-        {
-            if (table.HasRequestHooks)
-            {
-                return true;
-            }
-        }
         foreach (var mount in Volatile.Read(ref mountsByPrefix))
         {
-            if (mount.Table.HasRequestHooks)
+            if (mount.Prefix.Length > 0 && mount.Contains(path))
             {
-                return true;
+                return mount;
             }
         }
-        return false;
+        return null;
     }
 
     /// <summary>
@@ -68,16 +68,7 @@ public partial class App
     /// </summary>
     private async Task DispatchWithHooksAsync(HttpContext context, Scope scope)
     {
-        var path = context.Request.Path.Value ?? string.Empty;
-        BlueprintMount? owner = null;
-        foreach (var mount in Volatile.Read(ref mountsByPrefix))
-        {
-            if (mount.Prefix.Length > 0 && mount.Contains(path))
-            {
-                owner = mount;
-                break;
-            }
-        }
+        var owner = OwnerOf(context.Request.Path.Value ?? string.Empty);
         var body = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()!;
         using var buffer = new MemoryStream();
         context.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>(new StreamResponseBodyFeature(buffer));
@@ -310,16 +301,7 @@ public partial class App
             }
             status = StatusCodes.Status405MethodNotAllowed;
         }
-        BlueprintMount? owner = null;
-        foreach (var mount in Volatile.Read(ref mountsByPrefix))
-        {
-            if (mount.Prefix.Length > 0 && mount.Contains(path))
-            {
-                owner = mount;
-                break;
-            }
-        }
-        return HandleErrorAsync(context, new HttpError(status), owner);
+        return HandleErrorAsync(context, new HttpError(status), OwnerOf(path));
     }
 
     /// <summary>

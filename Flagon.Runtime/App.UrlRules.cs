@@ -49,6 +49,7 @@ public partial class App
         lock (blueprints)
         {
             tables = WithTable(table);
+            RefreshRequestHooks();
         }
         return this;
     }

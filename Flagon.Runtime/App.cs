@@ -57,6 +57,7 @@ public partial class App
             builder.WebHost.UseUrls(DefaultUrl);
         }
         tables = [.. routeTables, new StaticFiles.StaticRouteTable(this)];
+        RefreshRequestHooks();
         Name = builder.Environment.ApplicationName;
         // Sessions are protected cookies: Data Protection encrypts and signs them.
         builder.Services.AddDataProtection();

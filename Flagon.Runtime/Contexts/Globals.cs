@@ -48,10 +48,7 @@ public static class Globals
     /// <summary>A redirect to <paramref name="location"/> (Flask's <c>redirect</c>): 302 unless told otherwise, with Werkzeug's small page.</summary>
     public static Response Redirect(string location, int code = 302)
     {
-        var encoded = System.Net.WebUtility.HtmlEncode(location);
-        var response = new Response(
-            $"<!doctype html>\n<html lang=en>\n<title>Redirecting...</title>\n<h1>Redirecting...</h1>\n<p>You should be redirected automatically to the target URL: <a href=\"{encoded}\">{encoded}</a>. If not, click the link.\n",
-            code);
+        var response = new Response(Http.ErrorPages.RedirectPage(location), code);
         response.Headers["Location"] = location;
         return response;
     }

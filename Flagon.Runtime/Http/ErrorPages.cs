@@ -37,10 +37,14 @@ internal static class ErrorPages
     }
 
     /// <summary>Writes Werkzeug's redirect page, linking to <paramref name="location"/>, keeping the status already set.</summary>
-    public static ValueTask WriteRedirect(HttpContext context, string location)
+    public static ValueTask WriteRedirect(HttpContext context, string location) =>
+        ResponseWriter.WriteString(context, RedirectPage(location), context.Response.StatusCode);
+
+    /// <summary>Werkzeug's small page for a redirect to <paramref name="location"/>.</summary>
+    public static string RedirectPage(string location)
     {
         var encoded = System.Net.WebUtility.HtmlEncode(location);
-        var body = $"""
+        return $"""
             <!doctype html>
             <html lang=en>
             <title>Redirecting...</title>
@@ -48,7 +52,6 @@ internal static class ErrorPages
             <p>You should be redirected automatically to the target URL: <a href="{encoded}">{encoded}</a>. If not, click the link.
 
             """;
-        return ResponseWriter.WriteString(context, body, context.Response.StatusCode);
     }
 
     /// <summary>Writes the error page for <paramref name="status"/> as the response.</summary>
