@@ -19,26 +19,33 @@ public partial class App
         // Set inside an async method, the scope stays with this request's flow and is gone when it returns.
         var scope = new Scope(this, context, CurrentScope.Current);
         CurrentScope.Current = scope;
-        if (NeedsBody(context.Request))
+        try
         {
-            // Read before the view, so that Request.Form, Files, Data and Json() are plain properties, as in Flask.
-            if (!await ReadBodyAsync(context, scope))
+            if (NeedsBody(context.Request))
             {
-                return;
+                // Read before the view, so that Request.Form, Files, Data and Json() are plain properties, as in Flask.
+                if (!await ReadBodyAsync(context, scope))
+                {
+                    return;
+                }
+            }
+            if (hasRequestHooks)
+            {
+                await DispatchWithHooksAsync(context, scope);
+            }
+            else
+            {
+                await Dispatch(context, scope);
+            }
+            if (scope.SessionLoaded)
+            {
+                // The view's body is still buffered, so the cookie can go out with the headers.
+                scope.Session!.Save(context, SessionSettings);
             }
         }
-        if (hasRequestHooks)
+        finally
         {
-            await DispatchWithHooksAsync(context, scope);
-        }
-        else
-        {
-            await Dispatch(context, scope);
-        }
-        if (scope.SessionLoaded)
-        {
-            // The view's body is still buffered, so the cookie can go out with the headers.
-            scope.Session!.Save(context, this);
+            TeardownAppContext(scope);
         }
     }
 
@@ -117,7 +124,7 @@ public partial class App
                 context.Response.ContentLength = headLength;
             }
         }
-        catch (Exception ex) when (!Debug || context.Response.HasStarted)
+        catch (Exception ex) when (!PropagateExceptions || context.Response.HasStarted)
         {
             failure = ex;
             context.Features.Set(body);
@@ -327,11 +334,6 @@ public partial class App
             }
             if (!handled)
             {
-                if (Debug && error.Code == StatusCodes.Status500InternalServerError && error.InnerException is { } unhandled)
-                {
-                    // Debug mode: let ASP.NET Core's developer exception page show the exception, with its stack.
-                    return Task.FromException(unhandled);
-                }
                 return ErrorPages.Write(context, error.Code).AsTask();
             }
         }
@@ -427,8 +429,9 @@ public partial class App
 
     /// <summary>
     /// An exception escaped a view (Flask's <c>handle_exception</c>): an <see cref="HttpError"/> is answered with its
-    /// status; another goes to the most specific [ErrorHandler(typeof(…))], else it is logged and answered 500 (the
-    /// 500 handler receives the original as InnerException). Override it to answer exceptions another way.
+    /// status; another goes to the most specific [ErrorHandler(typeof(…))], else it propagates when
+    /// <see cref="PropagateExceptions"/> (debug, testing), else it is logged and answered 500 (the 500 handler
+    /// receives the original as InnerException). Override it to answer exceptions another way.
     /// </summary>
     /// <param name="context">The request.</param>
     /// <param name="exception">What the view threw.</param>
@@ -451,6 +454,12 @@ public partial class App
             return handled;
         }
         var error = exception as HttpError;
+        if (error is null && PropagateExceptions)
+        {
+            // Flask's PROPAGATE_EXCEPTIONS (debug and testing): no 500 page; in debug mode ASP.NET Core's developer
+            // exception page shows the exception with its stack, in tests the test client throws it.
+            return Task.FromException(exception);
+        }
         if (error is null)
         {
             Logger.LogError(exception, "Exception on {Path} [{Method}]", context.Request.Path, context.Request.Method);

@@ -173,7 +173,7 @@ public partial class App
     /// <see cref="Run()"/>: the app is built for the test server on the first call.
     /// </summary>
     /// <exception cref="InvalidOperationException">The app was already built to serve over HTTP.</exception>
-    public HttpClient TestClient()
+    public Testing.TestClient TestClient()
     {
         lock (Instances)
         {
@@ -190,7 +190,7 @@ public partial class App
         }
         var server = testHost.GetTestServer();
         var baseAddress = new Uri("http://localhost/");
-        return new HttpClient(new Testing.CookieHandler(server.CreateHandler(), baseAddress)) { BaseAddress = baseAddress };
+        return new Testing.TestClient(this, new Testing.CookieHandler(server.CreateHandler(), baseAddress), testHost.Services);
     }
 
     /// <summary>
@@ -198,6 +198,18 @@ public partial class App
     /// handler takes then shows ASP.NET Core's developer exception page instead of the plain 500 page.
     /// </summary>
     public bool Debug => bool.TryParse(Config["DEBUG"], out var debug) ? debug : builder.Environment.IsDevelopment();
+
+    /// <summary>
+    /// Testing mode (Flask's <c>app.testing</c>, the <c>TESTING</c> setting): an exception no handler takes reaches the
+    /// caller (the test client throws it) instead of becoming a 500 page, so that a test sees what went wrong.
+    /// </summary>
+    public bool Testing => bool.TryParse(Config["TESTING"], out var testing) && testing;
+
+    /// <summary>
+    /// Whether unhandled exceptions propagate instead of becoming a 500 page (Flask's <c>PROPAGATE_EXCEPTIONS</c>):
+    /// the setting, else true in <see cref="Debug"/> and <see cref="Testing"/> modes.
+    /// </summary>
+    public bool PropagateExceptions => bool.TryParse(Config["PROPAGATE_EXCEPTIONS"], out var propagate) ? propagate : Debug || Testing;
 
     /// <summary>Adds settings from an object's public properties (Flask's <c>app.config.from_object</c>): <c>new { DEBUG = true }</c>.</summary>
     [System.Diagnostics.CodeAnalysis.RequiresUnreferencedCode("Reads the object's properties by reflection; use ConfigFrom(IEnumerable<KeyValuePair<string, string?>>) when trimming.")]
@@ -220,6 +232,13 @@ public partial class App
     public App ConfigFromJson(string path, bool optional = false)
     {
         builder.Configuration.AddJsonFile(path, optional, reloadOnChange: false);
+        return this;
+    }
+
+    /// <summary>Adds settings from an INI file (<c>KEY=value</c> lines, <c>[section]</c> headers); a relative path is from the content root.</summary>
+    public App ConfigFromIni(string path, bool optional = false)
+    {
+        builder.Configuration.AddIniFile(path, optional, reloadOnChange: false);
         return this;
     }
 
@@ -308,6 +327,7 @@ public partial class App
     /// <summary>Builds the ASP.NET Core application with another terminal delegate (a <see cref="Dispatcher"/>'s).</summary>
     internal WebApplication Build(RequestDelegate terminal)
     {
+        ConfigureDataProtection();
         var web = builder.Build();
         services = web.Services;
         if (Debug)
@@ -315,9 +335,34 @@ public partial class App
             web.UseDeveloperExceptionPage();
         }
         applicationRoot = ReadApplicationRoot();
+        sessionSettings = Sessions.SessionSettings.From(Config);
         Logger = web.Services.GetRequiredService<ILoggerFactory>().CreateLogger(Name);
         web.Run(terminal);
         return web;
+    }
+
+    private Sessions.SessionSettings? sessionSettings;
+
+    /// <summary>
+    /// The session cookie's options, from the <c>SESSION_COOKIE_*</c> and <c>PERMANENT_SESSION_LIFETIME</c> settings:
+    /// read when the app is built, and on every use before that.
+    /// </summary>
+    public Sessions.SessionSettings SessionSettings => sessionSettings ?? Sessions.SessionSettings.From(Config);
+
+    /// <summary>
+    /// Where Data Protection keeps the keys that encrypt and sign session cookies (Flask's <c>SECRET_KEY</c>):
+    /// with <c>DATA_PROTECTION_KEYS</c> set to a directory, the key ring is kept there, so that restarts and
+    /// several processes (or machines sharing the directory) read each other's cookies. The key ring is isolated
+    /// per application name, <c>DATA_PROTECTION_APPLICATION_NAME</c> (the app's <see cref="Name"/> by default).
+    /// </summary>
+    private void ConfigureDataProtection()
+    {
+        var protection = builder.Services.AddDataProtection()
+            .SetApplicationName(Config["DATA_PROTECTION_APPLICATION_NAME"] is { Length: > 0 } appName ? appName : Name);
+        if (Config["DATA_PROTECTION_KEYS"] is { Length: > 0 } directory)
+        {
+            protection.PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(directory, builder.Environment.ContentRootPath)));
+        }
     }
 
     /// <summary>

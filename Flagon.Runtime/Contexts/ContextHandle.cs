@@ -37,7 +37,14 @@ internal sealed class ContextHandle
         {
             throw new InvalidOperationException("Popped the wrong context: pop contexts in the reverse order they were pushed.");
         }
-        CurrentScope.Current = below;
-        pushed = false;
+        try
+        {
+            scope.App.TeardownAppContext(scope);
+        }
+        finally
+        {
+            CurrentScope.Current = below;
+            pushed = false;
+        }
     }
 }

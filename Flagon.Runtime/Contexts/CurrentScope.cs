@@ -32,13 +32,16 @@ internal sealed class Scope(App app, HttpContext? http, Scope? parent)
     private Sessions.Session? session;
 
     /// <summary>The client's session, read from its cookie on first use.</summary>
-    public Sessions.Session? Session => Http is null ? null : session ??= Sessions.Session.Load(Http);
+    public Sessions.Session? Session => Http is null ? null : session ??= Sessions.Session.Load(Http, App.SessionSettings);
 
     /// <summary>Whether the session was used (and so may need saving).</summary>
     public bool SessionLoaded => session is not null;
 
+    /// <summary>The flashed messages taken from the session by the first GetFlashedMessages call of this request.</summary>
+    public List<Sessions.FlashedMessage>? Flashes { get; set; }
+
     /// <summary>Flask's <c>g</c>: one per pushed context, made on first use.</summary>
-    public ContextGlobals G => g ??= new ContextGlobals();
+    public ContextGlobals G => g ??= Parent is { } parent && ReferenceEquals(parent.App, App) ? parent.G : new ContextGlobals();
 }
 
 /// <summary>

@@ -53,6 +53,36 @@ public static class Globals
         return response;
     }
 
+    /// <summary>
+    /// Keeps a message for the next request that shows messages (Flask's <c>flash</c>): it waits in the session
+    /// until <see cref="GetFlashedMessages"/> takes it.
+    /// </summary>
+    /// <param name="message">The text.</param>
+    /// <param name="category">Its category: <c>message</c>, or e.g. <c>error</c>, <c>info</c>, <c>warning</c>.</param>
+    /// <exception cref="OutsideContextException">Called outside a request.</exception>
+    public static void Flash(string message, string category = "message") => Session.Flash(message, category);
+
+    /// <summary>
+    /// The messages flashed so far, oldest first (Flask's <c>get_flashed_messages()</c>): taken out of the session
+    /// by the first call of a request; later calls in the same request see the same messages.
+    /// </summary>
+    /// <param name="categoryFilter">Only these categories; every message when empty.</param>
+    /// <exception cref="OutsideContextException">Called outside a request.</exception>
+    public static IReadOnlyList<string> GetFlashedMessages(params string[] categoryFilter) =>
+        [.. GetFlashedMessagesWithCategories(categoryFilter).Select(f => f.Message)];
+
+    /// <summary>
+    /// The messages flashed so far with their categories (Flask's <c>get_flashed_messages(with_categories=True)</c>).
+    /// </summary>
+    /// <param name="categoryFilter">Only these categories; every message when empty.</param>
+    /// <exception cref="OutsideContextException">Called outside a request.</exception>
+    public static IReadOnlyList<Sessions.FlashedMessage> GetFlashedMessagesWithCategories(params string[] categoryFilter)
+    {
+        var scope = CurrentScope.Current is { Http: not null } current ? current : throw OutsideContextException.Request("GetFlashedMessages");
+        scope.Flashes ??= scope.Session!.TakeFlashes();
+        return categoryFilter.Length == 0 ? scope.Flashes : [.. scope.Flashes.Where(f => categoryFilter.Contains(f.Category))];
+    }
+
     /// <summary>Stops the request with an HTTP error (Flask's <c>abort(404)</c>): its error handler, or Werkzeug's page, answers.</summary>
     /// <exception cref="HttpError">Always.</exception>
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]

@@ -51,6 +51,9 @@ public sealed class Request
     /// <summary>The query string values (Flask's <c>args</c>).</summary>
     public IQueryCollection Args => http.Request.Query;
 
+    /// <summary>The body's content type, with its parameters: <c>application/json; charset=utf-8</c>, or null (Flask's <c>content_type</c>).</summary>
+    public string? ContentType => http.Request.ContentType;
+
     /// <summary>The headers.</summary>
     public IHeaderDictionary Headers => http.Request.Headers;
 

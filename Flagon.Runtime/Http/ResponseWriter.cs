@@ -45,21 +45,11 @@ public static class ResponseWriter
         new Response(response.Body, response.Status, response.Headers).WriteAsync(context);
 
     /// <summary>
-    /// Writes any other value as JSON (Flask's <c>jsonify</c>), with the app's <see cref="App.JsonOptions"/>; under
-    /// Native AOT, add a JsonSerializerContext for the views' types to them.
+    /// Writes any other value (Flask's <c>jsonify</c> of a returned dict or list) through the app's make-response
+    /// step, <see cref="App.ToResponse"/>: JSON with <see cref="App.JsonOptions"/> unless a subclass says otherwise.
+    /// Under Native AOT, add a JsonSerializerContext for the views' types to the options.
     /// </summary>
-    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Types resolve through App.JsonOptions, to which AOT apps add their JsonSerializerContext (docs/contexts.md).")]
-    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Types resolve through App.JsonOptions, to which AOT apps add their JsonSerializerContext (docs/contexts.md).")]
-    public static ValueTask WriteJson<T>(HttpContext context, T value)
-    {
-        var options = Contexts.CurrentScope.App?.JsonOptions ?? System.Text.Json.JsonSerializerOptions.Web;
-        var response = new Response(null)
-        {
-            Body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(value, options.GetTypeInfo(typeof(T))),
-            ContentType = "application/json",
-        };
-        return response.WriteAsync(context);
-    }
+    public static ValueTask WriteJson<T>(HttpContext context, T value) => App.WriteValue(context, value);
 
     /// <summary>
     /// Streams a view's pieces (Flask's streamed responses): 200, <c>text/html; charset=utf-8</c>, no Content-Length,

@@ -7,6 +7,9 @@ internal sealed class CookieHandler(HttpMessageHandler inner, Uri baseAddress) :
 {
     private readonly CookieContainer cookies = new();
 
+    /// <summary>The address relative request URIs are resolved against.</summary>
+    public Uri BaseAddress => baseAddress;
+
     /// <summary>The cookies the app has set.</summary>
     public CookieContainer Cookies => cookies;
 
@@ -24,7 +27,14 @@ internal sealed class CookieHandler(HttpMessageHandler inner, Uri baseAddress) :
         {
             foreach (var setCookie in setCookies)
             {
-                cookies.SetCookies(uri, setCookie);
+                try
+                {
+                    cookies.SetCookies(uri, setCookie);
+                }
+                catch (CookieException)
+                {
+                    // A cookie for another domain or path: a browser ignores it, and so does the test client.
+                }
             }
         }
         return response;

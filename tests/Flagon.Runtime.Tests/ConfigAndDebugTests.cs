@@ -33,6 +33,27 @@ public class ConfigAndDebugTests
     }
 
     [Fact]
+    public void Settings_come_from_ini_files_with_sections_and_typed_access()
+    {
+        var ini = Path.Combine(Path.GetTempPath(), $"flagon-config-{Guid.NewGuid():N}.ini");
+        File.WriteAllText(ini, "MAX_CONTENT_LENGTH=1024\nTESTING=true\n[redis]\nurl=redis://localhost:6379/0\n");
+        try
+        {
+            var app = new BareApp().ConfigFromIni(ini);
+
+            Assert.Equal(1024, Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue<int>(app.Config, "MAX_CONTENT_LENGTH"));
+            Assert.Equal("redis://localhost:6379/0", app.Config["redis:url"]);
+            Assert.True(app.Testing);
+            Assert.True(app.PropagateExceptions);
+            Assert.Throws<FileNotFoundException>(() => new BareApp().ConfigFromIni(ini + ".missing"));
+        }
+        finally
+        {
+            File.Delete(ini);
+        }
+    }
+
+    [Fact]
     public async Task In_debug_mode_an_unhandled_exception_shows_the_developer_page()
     {
         var app = new BareApp("--DEBUG", "true");

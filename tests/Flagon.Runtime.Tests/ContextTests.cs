@@ -63,10 +63,13 @@ public class ContextTests(RouteHarness harness) : IClassFixture<RouteHarness>
             G["level"] = "app";
             using (app.TestRequestContext("/inner"))
             {
-                Assert.False(G.Contains("level"));
+                // As in Flask: a request context inside an app context of the same app shares its g.
+                Assert.Equal("app", G["level"]);
+                G["inner"] = "request";
                 Assert.Equal("/inner", Request.Path);
             }
             Assert.Equal("app", G["level"]);
+            Assert.Equal("request", G["inner"]);
             Assert.False(HasRequestContext);
         }
         Assert.False(HasAppContext);

@@ -28,6 +28,28 @@ public class SubclassTests
 
     internal static string Fail() => throw new TimeoutException();
 
+    private sealed class EnvelopeApp() : App([], RouteTableRegistry.Tables)
+    {
+        protected override Response ToResponse(object? value) =>
+            value is Point point ? base.ToResponse(new Dictionary<string, Point> { ["data"] = point }) : base.ToResponse(value);
+    }
+
+    [Fact]
+    public async Task A_subclass_overrides_the_make_response_step_for_data_values()
+    {
+        var app = new EnvelopeApp();
+        app.AddUrlRule("/runtime-point", () => new Point(1, 2), endpoint: "runtime_point");
+        using var client = app.TestClient();
+
+        var compiled = await client.Get("/shapes/json");
+        var runtime = await client.Get("/runtime-point");
+        var text = await client.Get("/page/1");
+
+        Assert.Equal("{\"data\":{\"x\":3,\"y\":4}}", compiled.Text);
+        Assert.Equal("{\"data\":{\"x\":1,\"y\":2}}", runtime.Text);
+        Assert.Equal("page pk=1", text.Text);
+    }
+
     private static string StaticRoot()
     {
         var root = Directory.CreateTempSubdirectory("flagon-static-").FullName;

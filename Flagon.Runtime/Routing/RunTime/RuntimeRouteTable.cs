@@ -212,11 +212,7 @@ internal sealed class RuntimeRouteTable : RouteTable
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerException);
             throw;
         }
-        return result switch
-        {
-            ValueTuple<string, int> tuple => ResponseWriter.WriteString(context, tuple),
-            _ => ResponseWriter.WriteString(context, result?.ToString()),
-        };
+        return App.WriteValue(context, result);
     }
 
     public override string? BuildUrl(string endpoint, string prefix, UrlValues values, string? anchor, bool external)
