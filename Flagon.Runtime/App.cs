@@ -221,31 +221,53 @@ public partial class App
             .Select(p => new KeyValuePair<string, string?>(p.Name, Convert.ToString(p.GetValue(settings), System.Globalization.CultureInfo.InvariantCulture))));
     }
 
-    /// <summary>Adds settings; later sources win over earlier ones, as in Flask's successive <c>config.update</c> calls.</summary>
+    /// <summary>
+    /// Adds settings; later sources win over earlier ones, as in Flask's successive <c>config.update</c> calls, and the
+    /// command line (<c>--KEY value</c>) wins over all of them.
+    /// </summary>
     public App ConfigFrom(IEnumerable<KeyValuePair<string, string?>> settings)
     {
         builder.Configuration.AddInMemoryCollection(settings);
-        return this;
+        return KeepCommandLineLast();
     }
 
     /// <summary>Adds settings from a JSON file (Flask's <c>config.from_file</c>); a relative path is from the content root.</summary>
     public App ConfigFromJson(string path, bool optional = false)
     {
         builder.Configuration.AddJsonFile(path, optional, reloadOnChange: false);
-        return this;
+        return KeepCommandLineLast();
     }
 
     /// <summary>Adds settings from an INI file (<c>KEY=value</c> lines, <c>[section]</c> headers); a relative path is from the content root.</summary>
     public App ConfigFromIni(string path, bool optional = false)
     {
         builder.Configuration.AddIniFile(path, optional, reloadOnChange: false);
-        return this;
+        return KeepCommandLineLast();
     }
 
     /// <summary>Adds the environment variables that start with <paramref name="prefix"/>, without it (Flask's <c>config.from_prefixed_env</c>).</summary>
     public App ConfigFromEnvironment(string prefix = "FLAGON_")
     {
         builder.Configuration.AddEnvironmentVariables(prefix);
+        return KeepCommandLineLast();
+    }
+
+    /// <summary>
+    /// Moves the command line back on top after a source was added in code: a setting given when the program is
+    /// started (<c>--KEY value</c>) wins over every source, so a deployment can override what the code sets.
+    /// </summary>
+    private App KeepCommandLineLast()
+    {
+        var sources = builder.Configuration.Sources;
+        var commandLine = sources.OfType<Microsoft.Extensions.Configuration.CommandLine.CommandLineConfigurationSource>().ToList();
+        if (commandLine.Count > 0 && !ReferenceEquals(sources[^1], commandLine[^1]))
+        {
+            foreach (var source in commandLine)
+            {
+                sources.Remove(source);
+                sources.Add(source);
+            }
+        }
         return this;
     }
 

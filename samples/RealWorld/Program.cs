@@ -4,7 +4,7 @@
 //   appname/settings.py     -> Settings.cs and appsettings.json
 //   appname/views.py        -> Views/Pages.cs
 //   appname/blueprintname/  -> Blog/, Admin/
-//   extensions              -> Extensions/Counter.cs (InitApp, app.Extensions)
+//   extensions              -> Extensions/Redis.cs (the seed's Flask-And-Redis), Extensions/Counter.cs
 //   appname/static/         -> static/
 //
 // dotnet run --project samples/RealWorld            serves it

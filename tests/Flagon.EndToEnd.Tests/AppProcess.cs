@@ -31,7 +31,7 @@ internal sealed partial class AppProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<AppProcess> StartAsync(string dll, TimeSpan? timeout = null)
+    public static async Task<AppProcess> StartAsync(string dll, TimeSpan? timeout = null, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -43,6 +43,10 @@ internal sealed partial class AppProcess : IAsyncDisposable
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add("http://127.0.0.1:0");
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
         DotnetCommand.Clean(info);
 
         var process = Process.Start(info)!;

@@ -3,12 +3,15 @@ using System.Net;
 namespace Flagon.EndToEnd.Tests;
 
 /// <summary>The seed's real-world tree (samples/RealWorld) served by Kestrel and walked like a browser would.</summary>
-public class RealWorldSampleTests
+public class RealWorldSampleTests(RedisServer redis) : IClassFixture<RedisServer>
 {
+    private Task<AppProcess> StartAsync(params string[] arguments) =>
+        AppProcess.StartAsync(Repository.SampleDll("RealWorld"), null, ["--REDIS_URL", redis.Url, .. arguments]);
+
     [Fact]
     public async Task The_real_world_sample_serves_its_blueprints_extension_session_and_static_files()
     {
-        await using var app = await AppProcess.StartAsync(Repository.SampleDll("RealWorld"));
+        await using var app = await StartAsync();
         var cookies = new CookieContainer();
         using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = app.Url };
 
@@ -28,8 +31,8 @@ public class RealWorldSampleTests
             Assert.Equal("Error 404", await elsewhere.Content.ReadAsStringAsync());
         }
 
-        Assert.Equal("This page viewed 1 time(s)", await browser.GetStringAsync("/counter"));
-        Assert.Equal("This page viewed 2 time(s)", await browser.GetStringAsync("/counter"));
+        Assert.Equal("This process counted 1 view(s)", await browser.GetStringAsync("/local-counter"));
+        Assert.Equal("This process counted 2 view(s)", await browser.GetStringAsync("/local-counter"));
 
         using (var locked = await browser.GetAsync("/admin/"))
         {
@@ -40,5 +43,34 @@ public class RealWorldSampleTests
             Assert.Equal(HttpStatusCode.Found, login.StatusCode);
         }
         Assert.Equal("Hello, ada!", await browser.GetStringAsync("/admin/"));
+    }
+
+    [Fact]
+    public async Task Two_processes_share_the_redis_counter_and_with_one_keys_directory_the_session()
+    {
+        var keys = Directory.CreateTempSubdirectory("flagon-keys-").FullName;
+        await using var first = await StartAsync("--DATA_PROTECTION_KEYS", keys);
+        await using var second = await StartAsync("--DATA_PROTECTION_KEYS", keys);
+        var cookies = new CookieContainer();
+        using var toFirst = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = first.Url };
+        using var toSecond = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = second.Url };
+
+        // The seed's slide 41 counter: INCR in Redis, so both processes count together.
+        var one = await toFirst.GetStringAsync("/counter");
+        var two = await toSecond.GetStringAsync("/counter");
+        var three = await toFirst.GetStringAsync("/counter");
+        Assert.Equal(int.Parse(one.Split(' ')[3]) + 2, int.Parse(three.Split(' ')[3]));
+        Assert.Equal(int.Parse(one.Split(' ')[3]) + 1, int.Parse(two.Split(' ')[3]));
+
+        // Logged in on the first process, known to the second: the key ring lives in the shared directory.
+        using (await toFirst.PostAsync("/admin/login", new FormUrlEncodedContent([new("user", "ada")])))
+        {
+        }
+        var cookie = cookies.GetCookies(first.Url)["session"]!;
+        var request = new HttpRequestMessage(HttpMethod.Get, "/admin/");
+        request.Headers.Add("Cookie", $"session={cookie.Value}");
+        using var answer = await new HttpClient { BaseAddress = second.Url }.SendAsync(request);
+        Assert.Equal("Hello, ada!", await answer.Content.ReadAsStringAsync());
+        Assert.NotEmpty(Directory.GetFiles(keys, "key-*.xml"));
     }
 }

@@ -33,6 +33,17 @@ public class ConfigAndDebugTests
     }
 
     [Fact]
+    public void The_command_line_wins_over_settings_given_in_code()
+    {
+        var app = new BareApp("--GREETING", "from the command line")
+            .ConfigFromObject(new { GREETING = "from object", OTHER = "kept" })
+            .ConfigFrom([new("GREETING", "from code")]);
+
+        Assert.Equal("from the command line", app.Config["GREETING"]);
+        Assert.Equal("kept", app.Config["OTHER"]);
+    }
+
+    [Fact]
     public void Settings_come_from_ini_files_with_sections_and_typed_access()
     {
         var ini = Path.Combine(Path.GetTempPath(), $"flagon-config-{Guid.NewGuid():N}.ini");
