@@ -53,6 +53,15 @@ public static class Smoke
             problems.Add($"UrlFor built {benchmarks.UrlForStatic()} and {benchmarks.UrlForParams()}");
         }
         benchmarks.Cleanup();
+
+        var hello = new HelloBenchmarks();
+        hello.Setup();
+        var (flagonStatus, flagonLength, aspNetStatus, _) = await hello.Answers();
+        if (flagonStatus != 200 || flagonLength != "Hello World!".Length || aspNetStatus != 200)
+        {
+            problems.Add($"Hello: Flagon answered {flagonStatus} with {flagonLength} bytes, ASP.NET Core {aspNetStatus}");
+        }
+        hello.Cleanup();
         return problems;
     }
 }

@@ -1,0 +1,87 @@
+using BenchmarkDotNet.Attributes;
+using Flagon.Routing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Flagon.Benchmarks;
+
+/// <summary>
+/// One request for the seed's Hello view through the whole Flagon runtime (request scope, dispatch, the view,
+/// the implicit text/html response), against the same view as an ASP.NET Core minimal API endpoint through
+/// UseRouting, each with a reused <see cref="DefaultHttpContext"/> (no sockets: the server is not measured).
+/// </summary>
+[MemoryDiagnoser]
+public class HelloBenchmarks
+{
+    private App flagon = null!;
+    private WebApplication flagonWeb = null!;
+    private WebApplication aspNet = null!;
+    private RequestDelegate aspNetPipeline = null!;
+    private DefaultHttpContext flagonContext = null!;
+    private DefaultHttpContext aspNetContext = null!;
+
+    private sealed class BenchmarkApp() : App(["--urls", "http://127.0.0.1:0"], RouteTableRegistry.Tables);
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        flagon = new BenchmarkApp();
+        flagon.Config["Logging:LogLevel:Default"] = "None";
+        flagonWeb = flagon.Build();
+        flagonContext = NewContext(flagonWeb.Services);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        aspNet = builder.Build();
+        aspNet.UseRouting();
+        aspNet.MapGet("/hello", static () => "Hello World!");
+        aspNet.UseEndpoints(_ => { });
+        aspNetPipeline = ((IApplicationBuilder)aspNet).Build();
+        aspNetContext = NewContext(aspNet.Services);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        flagonWeb.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        aspNet.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    private static DefaultHttpContext NewContext(IServiceProvider services)
+    {
+        var context = new DefaultHttpContext { RequestServices = services };
+        context.Request.Method = "GET";
+        context.Request.Path = "/hello";
+        return context;
+    }
+
+    /// <summary>The Hello view through <c>App.HandleRequestAsync</c>.</summary>
+    [Benchmark]
+    public Task<int> FlagonHello() => Run(flagon.HandleRequestAsync, flagonContext);
+
+    /// <summary><c>app.MapGet("/hello", () => "Hello World!")</c> through ASP.NET Core's routing pipeline.</summary>
+    [Benchmark(Baseline = true)]
+    public Task<int> AspNetHello()
+    {
+        aspNetContext.SetEndpoint(null);
+        aspNetContext.Request.RouteValues.Clear();
+        return Run(aspNetPipeline, aspNetContext);
+    }
+
+    private static async Task<int> Run(RequestDelegate handler, DefaultHttpContext context)
+    {
+        context.Response.StatusCode = 200;
+        await handler(context);
+        return context.Response.StatusCode;
+    }
+
+    /// <summary>For the smoke check: the status and Content-Length each side answers.</summary>
+    internal async Task<(int, long?, int, long?)> Answers()
+    {
+        int flagonStatus = await FlagonHello();
+        long? flagonLength = flagonContext.Response.ContentLength;
+        int aspNetStatus = await AspNetHello();
+        return (flagonStatus, flagonLength, aspNetStatus, aspNetContext.Response.ContentLength);
+    }
+}
