@@ -54,6 +54,24 @@ public static class Globals
     }
 
     /// <summary>
+    /// A JSON response (Flask's <c>jsonify</c>): <paramref name="value"/> written with the current app's
+    /// <see cref="App.JsonOptions"/> (web defaults outside an app), <c>application/json</c>.
+    /// </summary>
+    /// <param name="value">The value; under Native AOT its type must be in a JsonSerializerContext of the options.</param>
+    /// <param name="status">The status code.</param>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Types resolve through App.JsonOptions, to which AOT apps add their JsonSerializerContext.")]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Types resolve through App.JsonOptions, to which AOT apps add their JsonSerializerContext.")]
+    public static Response Json<T>(T value, int status = 200)
+    {
+        var options = CurrentScope.App?.JsonOptions ?? System.Text.Json.JsonSerializerOptions.Web;
+        return new Response(null, status)
+        {
+            Body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(value, options.GetTypeInfo(typeof(T))),
+            ContentType = "application/json",
+        };
+    }
+
+    /// <summary>
     /// Keeps a message for the next request that shows messages (Flask's <c>flash</c>): it waits in the session
     /// until <see cref="GetFlashedMessages"/> takes it.
     /// </summary>

@@ -57,6 +57,8 @@ public class TestClientTests
         Assert.StartsWith("DELETE q=gone", delete.Text);
         Assert.Equal(new Point(40, 5), json.Json<Point>());
         Assert.Equal("application/json", json.ContentType);
+        var jsonified = await client.Get("/jsonify/7");
+        Assert.Equal((201, "{\"x\":7,\"y\":-7}", "application/json"), (jsonified.Status, jsonified.Text, jsonified.ContentType));
         Assert.Equal("text/html; charset=utf-8", get.Header("Content-Type"));
         await Assert.ThrowsAsync<ArgumentException>(() => client.Post("/echo", form: [], data: "x"));
     }

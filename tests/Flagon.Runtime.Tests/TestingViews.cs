@@ -13,6 +13,9 @@ public static class TestingViews
     [Route("/echo/json", Methods = ["POST"])]
     public static Point EchoJson() => Request.Json<Point>() is { } p ? p with { X = p.X * 10 } : new Point(0, 0);
 
+    [Route("/jsonify/<int:x>")]
+    public static Response Jsonify(int x) => Json(new Point(x, -x), status: 201);
+
     [Route("/bounce", Methods = ["GET", "POST"])]
     public static Response Bounce() => Redirect("/echo?q=bounced");
 
