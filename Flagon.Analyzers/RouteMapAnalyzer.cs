@@ -59,7 +59,8 @@ namespace Flagon.Analyzers
                     var method = (IMethodSymbol)symbolContext.Symbol;
                     bool inBlueprint = blueprintAttribute is not null
                         && method.ContainingType.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, blueprintAttribute));
-                    string group = inBlueprint ? method.ContainingType.ToDisplayString() : string.Empty;
+                    // Views of an abstract class are compiled into the blueprints deriving from it: checked among themselves.
+                    string group = inBlueprint || method.ContainingType.IsAbstract ? method.ContainingType.ToDisplayString() : string.Empty;
                     foreach (var attribute in method.GetAttributes())
                     {
                         if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, routeAttribute))

@@ -49,6 +49,11 @@ namespace Flagon.Generators
                 }
 
                 var type = method.ContainingType;
+                if (type.IsAbstract && !type.IsStatic)
+                {
+                    // A blueprint base class: its views are compiled into each [Blueprint] class that derives from it.
+                    return null;
+                }
                 var constructorServices = ConstructorServices(method);
 
                 return new ViewSpec(
@@ -79,8 +84,60 @@ namespace Flagon.Generators
                     type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
                     type.Name,
                     name,
-                    prefix);
+                    prefix,
+                    InheritedViews(type));
             }
+
+            /// <summary>
+            /// The [Route] views a blueprint inherits from abstract base classes (Flask's Blueprint subclass): compiled
+            /// as the blueprint's own, called on the blueprint's instance so that overrides apply. A base view that the
+            /// blueprint (or a class between) overrides with [Route] of its own is left to that override.
+            /// </summary>
+            private static EquatableArray<ViewSpec> InheritedViews(INamedTypeSymbol blueprint)
+            {
+                var views = new List<ViewSpec>();
+                var routed = new HashSet<string>(blueprint.GetMembers().OfType<IMethodSymbol>().Where(HasRoute).Select(m => m.Name), StringComparer.Ordinal);
+                for (var type = blueprint.BaseType; type is { IsAbstract: true }; type = type.BaseType)
+                {
+                    foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
+                    {
+                        if (!HasRoute(method) || routed.Contains(method.Name))
+                        {
+                            continue;
+                        }
+                        var errors = new List<BindingError>();
+                        ViewBinder.CheckView(method, errors);
+                        var rules = method.GetAttributes()
+                            .Where(a => a.AttributeClass?.ToDisplayString() == ViewBinder.RouteAttributeName)
+                            .Select(a => ViewBinder.BindRule(method, a, errors))
+                            .Where(r => r is not null)
+                            .Select(r => r!)
+                            .ToList();
+                        if (errors.Count > 0 || rules.Count == 0 || (!method.IsStatic && ViewBinder.PickConstructor(blueprint) is null))
+                        {
+                            continue;
+                        }
+                        views.Add(new ViewSpec(
+                            blueprint.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                            method.Name,
+                            method.IsStatic,
+                            method.IsStatic
+                                ? EquatableArray<string>.Empty
+                                : ViewBinder.PickConstructor(blueprint)!.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).ToEquatableArray(),
+                            ViewBinder.ClassifyReturn(method.ReturnType),
+                            blueprint.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                            rules.ToEquatableArray()));
+                    }
+                    foreach (var method in type.GetMembers().OfType<IMethodSymbol>().Where(HasRoute))
+                    {
+                        routed.Add(method.Name);
+                    }
+                }
+                return views.ToEquatableArray();
+            }
+
+            private static bool HasRoute(IMethodSymbol method) =>
+                method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ViewBinder.RouteAttributeName);
 
             /// <summary>The spec of an [ErrorHandler] method, or null when it cannot be called (reported by the analyzers).</summary>
             public static ErrorHandlerSpec? ParseErrorHandler(GeneratorAttributeSyntaxContext context)
@@ -235,6 +292,7 @@ namespace Flagon.Generators
                 ImmutableArray<UrlRuleCallSpec> urlRuleCalls, ImmutableArray<HookSpec> hooks) =>
                 new AppSpec(
                     views
+                        .Concat(blueprints.SelectMany(b => b.InheritedViews))
                         .OrderBy(v => v.ContainingType, StringComparer.Ordinal)
                         .ThenBy(v => v.MethodName, StringComparer.Ordinal)
                         .ToEquatableArray(),

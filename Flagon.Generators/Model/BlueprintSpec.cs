@@ -6,5 +6,7 @@ namespace Flagon.Generators.Model
     /// <param name="ClassName">Its simple name.</param>
     /// <param name="Name">The blueprint's name (the endpoint prefix).</param>
     /// <param name="UrlPrefix">Its default URL prefix, or null.</param>
-    internal sealed record BlueprintSpec(string TypeName, string Namespace, string ClassName, string Name, string? UrlPrefix);
+    /// <param name="InheritedViews">The views it inherits from abstract base classes, as its own.</param>
+    internal sealed record BlueprintSpec(string TypeName, string Namespace, string ClassName, string Name, string? UrlPrefix,
+        Helpers.EquatableArray<ViewSpec> InheritedViews);
 }

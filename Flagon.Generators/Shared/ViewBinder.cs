@@ -61,7 +61,7 @@ namespace Flagon.Generators.Shared
                 errors.Add(new BindingError(DiagnosticDescriptors.ViewNotCallable, ErrorTarget.Method, 0, 0, null, method.Name,
                     "it must be public or internal, not generic, in a non-generic class that is not private"));
             }
-            else if (!method.IsStatic && (method.ContainingType.IsAbstract || method.ContainingType.IsStatic || PickConstructor(method.ContainingType) is null))
+            else if (!method.IsStatic && !method.ContainingType.IsAbstract && (method.ContainingType.IsStatic || PickConstructor(method.ContainingType) is null))
             {
                 errors.Add(new BindingError(DiagnosticDescriptors.ViewNotCallable, ErrorTarget.Method, 0, 0, null, method.Name,
                     $"it is an instance method, so '{method.ContainingType.Name}' needs a public constructor (or make the view static)"));

@@ -129,6 +129,23 @@ public class RuleAnalyzerTests
         Error("FLG0105").WithArguments("View", "it must be public or internal, not generic, in a non-generic class that is not private"));
 
     [Fact]
+    public Task Instance_views_of_an_abstract_class_are_blueprint_base_views_but_a_class_without_constructor_is_not() => Verify.VerifyAsync("""
+        using Flagon;
+        public abstract class CatalogViews
+        {
+            [Route("/")]
+            public string List() => "x";
+        }
+        public class NoConstructor
+        {
+            private NoConstructor() { }
+            [Route("/other")]
+            public string {|#0:View|}() => "x";
+        }
+        """,
+        Error("FLG0105").WithArguments("View", "it is an instance method, so 'NoConstructor' needs a public constructor (or make the view static)"));
+
+    [Fact]
     public Task A_rule_from_a_constant_underlines_the_whole_argument() => Verify.VerifyAsync("""
         using Flagon;
         static class Views
