@@ -63,7 +63,8 @@ namespace Flagon.Generators
                     constructorServices,
                     ViewBinder.ClassifyReturn(method.ReturnType),
                     BlueprintOf(type),
-                    rules.ToEquatableArray());
+                    rules.ToEquatableArray(),
+                    AwaitedKind: ViewBinder.ClassifyAwaited(method.ReturnType));
             }
 
             /// <summary>The spec of a [Blueprint] class, or null when it cannot be extended (reported by the analyzers).</summary>
@@ -126,7 +127,8 @@ namespace Flagon.Generators
                                 : ViewBinder.PickConstructor(blueprint)!.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).ToEquatableArray(),
                             ViewBinder.ClassifyReturn(method.ReturnType),
                             blueprint.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-                            rules.ToEquatableArray()));
+                            rules.ToEquatableArray(),
+                            AwaitedKind: ViewBinder.ClassifyAwaited(method.ReturnType)));
                     }
                     foreach (var method in type.GetMembers().OfType<IMethodSymbol>().Where(HasRoute))
                     {
@@ -174,7 +176,8 @@ namespace Flagon.Generators
                     ViewBinder.ClassifyReturn(method.ReturnType),
                     arguments.ToEquatableArray(),
                     BlueprintOf(type),
-                    exceptionTypes.ToEquatableArray());
+                    exceptionTypes.ToEquatableArray(),
+                    ViewBinder.ClassifyAwaited(method.ReturnType));
             }
 
             // What the generated code resolves from services to create an instance view, handler or hook.
@@ -251,7 +254,8 @@ namespace Flagon.Generators
                     ViewBinder.ClassifyReturn(method.ReturnType),
                     string.Empty,
                     new[] { rule }.ToEquatableArray(),
-                    delegateType);
+                    delegateType,
+                    ViewBinder.ClassifyAwaited(method.ReturnType));
                 return new UrlRuleCallSpec(location.Version, location.Data, location.GetDisplayLocation(), view, invocation.SyntaxTree.FilePath, invocation.SpanStart);
             }
 

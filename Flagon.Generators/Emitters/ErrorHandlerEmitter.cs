@@ -31,7 +31,7 @@ namespace Flagon.Generators.Emitters
                 w.WriteLine("{");
                 w.Indent++;
                 string call = InvokeEmitter.CallExpression(handler.ContainingType, handler.MethodName, handler.IsStatic, handler.ConstructorServices, handler.Arguments);
-                w.WriteLine($"written = {InvokeEmitter.WriteResponse(handler.ReturnKind, call, "500")};");
+                w.WriteLine($"written = {InvokeEmitter.WriteResponse(handler.ReturnKind, call, "500", handler.AwaitedKind)};");
                 w.WriteLine("return true;");
                 w.Indent--;
                 w.WriteLine("}");
@@ -91,7 +91,7 @@ namespace Flagon.Generators.Emitters
                 }
                 w.Indent++;
                 string call = InvokeEmitter.CallExpression(handler.ContainingType, handler.MethodName, handler.IsStatic, handler.ConstructorServices, handler.Arguments);
-                w.WriteLine($"written = {InvokeEmitter.WriteResponse(handler.ReturnKind, call, "error.Code")};");
+                w.WriteLine($"written = {InvokeEmitter.WriteResponse(handler.ReturnKind, call, "error.Code", handler.AwaitedKind)};");
                 w.WriteLine("return true;");
                 w.Indent--;
             }

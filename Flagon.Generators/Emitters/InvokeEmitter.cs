@@ -148,11 +148,13 @@ namespace Flagon.Generators.Emitters
         private static string Service(string typeName) =>
             $"global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<{typeName}>(context.RequestServices)";
 
-        private static string WriteResponse(ViewSpec view, string call) => WriteResponse(view.ReturnKind, call, null);
+        private static string WriteResponse(ViewSpec view, string call) => WriteResponse(view.ReturnKind, call, null, view.AwaitedKind);
 
         /// <summary>Writes a return value as the response; a plain body gets <paramref name="status"/> (200 when null).</summary>
-        internal static string WriteResponse(ReturnKind kind, string call, string? status) => kind switch
+        internal static string WriteResponse(ReturnKind kind, string call, string? status, ReturnKind awaitedKind = ReturnKind.Unsupported) => kind switch
         {
+            ReturnKind.Awaited =>
+                $"global::Flagon.Http.ResponseWriter.WriteAwaitedAsync(context, {call}, static (context, value) => {WriteResponse(awaitedKind, "value", status)})",
             ReturnKind.StringWithStatus => $"global::Flagon.Http.ResponseWriter.WriteString(context, {call})",
             ReturnKind.Bytes => $"global::Flagon.Http.ResponseWriter.WriteBytes(context, {call})",
             ReturnKind.StringWithHeaders => $"global::Flagon.Http.ResponseWriter.WriteWithHeaders(context, {call})",

@@ -9,6 +9,7 @@ namespace Flagon.Generators.Model
     /// <param name="ConstructorServices">For instance handlers: the constructor's parameter types.</param>
     /// <param name="Codes">The statuses it handles.</param>
     /// <param name="ReturnKind">How its return value is written.</param>
+    /// <param name="AwaitedKind">For <see cref="ReturnKind.Awaited"/>: how the awaited value is written.</param>
     /// <param name="Arguments">How each parameter is filled.</param>
     /// <param name="Blueprint">The blueprint class it belongs to, or empty for the app.</param>
     /// <param name="ExceptionTypes">The exception types it handles (fully qualified), with their depth in the hierarchy.</param>
@@ -21,7 +22,8 @@ namespace Flagon.Generators.Model
         ReturnKind ReturnKind,
         EquatableArray<ArgumentSpec> Arguments,
         string Blueprint,
-        EquatableArray<ExceptionTypeSpec> ExceptionTypes);
+        EquatableArray<ExceptionTypeSpec> ExceptionTypes,
+        ReturnKind AwaitedKind = ReturnKind.Unsupported);
 
     /// <summary>An exception type a handler takes; deeper types are more specific and tried first.</summary>
     internal sealed record ExceptionTypeSpec(string TypeName, int Depth);

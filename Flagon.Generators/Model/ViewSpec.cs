@@ -37,6 +37,9 @@ namespace Flagon.Generators.Model
 
         /// <summary><c>IAsyncEnumerable&lt;string&gt;</c>: streamed, each piece flushed as it comes.</summary>
         Stream,
+
+        /// <summary>Any other <c>Task&lt;T&gt;</c> or <c>ValueTask&lt;T&gt;</c>: awaited, then T written as its own kind says.</summary>
+        Awaited,
     }
 
     /// <summary>A view method and its rules: plain data, no symbols, so the pipeline can cache it.</summary>
@@ -47,6 +50,7 @@ namespace Flagon.Generators.Model
     /// <param name="ReturnKind">How its return value is written.</param>
     /// <param name="Blueprint">The fully qualified name of the blueprint class, or empty for an app-level view.</param>
     /// <param name="Rules">The view's rules, in declaration order.</param>
+    /// <param name="AwaitedKind">For <see cref="ReturnKind.Awaited"/>: how the awaited value is written.</param>
     /// <param name="DelegateType">
     /// For a view given to AddUrlRule: the Func type it is called through (the table holds the delegate);
     /// empty for a [Route] view, which is called directly.
@@ -59,5 +63,6 @@ namespace Flagon.Generators.Model
         ReturnKind ReturnKind,
         string Blueprint,
         EquatableArray<RuleSpec> Rules,
-        string DelegateType = "");
+        string DelegateType = "",
+        ReturnKind AwaitedKind = ReturnKind.Unsupported);
 }

@@ -120,6 +120,8 @@ namespace Flagon.Generators.Shared
                         return ReturnKind.ValueTaskOfString;
                     case "Task" when IsResponse(result):
                         return ReturnKind.TaskOfResponse;
+                    case "Task" or "ValueTask" when IsAwaitable(ClassifyReturn(result)):
+                        return ReturnKind.Awaited;
                 }
             }
             // Anything else that is data (not a delegate, pointer, task or void) goes out as JSON.
@@ -133,6 +135,17 @@ namespace Flagon.Generators.Shared
             }
             return ReturnKind.Unsupported;
         }
+
+        /// <summary>For a <c>Task&lt;T&gt;</c> or <c>ValueTask&lt;T&gt;</c> (<see cref="ReturnKind.Awaited"/>): how its T is written.</summary>
+        public static ReturnKind ClassifyAwaited(ITypeSymbol type) =>
+            type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1, Name: "Task" or "ValueTask" } generic
+                && generic.ContainingNamespace.ToDisplayString() == "System.Threading.Tasks"
+                && ClassifyReturn(generic.TypeArguments[0]) is var inner && IsAwaitable(inner)
+                    ? inner
+                    : ReturnKind.Unsupported;
+
+        private static bool IsAwaitable(ReturnKind inner) =>
+            inner is ReturnKind.String or ReturnKind.StringWithStatus or ReturnKind.Response or ReturnKind.Bytes or ReturnKind.StringWithHeaders or ReturnKind.Json;
 
         private static bool IsHeaders(ITypeSymbol type) =>
             type.AllInterfaces.Append(type as INamedTypeSymbol).Any(i => i is not null

@@ -71,6 +71,14 @@ public static class ResponseWriter
         }
     }
 
+    /// <summary>Awaits a view's <c>Task&lt;T&gt;</c>, then writes its value as generated code says for T.</summary>
+    public static async ValueTask WriteAwaitedAsync<T>(HttpContext context, Task<T> pending, Func<HttpContext, T, ValueTask> write) =>
+        await write(context, await pending);
+
+    /// <summary>Awaits a view's <c>ValueTask&lt;T&gt;</c>, then writes its value as generated code says for T.</summary>
+    public static async ValueTask WriteAwaitedAsync<T>(HttpContext context, ValueTask<T> pending, Func<HttpContext, T, ValueTask> write) =>
+        await write(context, await pending);
+
     /// <summary>Writes a view's asynchronous string once it is ready.</summary>
     public static async ValueTask WriteStringAsync(HttpContext context, Task<string> body) => await WriteString(context, await body);
 

@@ -64,6 +64,24 @@ public class TestClientTests
     }
 
     [Fact]
+    public async Task Task_and_ValueTask_of_every_return_shape_are_awaited_and_converted()
+    {
+        using var client = new TestedApp().TestClient();
+
+        var json = await client.Get("/async/json/3");
+        var status = await client.Get("/async/status");
+        var response = await client.Get("/async/response");
+        var bytes = await client.Get("/async/bytes");
+        var headers = await client.Get("/async/headers");
+
+        Assert.Equal((200, "{\"x\":3,\"y\":3}", "application/json"), (json.Status, json.Text, json.ContentType));
+        Assert.Equal((202, "made later", "text/html; charset=utf-8"), (status.Status, status.Text, status.ContentType));
+        Assert.Equal((203, "value task response"), (response.Status, response.Text));
+        Assert.Equal((200, "bytes later"), (bytes.Status, bytes.Text));
+        Assert.Equal((201, "with headers", "yes"), (headers.Status, headers.Text, headers.Header("X-Later")));
+    }
+
+    [Fact]
     public async Task Redirects_are_followed_only_when_asked_with_their_history()
     {
         using var client = new TestedApp().TestClient();

@@ -16,6 +16,33 @@ public static class TestingViews
     [Route("/jsonify/<int:x>")]
     public static Response Jsonify(int x) => Json(new Point(x, -x), status: 201);
 
+    [Route("/async/json/<int:x>")]
+    public static async Task<Point> AsyncJson(int x)
+    {
+        await Task.Yield();
+        return new Point(x, x);
+    }
+
+    [Route("/async/status")]
+    public static async ValueTask<(string, int)> AsyncStatus()
+    {
+        await Task.Yield();
+        return ("made later", 202);
+    }
+
+    [Route("/async/response")]
+    public static ValueTask<Response> AsyncResponse() => ValueTask.FromResult(MakeResponse("value task response", 203));
+
+    [Route("/async/bytes")]
+    public static Task<byte[]> AsyncBytes() => Task.FromResult("bytes later"u8.ToArray());
+
+    [Route("/async/headers")]
+    public static async Task<(string, int, Dictionary<string, string>)> AsyncHeaders()
+    {
+        await Task.Yield();
+        return ("with headers", 201, new Dictionary<string, string> { ["X-Later"] = "yes" });
+    }
+
     [Route("/bounce", Methods = ["GET", "POST"])]
     public static Response Bounce() => Redirect("/echo?q=bounced");
 
