@@ -24,9 +24,13 @@ public partial class App
     /// Options for this registration, which its views read with <c>CurrentBlueprint.Options&lt;TOptions&gt;()</c>:
     /// Flask's blueprint factory (<c>create_blueprint(app)</c>), one blueprint set up differently per app.
     /// </param>
+    /// <param name="templateFolder">
+    /// The blueprint's own template folder (Flask's <c>template_folder</c>), relative to the content root or the
+    /// program's folder: searched after the app's, in registration order.
+    /// </param>
     /// <returns>This app, to chain registrations.</returns>
     /// <exception cref="ArgumentException">The name is already registered, or the parent is not.</exception>
-    public App RegisterBlueprint<T>(string? urlPrefix = null, string? name = null, string? parent = null, object? options = null)
+    public App RegisterBlueprint<T>(string? urlPrefix = null, string? name = null, string? parent = null, object? options = null, string? templateFolder = null)
         where T : IBlueprint
     {
         name ??= T.Name;
@@ -45,7 +49,7 @@ public partial class App
                 throw new ArgumentException(
                     $"The name '{name}' is already registered for a blueprint. Use 'name:' to give this registration a unique name.", nameof(name));
             }
-            blueprints.Add(new BlueprintMount(name, T.Name, prefix, T.RouteTable, options));
+            blueprints.Add(new BlueprintMount(name, T.Name, prefix, T.RouteTable, options, templateFolder));
             // Longest prefix first: a request goes to the most specific mount.
             mountsByPrefix = [.. blueprints.OrderByDescending(b => b.Prefix.Length)];
             RefreshRequestHooks();

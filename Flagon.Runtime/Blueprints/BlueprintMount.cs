@@ -8,7 +8,8 @@ namespace Flagon.Blueprints;
 /// <param name="Prefix">The URL prefix: empty, or starting with '/' and not ending with one.</param>
 /// <param name="Table">Its compiled route table.</param>
 /// <param name="Options">What the registration gave it (a blueprint factory's per-app options), or null.</param>
-internal sealed record BlueprintMount(string Name, string DeclaredName, string Prefix, RouteTable Table, object? Options = null)
+/// <param name="TemplateFolder">The blueprint's own template folder, or null.</param>
+internal sealed record BlueprintMount(string Name, string DeclaredName, string Prefix, RouteTable Table, object? Options = null, string? TemplateFolder = null)
 {
     /// <summary>Whether <paramref name="path"/> lies under the prefix (at a part boundary).</summary>
     public bool Contains(string path) =>

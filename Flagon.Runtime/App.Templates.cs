@@ -1,0 +1,128 @@
+using Flagon.Blueprints;
+using Flagon.Templates;
+using Fluid;
+using Fluid.Values;
+
+namespace Flagon;
+
+public partial class App
+{
+    private TemplateEngine? templates;
+    private readonly List<Func<IEnumerable<KeyValuePair<string, object?>>>> contextProcessors = [];
+    private readonly Dictionary<string, object?> templateGlobals = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The folder templates are read from (Flask's <c>template_folder</c>): relative to the content root, or, when it
+    /// is not there, to the program's folder. Blueprints registered with a template folder are searched after it.
+    /// </summary>
+    public string TemplateFolder { get; set; } = "templates";
+
+    /// <summary>The app's templates.</summary>
+    internal TemplateEngine Templates => templates ??= new TemplateEngine(this);
+
+    /// <summary>The folders templates are looked up in, in order: the app's, then each blueprint's.</summary>
+    internal IEnumerable<string> TemplateFolders()
+    {
+        yield return ResolveFolder(TemplateFolder);
+        List<BlueprintMount> mounts;
+        lock (blueprints)
+        {
+            mounts = [.. blueprints.Where(b => b.TemplateFolder is not null)];
+        }
+        foreach (var mount in mounts)
+        {
+            yield return ResolveFolder(mount.TemplateFolder!);
+        }
+    }
+
+    private string ResolveFolder(string folder)
+    {
+        var fromContentRoot = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, folder));
+        return Directory.Exists(fromContentRoot) ? fromContentRoot : Path.GetFullPath(Path.Combine(System.AppContext.BaseDirectory, folder));
+    }
+
+    /// <summary>
+    /// Adds a template filter (Flask's <c>add_app_template_filter</c>): <c>{{ title | shout }}</c> calls
+    /// <paramref name="filter"/> with the value; its result is written (HTML-escaped in HTML templates).
+    /// </summary>
+    /// <param name="name">The filter's name in templates.</param>
+    /// <param name="filter">The value in, the new value out.</param>
+    /// <returns>This app.</returns>
+    public App AddTemplateFilter(string name, Func<string, string> filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        Templates.Options.Filters.AddFilter(name, (input, _, _) => new ValueTask<FluidValue>(new StringValue(filter(input.ToStringValue()))));
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a template filter that takes arguments: <c>{{ price | money: "EUR", 2 }}</c> calls
+    /// <paramref name="filter"/> with the value and <c>["EUR", 2]</c>.
+    /// </summary>
+    /// <param name="name">The filter's name in templates.</param>
+    /// <param name="filter">The value and the arguments in, the new value out (a string, number, bool, or a list).</param>
+    /// <returns>This app.</returns>
+    public App AddTemplateFilter(string name, Func<object?, object?[], object?> filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        Templates.Options.Filters.AddFilter(name, (input, arguments, context) =>
+        {
+            var values = Enumerable.Range(0, arguments.Count).Select(i => arguments.At(i).ToObjectValue()).ToArray();
+            return new ValueTask<FluidValue>(FluidValue.Create(filter(input.ToObjectValue(), values), context.Options));
+        });
+        return this;
+    }
+
+    /// <summary>Adds a value every template sees under <paramref name="name"/> (Flask's <c>jinja_env.globals</c>).</summary>
+    /// <returns>This app.</returns>
+    public App AddTemplateGlobal(string name, object? value)
+    {
+        lock (templateGlobals)
+        {
+            templateGlobals[name] = value;
+        }
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a context processor (Flask's <c>context_processor</c>): called for every template rendered in this app, its
+    /// values are added to the template's names (the model's own values win over them).
+    /// </summary>
+    /// <returns>This app.</returns>
+    public App AddContextProcessor(Func<IEnumerable<KeyValuePair<string, object?>>> processor)
+    {
+        ArgumentNullException.ThrowIfNull(processor);
+        lock (contextProcessors)
+        {
+            contextProcessors.Add(processor);
+        }
+        return this;
+    }
+
+    /// <summary>A template context for this app: globals, context processors, then the model.</summary>
+    internal TemplateContext NewTemplateContext()
+    {
+        var context = new TemplateContext(Templates.Options);
+        TemplateValues.SetGlobals(context, this);
+        lock (templateGlobals)
+        {
+            foreach (var (name, value) in templateGlobals)
+            {
+                context.SetValue(name, value);
+            }
+        }
+        Func<IEnumerable<KeyValuePair<string, object?>>>[] processors;
+        lock (contextProcessors)
+        {
+            processors = [.. contextProcessors];
+        }
+        foreach (var processor in processors)
+        {
+            foreach (var (name, value) in processor())
+            {
+                context.SetValue(name, value);
+            }
+        }
+        return context;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Fluid;
+
+namespace Flagon.Templates;
+
+/// <summary>
+/// One app's templates (Flask's <c>jinja_env</c>): finds them in the app's template folder, then the blueprints',
+/// parses each once and caches it (re-reading a changed file in debug mode), and renders with layouts, the
+/// template globals, the app's filters and its context processors.
+/// </summary>
+internal sealed partial class TemplateEngine(App app)
+{
+    private readonly ConcurrentDictionary<string, CompiledTemplate> cache = new(StringComparer.Ordinal);
+
+    /// <summary>Fluid's options for this app: its filters and member access.</summary>
+    public TemplateOptions Options { get; } = TemplateValues.NewOptions();
+
+    /// <summary>The template called <paramref name="name"/>, parsed (from the cache unless its file changed in debug mode).</summary>
+    /// <exception cref="TemplateNotFoundException">No template folder has it.</exception>
+    /// <exception cref="TemplateSyntaxException">It cannot be parsed.</exception>
+    public CompiledTemplate Load(string name)
+    {
+        if (cache.TryGetValue(name, out var cached) && !(app.Debug && cached.Path is not null && File.GetLastWriteTimeUtc(cached.Path) != cached.Stamp))
+        {
+            return cached;
+        }
+        var searched = new List<string>();
+        foreach (var folder in app.TemplateFolders())
+        {
+            searched.Add(folder);
+            var path = Path.GetFullPath(Path.Combine(folder, name));
+            if (!path.StartsWith(Path.GetFullPath(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(path))
+            {
+                continue;
+            }
+            var stamp = File.GetLastWriteTimeUtc(path);
+            var compiled = Parse(name, path, File.ReadAllText(path), stamp);
+            cache[name] = compiled;
+            return compiled;
+        }
+        throw new TemplateNotFoundException(name, searched);
+    }
+
+    /// <summary>Parses a template given as text (Flask's <c>render_template_string</c>).</summary>
+    public static CompiledTemplate Parse(string name, string? path, string source, DateTime stamp = default)
+    {
+        if (!TemplateParser.Instance.TryParse(NamedArguments.Normalize(source), out var template, out var error))
+        {
+            var position = Position().Match(error);
+            int line = position.Success ? int.Parse(position.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 1;
+            int column = position.Success ? int.Parse(position.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : 1;
+            throw new TemplateSyntaxException(name, path, line, column, error);
+        }
+        return new CompiledTemplate(name, path, template, stamp, ExtendsTag().IsMatch(source));
+    }
+
+    /// <summary>Renders <paramref name="template"/> (following its <c>extends</c> chain) with <paramref name="context"/>.</summary>
+    public async ValueTask RenderAsync(CompiledTemplate template, TemplateContext context, TextWriter writer)
+    {
+        var encoder = CompiledTemplate.EncoderFor(template.Name);
+        context.AmbientValues[TemplateParser.EngineKey] = this;
+        context.AmbientValues[TemplateParser.BlocksKey] = new Dictionary<string, IReadOnlyList<Fluid.Ast.Statement>>(StringComparer.Ordinal);
+        var chain = new List<string> { template.Name };
+        while (template.Extends)
+        {
+            // A child template is read for its blocks, then its parent is rendered with them.
+            context.AmbientValues[TemplateParser.CollectingKey] = true;
+            context.AmbientValues.Remove(TemplateParser.ExtendsKey);
+            await template.Template.RenderAsync(TextWriter.Null, encoder, context);
+            if (!context.AmbientValues.TryGetValue(TemplateParser.ExtendsKey, out var parent) || parent is not string { Length: > 0 } parentName)
+            {
+                throw new TemplateSyntaxException(template.Name, template.Path, 1, 1, "'extends' must name the parent template, as in {% extends \"base.html\" %}.");
+            }
+            if (chain.Contains(parentName))
+            {
+                throw new TemplateSyntaxException(template.Name, template.Path, 1, 1, $"templates extend each other in a loop: {string.Join(" -> ", chain)} -> {parentName}.");
+            }
+            chain.Add(parentName);
+            template = Load(parentName);
+        }
+        context.AmbientValues[TemplateParser.CollectingKey] = false;
+        await template.Template.RenderAsync(writer, encoder, context);
+    }
+
+    [GeneratedRegex(@"\((\d+):(\d+)\)")]
+    private static partial Regex Position();
+
+    [GeneratedRegex(@"^\s*\{%-?\s*extends\s")]
+    private static partial Regex ExtendsTag();
+}

@@ -1,0 +1,170 @@
+using System.Diagnostics.CodeAnalysis;
+using Flagon.Contexts;
+using Fluid;
+using Fluid.Values;
+using Microsoft.Extensions.Configuration;
+
+namespace Flagon.Templates;
+
+/// <summary>
+/// What templates see: the model's members as top-level names, and Flask's template globals (<c>request</c>,
+/// <c>session</c>, <c>g</c>, <c>config</c>, <c>url_for</c>, <c>get_flashed_messages</c>), exposed through
+/// explicit accessors rather than reflection over Flagon's own types.
+/// </summary>
+internal static class TemplateValues
+{
+    /// <summary>Fluid options with Flagon's accessors registered; member names are matched ignoring case.</summary>
+    public static TemplateOptions NewOptions()
+    {
+        var options = new TemplateOptions
+        {
+            MemberAccessStrategy = new UnsafeMemberAccessStrategy { IgnoreCasing = true },
+            ModelNamesComparer = StringComparer.OrdinalIgnoreCase,
+        };
+        var access = options.MemberAccessStrategy;
+        access.Register<RequestView, object?>((request, name) => request.Get(name));
+        access.Register<StringMap, string?>((map, name) => map[name]);
+        access.Register<Sessions.Session, string?>((session, name) => session[name]);
+        access.Register<ContextGlobals, object?>((g, name) => g[name]);
+        access.Register<ConfigView, string?>((config, name) => config.Config[name]);
+        return options;
+    }
+
+    /// <summary>Sets the template globals that exist in the current context.</summary>
+    public static void SetGlobals(TemplateContext context, App app)
+    {
+        var scope = CurrentScope.Current;
+        context.SetValue("config", new ConfigView(app.Config));
+        context.SetValue("url_for", new FunctionValue(UrlFor));
+        // Jinja2's capitalised constants, so that slide 11's url_for("secret", _external=True) works as written.
+        context.SetValue("True", BooleanValue.True);
+        context.SetValue("False", BooleanValue.False);
+        context.SetValue("None", NilValue.Instance);
+        if (scope is not null)
+        {
+            context.SetValue("g", scope.G);
+        }
+        if (scope?.Request is { } request)
+        {
+            context.SetValue("request", new RequestView(request));
+            context.SetValue("session", scope.Session);
+            context.SetValue("get_flashed_messages", new FunctionValue(GetFlashedMessages));
+        }
+    }
+
+    /// <summary>
+    /// Puts the model's public properties in the context as top-level names (Flask's <c>render_template(name, **values)</c>).
+    /// The annotation keeps those properties under trimming and Native AOT, anonymous types included; a dictionary's
+    /// entries are used as they are.
+    /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "The runtime type is T or derives from it; T's public properties are kept by the annotation.")]
+    public static void SetModel<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(TemplateContext context, T model)
+    {
+        switch (model)
+        {
+            case null:
+                return;
+            case IEnumerable<KeyValuePair<string, object?>> pairs:
+                foreach (var (name, value) in pairs)
+                {
+                    context.SetValue(name, value);
+                }
+                return;
+        }
+        foreach (var property in typeof(T).GetProperties())
+        {
+            if (property.GetIndexParameters().Length == 0 && property.GetMethod is { IsPublic: true })
+            {
+                context.SetValue(property.Name, property.GetValue(model));
+            }
+        }
+    }
+
+    private static ValueTask<FluidValue> UrlFor(FunctionArguments arguments, TemplateContext context)
+    {
+        if (arguments.Count == 0 || arguments.At(0).IsNil())
+        {
+            throw new ArgumentException("url_for needs an endpoint: url_for(\"index\").");
+        }
+        var endpoint = arguments.At(0).ToStringValue();
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        string? anchor = null;
+        bool external = false;
+        foreach (var name in arguments.Names)
+        {
+            var value = arguments[name];
+            switch (name)
+            {
+                case "_anchor":
+                    anchor = value.ToStringValue();
+                    break;
+                case "_external":
+                    external = value.ToBooleanValue();
+                    break;
+                default:
+                    values[name] = value.Type switch
+                    {
+                        FluidValues.Number => value.ToNumberValue() is var number && number == decimal.Truncate(number) ? (object)(long)number : (double)number,
+                        FluidValues.Boolean => value.ToBooleanValue(),
+                        FluidValues.Nil => null,
+                        _ => value.ToStringValue(),
+                    };
+                    break;
+            }
+        }
+        return new ValueTask<FluidValue>(new StringValue(Url.For(endpoint, values, anchor, external)));
+    }
+
+    private static ValueTask<FluidValue> GetFlashedMessages(FunctionArguments arguments, TemplateContext context)
+    {
+        bool withCategories = arguments["with_categories"].ToBooleanValue();
+        var filter = arguments["category_filter"] switch
+        {
+            ArrayValue array => array.Values.Select(v => v.ToStringValue()).ToArray(),
+            var one when one.IsNil() => [],
+            var one => [one.ToStringValue()],
+        };
+        var messages = Globals.GetFlashedMessagesWithCategories(filter);
+        FluidValue result = withCategories
+            ? new ArrayValue(messages.Select(m => (FluidValue)new DictionaryValue(new FluidValueDictionaryFluidIndexable(
+                new Dictionary<string, FluidValue> { ["category"] = new StringValue(m.Category), ["message"] = new StringValue(m.Message) }))).ToList())
+            : new ArrayValue(messages.Select(m => (FluidValue)new StringValue(m.Message)).ToList());
+        return new ValueTask<FluidValue>(result);
+    }
+
+    /// <summary>The request as templates see it, with Flask's names.</summary>
+    internal sealed class RequestView(Http.Request request)
+    {
+        public object? Get(string name) => name.ToLowerInvariant() switch
+        {
+            "method" => request.Method,
+            "path" => request.Path,
+            "full_path" => request.FullPath,
+            "url" => request.Url,
+            "base_url" => request.BaseUrl,
+            "url_root" or "host_url" => request.UrlRoot,
+            "host" => request.Host,
+            "scheme" => request.Scheme,
+            "args" => new StringMap(key => request.Args.TryGetValue(key, out var v) ? v.ToString() : null),
+            "form" => new StringMap(key => request.Form.TryGetValue(key, out var v) ? v.ToString() : null),
+            "headers" => new StringMap(key => request.Headers.TryGetValue(key, out var v) ? v.ToString() : null),
+            "cookies" => new StringMap(key => request.Cookies.TryGetValue(key, out var v) ? v : null),
+            "remote_addr" => request.RemoteAddr,
+            "is_json" => request.IsJson,
+            "content_type" => request.ContentType,
+            _ => null,
+        };
+    }
+
+    /// <summary>Query values, form fields, headers or cookies by name.</summary>
+    internal sealed class StringMap(Func<string, string?> lookup)
+    {
+        public string? this[string name] => lookup(name);
+    }
+
+    /// <summary>The app's configuration: <c>config.SITE_NAME</c>.</summary>
+    internal sealed class ConfigView(IConfiguration config)
+    {
+        public IConfiguration Config { get; } = config;
+    }
+}

@@ -1,0 +1,210 @@
+using Flagon.Routing;
+using Flagon.Templates;
+
+namespace Flagon.Runtime.Tests;
+
+/// <summary>Flask's render_template on Fluid: layouts, includes, url_for, globals, filters, autoescape and errors.</summary>
+public class TemplateTests
+{
+    private sealed class TemplateApp : App
+    {
+        public TemplateApp(params KeyValuePair<string, string?>[] settings)
+            : base([], RouteTableRegistry.Tables) => ConfigFrom([new("SITE_NAME", "Flagon site"), .. settings]);
+    }
+
+    [Fact]
+    public async Task A_page_extends_a_layout_fills_its_blocks_includes_a_partial_and_escapes_user_input()
+    {
+        using var client = new TemplateApp().TestClient();
+
+        var page = await client.Get("/tpl/page", query: [new("comment", "<script>alert('x')</script>")]);
+
+        Assert.Equal("text/html; charset=utf-8", page.ContentType);
+        Assert.StartsWith("<!doctype html>", page.Text);
+        Assert.Contains("<title>Hello &amp; welcome - Flagon</title>", page.Text);
+        Assert.Contains("<nav><a href=\"/\">home</a></nav>", page.Text);
+        Assert.Contains("<h1>Hello &amp; welcome</h1>", page.Text);
+        Assert.Contains("<p class=\"comment\">&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;</p>", page.Text);
+        Assert.DoesNotContain("<script>", page.Text);
+        Assert.Contains("<p class=\"trusted\"><em>trusted</em></p>", page.Text);
+        Assert.Contains("<li>First by ann</li><li>Second &lt;b&gt; by bob</li>", page.Text);
+        Assert.Contains("<footer>base footer</footer>", page.Text);
+    }
+
+    [Fact]
+    public async Task Flashed_messages_show_in_the_template_of_the_next_request()
+    {
+        using var client = new TemplateApp().TestClient();
+
+        var page = await client.Get("/tpl/flash/saved", followRedirects: true);
+        var again = await client.Get("/tpl/page");
+
+        Assert.Contains("<p class=\"flash\">saved</p>", page.Text);
+        Assert.DoesNotContain("class=\"flash\"", again.Text);
+    }
+
+    [Fact]
+    public void A_grandchild_template_overrides_its_own_block_and_keeps_its_parents()
+    {
+        var app = new TemplateApp();
+        using var _ = app.TestRequestContext("/");
+
+        var text = Template.RenderText("deep.html", new { title = "Deep", posts = Array.Empty<Post>() });
+
+        Assert.Contains("<title>Deep - Flagon</title>", text);
+        Assert.Contains("<h1>Deep</h1>", text);
+        Assert.Contains("<footer>deep footer</footer>", text);
+    }
+
+    [Fact]
+    public void Globals_give_the_request_session_g_config_and_url_for_with_values_anchor_and_external()
+    {
+        var app = new TemplateApp();
+        using var _ = app.TestRequestContext("/somewhere?q=flask");
+        Globals.Session["user"] = "ann";
+        Globals.G["who"] = "tester";
+
+        var text = Template.RenderText("globals.html", new { });
+
+        Assert.Equal("GET /somewhere q=flask user=ann g=tester site=Flagon site /page/3?x=y#top http://localhost/page/3 /static/style.css a: bc", text);
+    }
+
+    [Fact]
+    public void Text_templates_are_not_escaped_and_html_strings_are()
+    {
+        var app = new TemplateApp();
+        using var _ = app.TestRequestContext("/");
+
+        Assert.Equal("Hello <ann> <b>", Template.RenderText("plain.txt", new { name = "<ann>" }));
+        Assert.Equal("<p>&lt;ann&gt;</p>", Encoding(Template.RenderString("<p>{{ name }}</p>", new { name = "<ann>" })));
+        Assert.Equal("<p><ann></p>", Encoding(Template.RenderString("<p>{{ name | raw }}</p>", new Dictionary<string, object?> { ["name"] = "<ann>" })));
+    }
+
+    private static string Encoding(Response response) => System.Text.Encoding.UTF8.GetString(response.Body.Span);
+
+    [Fact]
+    public void Filters_globals_and_context_processors_added_to_the_app_reach_every_template()
+    {
+        var app = new TemplateApp()
+            .AddTemplateFilter("shout", s => s.ToUpperInvariant() + "!")
+            .AddTemplateFilter("money", (value, args) => $"{Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture).ToString("F" + args[1], System.Globalization.CultureInfo.InvariantCulture)} {args[0]}")
+            .AddTemplateGlobal("site", "flagon.dev")
+            .AddContextProcessor(() => [new("visitor", "guest"), new("title", "from processor")]);
+        using var _ = app.TestRequestContext("/");
+
+        var text = Template.RenderText("filters.html", new { title = "hi", price = 3.5 });
+
+        Assert.Equal("HI! 3.50 EUR flagon.dev guest", text);
+    }
+
+    [Fact]
+    public void A_missing_template_names_the_folders_searched()
+    {
+        var app = new TemplateApp();
+        using var _ = app.AppContext();
+
+        var error = Assert.Throws<TemplateNotFoundException>(() => Template.Render("nope.html"));
+
+        Assert.Equal("nope.html", error.Name);
+        Assert.Contains("templates", error.Message);
+        Assert.Contains("nope.html", error.Message);
+        Assert.Throws<TemplateNotFoundException>(() => Template.Render("../TemplateTests.cs"));
+    }
+
+    [Fact]
+    public void A_syntax_error_names_the_file_line_and_column()
+    {
+        var app = new TemplateApp();
+        using var _ = app.AppContext();
+
+        var error = Assert.Throws<TemplateSyntaxException>(() => Template.Render("broken.html"));
+
+        Assert.EndsWith("broken.html", error.Path);
+        Assert.Equal(2, error.Line);
+        Assert.True(error.Column > 0);
+        Assert.Contains("broken.html(2,", error.Message);
+    }
+
+    [Fact]
+    public void Templates_that_extend_each_other_in_a_loop_are_an_error_not_a_hang()
+    {
+        var app = new TemplateApp();
+        using var _ = app.AppContext();
+
+        var error = Assert.Throws<TemplateSyntaxException>(() => Template.Render("loop1.html"));
+
+        Assert.Contains("loop1.html -> loop2.html -> loop1.html", error.Message);
+    }
+
+    [Fact]
+    public void Blueprint_template_folders_are_searched_after_the_apps()
+    {
+        var app = new TemplateApp();
+        app.RegisterBlueprint<AdminBlueprint>(templateFolder: "blueprint_templates");
+        using var _ = app.AppContext();
+
+        Assert.Equal("app admin page", Template.RenderText("admin/index.html", new { }));
+        Assert.Equal("only in the blueprint", Template.RenderText("bp-only.html", new { }));
+    }
+
+    [Fact]
+    public void In_debug_mode_a_changed_template_is_read_again_and_otherwise_it_is_cached()
+    {
+        var root = Directory.CreateTempSubdirectory("flagon-templates-").FullName;
+        Directory.CreateDirectory(Path.Combine(root, "templates"));
+        var file = Path.Combine(root, "templates", "live.html");
+        File.WriteAllText(file, "one");
+        var debug = new ContentRootApp(root, "true");
+        var production = new ContentRootApp(root, "false");
+        using (debug.AppContext())
+        {
+            Assert.Equal("one", Template.RenderText("live.html", new { }));
+        }
+        using (production.AppContext())
+        {
+            Assert.Equal("one", Template.RenderText("live.html", new { }));
+        }
+
+        File.WriteAllText(file, "two");
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(1));
+
+        using (debug.AppContext())
+        {
+            Assert.Equal("two", Template.RenderText("live.html", new { }));
+        }
+        using (production.AppContext())
+        {
+            Assert.Equal("one", Template.RenderText("live.html", new { }));
+        }
+    }
+
+    private sealed class ContentRootApp(string root, string debug) : App(["--contentRoot", root, "--DEBUG", debug], []);
+
+    [Fact]
+    public void Rendering_outside_an_app_context_says_what_is_missing()
+    {
+        var error = Assert.Throws<OutsideContextException>(() => Template.Render("page.html"));
+        Assert.Contains("application context", error.Message);
+    }
+
+    [Fact]
+    public async Task In_debug_mode_a_template_error_shows_on_the_developer_page()
+    {
+        using var client = new TemplateApp(new KeyValuePair<string, string?>("DEBUG", "true")).TestClient();
+
+        var page = await client.Get("/tpl/broken", headers: [new("Accept", "text/html")]);
+
+        Assert.Equal(500, page.Status);
+        Assert.Contains("TemplateSyntaxException", page.Text);
+        Assert.Contains("broken.html(2,", page.Text);
+    }
+
+    [Theory]
+    [InlineData("{{ url_for(\"page\", pk: 3) }}", "{{ url_for(\"page\", pk= 3) }}")]
+    [InlineData("{{ f(a:1, _b : 2) }}", "{{ f(a=1, _b = 2) }}")]
+    [InlineData("{{ \"a: b\" | append: \"c\" }}", "{{ \"a: b\" | append: \"c\" }}")]
+    [InlineData("{{ f(\"x, y: z\") }} text: (a, b: c)", "{{ f(\"x, y: z\") }} text: (a, b: c)")]
+    [InlineData("{% if f(a: 1) %}", "{% if f(a= 1) %}")]
+    public void Named_arguments_with_a_colon_become_jinja_style_only_inside_calls_in_tags(string source, string expected) =>
+        Assert.Equal(expected, NamedArguments.Normalize(source));
+}
