@@ -27,6 +27,7 @@ internal static class TemplateValues
         access.Register<Sessions.Session, string?>((session, name) => session[name]);
         access.Register<ContextGlobals, object?>((g, name) => g[name]);
         access.Register<ConfigView, string?>((config, name) => config.Config[name]);
+        TemplateModelRegistry.ApplyTo(access);
         return options;
     }
 

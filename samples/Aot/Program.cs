@@ -14,6 +14,9 @@ namespace AotSample
 
     public sealed record Point(int X, int Y);
 
+    /// <summary>A list item for the template: a nested type the template reads members of.</summary>
+    public sealed record Item(string Label, int Count);
+
     // Web defaults (camelCase, case-insensitive), as the app's JsonOptions: Request.Json reads with these.
     [JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
     [JsonSerializable(typeof(Point))]
@@ -24,6 +27,10 @@ namespace AotSample
     {
         [Route("/")]
         public static string Hello() => "Hello World!";
+
+        [Route("/hello/<name>")]
+        public static Response HelloTemplate(string name) =>
+            Template.Render("hello.html", new { name, items = new[] { new Item("apples", 3), new Item("<pears>", 5) } });
 
         [Route("/page/<int:pk>")]
         public static string Page(int pk) => $"page {pk}";

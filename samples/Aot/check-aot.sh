@@ -29,6 +29,9 @@ check "exception handler" "404 missing: no such thing" "$(curl -s -w '%{http_cod
 check "404 handler" "nothing here" "$(curl -s "$base/nope")"
 check "after-request hook" "aot" "$(curl -s -D - -o /dev/null "$base/" | tr -d '\r' | sed -n 's/^X-Flagon: //Ip')"
 check "blueprint" "admin hello ann at /admin/ann" "$(curl -s "$base/admin/ann")"
+check "template (anonymous model, nested records, layout, url_for, escaping)" \
+  '<!doctype html><title>Hello ann &amp; bob</title>|<main><h1>Hello, ann &amp; bob!</h1><ul><li>apples=3</li><li>&lt;pears&gt;=5</li></ul><a href="/page/7">page</a></main>|' \
+  "$(curl -s "$base/hello/ann%20%26%20bob" | tr '\n' '|')"
 check "405" "405" "$(curl -s -o /dev/null -w '%{http_code}' -X POST "$base/")"
 echo "size: $(du -h "$out/Aot" | cut -f1)"
 [ "$failures" -eq 0 ] && echo "aot: ok" || { echo "aot: $failures failed"; cat "$out/app.log"; exit 1; }

@@ -1,0 +1,44 @@
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using Fluid;
+
+namespace Flagon.Templates;
+
+/// <summary>
+/// Member accessors for the types templates read, registered by generated code (one call per type found in the
+/// models of <c>Template.Render</c> calls) and given to every app's Fluid options: templates read those members
+/// through delegates, without reflection, so they work under Native AOT too.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class TemplateModelRegistry
+{
+    private static readonly List<Action<MemberAccessStrategy>> Registrations = [];
+
+    /// <summary>Registers <typeparamref name="T"/>'s members for templates.</summary>
+    /// <param name="members">Each member's name and how to read it.</param>
+    public static void Register<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.PublicProperties)] T>(params (string Name, Func<T, object?> Get)[] members)
+    {
+        lock (Registrations)
+        {
+            Registrations.Add(strategy =>
+            {
+                foreach (var (name, get) in members)
+                {
+                    strategy.Register<T, object?>(name, get);
+                }
+            });
+        }
+    }
+
+    /// <summary>Applies every registration to <paramref name="strategy"/>.</summary>
+    internal static void ApplyTo(MemberAccessStrategy strategy)
+    {
+        lock (Registrations)
+        {
+            foreach (var registration in Registrations)
+            {
+                registration(strategy);
+            }
+        }
+    }
+}
