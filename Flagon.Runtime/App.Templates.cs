@@ -18,7 +18,24 @@ public partial class App
     public string TemplateFolder { get; set; } = "templates";
 
     /// <summary>The app's templates.</summary>
-    internal TemplateEngine Templates => templates ??= new TemplateEngine(this);
+    internal TemplateEngine Templates => templates ??= NewTemplateEngine();
+
+    private TemplateEngine NewTemplateEngine()
+    {
+        var engine = new TemplateEngine(this);
+        foreach (var (name, filter) in TemplateFunctionRegistry.AllFilters())
+        {
+            AddFilter(engine, name, filter);
+        }
+        return engine;
+    }
+
+    private static void AddFilter(TemplateEngine engine, string name, Func<object?, object?[], object?> filter) =>
+        engine.Options.Filters.AddFilter(name, (input, arguments, context) =>
+        {
+            var values = Enumerable.Range(0, arguments.Count).Select(i => arguments.At(i).ToObjectValue()).ToArray();
+            return new ValueTask<FluidValue>(FluidValue.Create(filter(input.ToObjectValue(), values), context.Options));
+        });
 
     /// <summary>The folders templates are looked up in, in order: the app's, then each blueprint's.</summary>
     internal IEnumerable<string> TemplateFolders()
@@ -65,11 +82,7 @@ public partial class App
     public App AddTemplateFilter(string name, Func<object?, object?[], object?> filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        Templates.Options.Filters.AddFilter(name, (input, arguments, context) =>
-        {
-            var values = Enumerable.Range(0, arguments.Count).Select(i => arguments.At(i).ToObjectValue()).ToArray();
-            return new ValueTask<FluidValue>(FluidValue.Create(filter(input.ToObjectValue(), values), context.Options));
-        });
+        AddFilter(Templates, name, filter);
         return this;
     }
 
@@ -114,7 +127,8 @@ public partial class App
         Func<IEnumerable<KeyValuePair<string, object?>>>[] processors;
         lock (contextProcessors)
         {
-            processors = [.. contextProcessors];
+            // Generated ([ContextProcessor]) ones first, the app's own and the current blueprint's; then those added in code.
+            processors = [.. TemplateFunctionRegistry.ProcessorsFor(Contexts.CurrentScope.Blueprint?.DeclaredName), .. contextProcessors];
         }
         foreach (var processor in processors)
         {

@@ -11,6 +11,7 @@ namespace Flagon.Generators.Shared
         private const string HelpBase = "docs/diagnostics.md#";
         private const string RoutingCategory = "Flagon.Routing";
         private const string ViewsCategory = "Flagon.Views";
+        private const string TemplatesCategory = "Flagon.Templates";
 
         public static readonly DiagnosticDescriptor RuleMissingLeadingSlash = Create(
             "FLG0001",
@@ -132,6 +133,28 @@ namespace Flagon.Generators.Shared
             "The {0} hook '{1}' returns '{2}'; it may return {3}",
             ViewsCategory,
             DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor TemplateFunctionNotCallable = Create(
+            "FLG0301",
+            "Template function cannot be registered",
+            "The {0} '{1}' cannot be registered by generated code: {2}",
+            TemplatesCategory,
+            DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor TemplateNotFound = Create(
+            "FLG0302",
+            "Template not found",
+            "The template '{0}' is not in the template folder; templates found: {1}",
+            TemplatesCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor TemplateUnknownEndpoint = Create(
+            "FLG0303",
+            "Unknown endpoint in a template",
+            "The template '{0}' builds a URL for the unknown endpoint '{1}'{2}",
+            TemplatesCategory,
+            DiagnosticSeverity.Warning,
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
 
         /// <summary>What binding a rule to its view can report (a [Route], or a literal AddUrlRule call).</summary>
         public static System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> RuleBinding { get; } = System.Collections.Immutable.ImmutableArray.Create(

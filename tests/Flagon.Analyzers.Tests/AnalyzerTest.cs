@@ -45,6 +45,17 @@ internal sealed class AnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, De
                 public int Code { get; } = code;
             }
 
+            [System.AttributeUsage(System.AttributeTargets.Method)]
+            public sealed class TemplateFilterAttribute(string? name = null) : System.Attribute { }
+            [System.AttributeUsage(System.AttributeTargets.Method)] public sealed class ContextProcessorAttribute : System.Attribute { }
+
+            public static class Template
+            {
+                public static Response Render(string name) => new();
+                public static Response Render<T>(string name, T model) => new();
+                public static Response RenderString(string source) => new();
+            }
+
             [System.AttributeUsage(System.AttributeTargets.Class)]
             public sealed class BlueprintAttribute(string name) : System.Attribute
             {

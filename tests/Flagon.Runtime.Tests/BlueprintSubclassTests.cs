@@ -42,4 +42,20 @@ public class BlueprintSubclassTests
         Assert.Contains(app.UrlMap, r => r.Endpoint == "films.new");
         Assert.DoesNotContain(app.UrlMap, r => r.Endpoint == "list");
     }
+
+    [Fact]
+    public async Task Generated_filters_serve_every_view_and_a_blueprints_context_processor_only_its_own()
+    {
+        using var client = new CatalogApp().TestClient();
+
+        var app = await client.Get("/tpl/functions");
+        var books = await client.Get("/books/functions");
+
+        Assert.Equal("cba ab-ab-ab generated site ", app.Text);
+        Assert.Equal("cba ab-ab-ab generated site books", books.Text);
+        using (new CatalogApp().AppContext())
+        {
+            Assert.Equal("[5]", System.Text.Encoding.UTF8.GetString(Template.RenderString("{{ 5 | shelf }}").Body.Span));
+        }
+    }
 }

@@ -25,6 +25,16 @@ public abstract class CatalogViews
 public partial class BooksBlueprint : CatalogViews
 {
     protected override string Noun => "book";
+
+    /// <summary>Only for the templates this blueprint's views render.</summary>
+    [ContextProcessor]
+    public static Dictionary<string, object?> Section() => new() { ["section"] = "books" };
+
+    [TemplateFilter("shelf")]
+    public static string Shelf(object? value) => $"[{value}]";
+
+    [Route("/functions")]
+    public static Response Functions() => TemplateFunctionsViews.Functions();
 }
 
 /// <summary>Overrides a helper, overrides a view's body, and adds a view of its own.</summary>

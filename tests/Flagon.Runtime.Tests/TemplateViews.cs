@@ -27,3 +27,19 @@ public static class TemplateViews
         return Redirect(UrlFor.TplPage());
     }
 }
+
+/// <summary>Template filters and context processors registered by generated code.</summary>
+public static class TemplateFunctionsViews
+{
+    [TemplateFilter]
+    public static string Reverse(string value) => new(value.Reverse().ToArray());
+
+    [TemplateFilter("repeat")]
+    public static string Repeat(string value, int times, string? separator = null) => string.Join(separator ?? "", Enumerable.Repeat(value, times));
+
+    [ContextProcessor]
+    public static Dictionary<string, object?> Site() => new() { ["site_name"] = "generated site" };
+
+    [Route("/tpl/functions")]
+    public static Response Functions() => Template.RenderString("""{{ "abc" | reverse }} {{ "ab" | repeat: 3, "-" }} {{ site_name }} {{ section }}""");
+}

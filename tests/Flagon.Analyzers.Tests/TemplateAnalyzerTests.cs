@@ -1,0 +1,80 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = Flagon.Analyzers.Tests.AnalyzerTest<Flagon.Analyzers.TemplateAnalyzer>;
+
+namespace Flagon.Analyzers.Tests;
+
+/// <summary>FLG0302 (a Template.Render literal naming no template) and FLG0303 (url_for in a template naming no endpoint).</summary>
+public class TemplateAnalyzerTests
+{
+    private const string Views = """
+        using Flagon;
+        static class Views
+        {
+            [Route("/")]
+            public static string Index() => "x";
+
+            [Route("/page/<int:pk>")]
+            public static string Page(int pk) => "x";
+        }
+
+        [Blueprint("admin")]
+        partial class Admin
+        {
+            [Route("/")]
+            public static string Dashboard() => "x";
+        }
+        """;
+
+    private static DiagnosticResult Warning(string id) => new(id, DiagnosticSeverity.Warning);
+
+    private static Task RunAsync(string source, (string Path, string Text)[] templates, params DiagnosticResult[] expected)
+    {
+        var test = new Verify(Views + source);
+        foreach (var template in templates)
+        {
+            test.TestState.AdditionalFiles.Add(template);
+        }
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_render_of_a_template_that_exists_reports_nothing_and_a_missing_one_is_underlined() => RunAsync("""
+        static class Pages
+        {
+            static Response Good() => Template.Render("page.html", new { title = "t" });
+            static Response Nested() => Template.Render("admin/index.html");
+            static Response Bad() => Template.Render({|#0:"pgae.html"|});
+            static Response Computed(string name) => Template.Render(name);
+        }
+        """,
+        [("/app/templates/page.html", "<p>{{ title }}</p>"), ("/app/templates/admin/index.html", "admin")],
+        Warning("FLG0302").WithLocation(0).WithArguments("pgae.html", "admin/index.html, page.html"));
+
+    [Fact]
+    public Task Without_template_files_nothing_is_checked() => RunAsync("""
+        static class Pages
+        {
+            static Response Bad() => Template.Render("anything.html");
+        }
+        """,
+        []);
+
+    [Fact]
+    public Task A_template_url_for_of_an_unknown_endpoint_is_reported_in_the_template_with_a_suggestion() => RunAsync("""
+        static class Setup
+        {
+        }
+        """,
+        [("/app/templates/base.html", """
+            <a href="{{ url_for("index") }}">home</a>
+            <a href="{{ url_for('page', pk=1) }}">one</a>
+            <a href="{{ url_for("admin.dashboard") }}">admin</a>
+            <a href="{{ url_for("staff.dashboard") }}">staff</a>
+            <a href="{{ url_for("static", filename: "a.css") }}">css</a>
+            <a href="{{ url_for(".dashboard") }}">relative</a>
+            <a href="{{ url_for("idnex") }}">typo</a>
+            """)],
+        Warning("FLG0303").WithSpan("/app/templates/base.html", 7, 22, 7, 27).WithArguments("base.html", "idnex", "; did you mean 'index'?"));
+}
