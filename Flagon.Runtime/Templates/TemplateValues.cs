@@ -72,13 +72,23 @@ internal static class TemplateValues
                 }
                 return;
         }
-        foreach (var property in typeof(T).GetProperties())
+        var properties = typeof(T) == typeof(object) ? RuntimeProperties(model) : ModelProperties<T>.Readable;
+        foreach (var property in properties)
         {
-            if (property.GetIndexParameters().Length == 0 && property.GetMethod is { IsPublic: true })
-            {
-                context.SetValue(property.Name, property.GetValue(model));
-            }
+            context.SetValue(property.Name, property.GetValue(model));
         }
+    }
+
+    // A model passed as object: its runtime type's properties (found by reflection, so not under trimming; a typed model is).
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "Documented: under trimming pass the model with its static type, which the annotation keeps.")]
+    private static System.Reflection.PropertyInfo[] RuntimeProperties(object model) =>
+        [.. model.GetType().GetProperties().Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true })];
+
+    /// <summary>A model type's readable public properties, looked up once per type.</summary>
+    private static class ModelProperties<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>
+    {
+        public static readonly System.Reflection.PropertyInfo[] Readable =
+            [.. typeof(T).GetProperties().Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true })];
     }
 
     private static ValueTask<FluidValue> UrlFor(FunctionArguments arguments, TemplateContext context)

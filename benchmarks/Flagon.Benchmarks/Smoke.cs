@@ -62,6 +62,15 @@ public static class Smoke
             problems.Add($"Hello: Flagon answered {flagonStatus} with {flagonLength} bytes, ASP.NET Core {aspNetStatus}");
         }
         hello.Cleanup();
+
+        var template = new TemplateBenchmarks();
+        template.Setup();
+        var page = template.FlagonRenderTemplate();
+        if (System.Text.Encoding.UTF8.GetByteCount(page) != 191 || !page.Contains("<li>three &amp; four</li>", StringComparison.Ordinal))
+        {
+            problems.Add($"template: rendered {System.Text.Encoding.UTF8.GetByteCount(page)} bytes, expected the 191-byte page:\n{page}");
+        }
+        template.Cleanup();
         return problems;
     }
 }

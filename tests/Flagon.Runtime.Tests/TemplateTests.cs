@@ -83,6 +83,16 @@ public class TemplateTests
         Assert.Equal("<p><ann></p>", Encoding(Template.RenderString("<p>{{ name | raw }}</p>", new Dictionary<string, object?> { ["name"] = "<ann>" })));
     }
 
+    [Fact]
+    public void A_model_passed_as_object_still_shows_its_members()
+    {
+        var app = new TemplateApp();
+        using var _ = app.AppContext();
+        object model = new { name = "boxed" };
+
+        Assert.Equal("Hello boxed <b>", Template.RenderText("plain.txt", model));
+    }
+
     private static string Encoding(Response response) => System.Text.Encoding.UTF8.GetString(response.Body.Span);
 
     [Fact]
