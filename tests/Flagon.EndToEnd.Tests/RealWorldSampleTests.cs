@@ -73,4 +73,29 @@ public class RealWorldSampleTests(RedisServer redis) : IClassFixture<RedisServer
         Assert.Equal("Hello, ada!", await answer.Content.ReadAsStringAsync());
         Assert.NotEmpty(Directory.GetFiles(keys, "key-*.xml"));
     }
+
+    [Fact]
+    public async Task The_guestbook_page_renders_its_layout_flashes_and_escapes_what_visitors_write_in_a_browser_too()
+    {
+        await using var app = await StartAsync();
+        using var visitor = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = app.Url };
+
+        using var signed = await visitor.PostAsync("/guestbook", new FormUrlEncodedContent([new("message", "<script>document.title='pwned'</script>")]));
+        var page = await signed.Content.ReadAsStringAsync();
+
+        Assert.Equal("/guestbook", signed.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("<title>Guestbook - Flagon real world</title>", page);
+        Assert.Contains("<link rel=\"stylesheet\" href=\"/static/style.css\">", page);
+        Assert.Contains("<nav><a href=\"/\">Home</a> <a href=\"/blog/\">Blog</a> <a href=\"/guestbook\">Guestbook</a></nav>", page);
+        Assert.Contains("<p class=\"flash info\">Thanks for signing!</p>", page);
+        Assert.Contains("<li>&lt;script&gt;document.title=&#x27;pwned&#x27;&lt;/script&gt; <small>#1</small></li>", page);
+        Assert.DoesNotContain("<script>", page);
+        Assert.DoesNotContain("Thanks for signing!", await visitor.GetStringAsync("/guestbook"));
+
+        // A real browser runs the page's scripts: had the entry gone out unescaped, the title would be 'pwned'.
+        var dom = await Browser.DumpDomAsync(new Uri(app.Url, "/guestbook"));
+        Assert.Contains("<title>Guestbook - Flagon real world</title>", dom);
+        Assert.Contains("&lt;script&gt;document.title='pwned'&lt;/script&gt;", dom);
+        Assert.Contains("<footer>Flagon real world</footer>", dom);
+    }
 }
