@@ -16,6 +16,7 @@ namespace Flagon;
 /// public static Response Hello(string name) => Template.Render("hello.html", new { name });
 /// </code>
 /// </example>
+[NeedsAppContext]
 public static class Template
 {
     /// <summary>Renders a template without a model.</summary>

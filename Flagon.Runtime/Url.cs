@@ -20,6 +20,7 @@ public static class Url
     /// <param name="anchor">Flask's <c>_anchor</c>: appended after <c>#</c>.</param>
     /// <param name="external">Flask's <c>_external</c>: an absolute URL with scheme and host.</param>
     /// <exception cref="UrlBuildException">No such endpoint, or a value is missing or does not fit its rule.</exception>
+    [NeedsAppContext]
     public static string For(string endpoint, IReadOnlyDictionary<string, object?>? values = null, string? anchor = null, bool external = false)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
@@ -62,6 +63,7 @@ public static class Url
     /// <see cref="RouteValueDictionary"/>.
     /// </summary>
     [RequiresUnreferencedCode("Reads the properties of 'values' by reflection; pass a dictionary, or use the typed UrlFor, when trimming.")]
+    [NeedsAppContext]
     public static string For(string endpoint, object values, string? anchor = null, bool external = false) =>
         For(endpoint, new RouteValueDictionary(values), anchor, external);
 

@@ -175,6 +175,7 @@ namespace Flagon.Generators.Emitters
                 arguments.Add("query");
                 arguments.Add("anchor");
                 arguments.Add("external");
+                w.WriteLine("[global::Flagon.NeedsAppContext]");
                 w.WriteLine($"public static string {endpoint.MethodName}({string.Join(", ", signature)}) =>");
                 w.Indent++;
                 w.WriteLine($"{table}.Build{endpoint.MethodName}({string.Join(", ", arguments)});");

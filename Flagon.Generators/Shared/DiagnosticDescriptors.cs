@@ -12,6 +12,7 @@ namespace Flagon.Generators.Shared
         private const string RoutingCategory = "Flagon.Routing";
         private const string ViewsCategory = "Flagon.Views";
         private const string TemplatesCategory = "Flagon.Templates";
+        private const string ContextsCategory = "Flagon.Contexts";
 
         public static readonly DiagnosticDescriptor RuleMissingLeadingSlash = Create(
             "FLG0001",
@@ -133,6 +134,34 @@ namespace Flagon.Generators.Shared
             "The {0} hook '{1}' returns '{2}'; it may return {3}",
             ViewsCategory,
             DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor RequestContextOutsideRequest = Create(
+            "FLG0201",
+            "Request context used where there may be no request",
+            "'{0}' needs a request context, but '{1}' may run outside a request; call it from a view, mark '{1}' [NeedsRequestContext], or push one with app.TestRequestContext(...)",
+            ContextsCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor AppContextOutsideApp = Create(
+            "FLG0202",
+            "App context used where there may be none",
+            "'{0}' needs an app context, but '{1}' may run outside one; call it from a view, mark '{1}' [NeedsAppContext], or push one with app.AppContext()",
+            ContextsCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor ContextInBackgroundWork = Create(
+            "FLG0203",
+            "Request context used in work that may outlive the request",
+            "'{0}' is used in work started with {1}, which may run after the request has ended and its context is gone; read the value in the view and pass it in",
+            ContextsCategory,
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor ContextStoredInStatic = Create(
+            "FLG0204",
+            "Request context stored in a static member",
+            "'{0}' belongs to one request, but it is stored in the static member '{1}', which outlives it and is shared by all requests",
+            ContextsCategory,
+            DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor TemplateFunctionNotCallable = Create(
             "FLG0301",

@@ -18,18 +18,23 @@ namespace Flagon;
 public static class Globals
 {
     /// <summary>The current request (Flask's <c>request</c>); needs a request context.</summary>
+    [NeedsRequestContext]
     public static Request Request => CurrentScope.Current?.Request ?? throw OutsideContextException.Request("Request");
 
     /// <summary>The client's session (Flask's <c>session</c>), kept in a protected cookie; needs a request context.</summary>
+    [NeedsRequestContext]
     public static Sessions.Session Session => CurrentScope.Current?.Session ?? throw OutsideContextException.Request("Session");
 
     /// <summary>The current context's bag (Flask's <c>g</c>); needs an app context (every request has one).</summary>
+    [NeedsAppContext]
     public static ContextGlobals G => CurrentScope.Current?.G ?? throw OutsideContextException.App("G");
 
     /// <summary>The app handling the current request or pushed with <c>app.AppContext()</c> (Flask's <c>current_app</c>).</summary>
+    [NeedsAppContext]
     public static App CurrentApp => CurrentScope.App ?? throw OutsideContextException.App("CurrentApp");
 
     /// <summary>The blueprint registration handling the current request, or null for the app's own views (Flask's <c>request.blueprint</c>).</summary>
+    [NeedsRequestContext]
     public static BlueprintInfo? CurrentBlueprint =>
         CurrentScope.Current is { } scope
             ? scope.Blueprint is { } mount ? new BlueprintInfo(mount) : null
@@ -78,6 +83,7 @@ public static class Globals
     /// <param name="message">The text.</param>
     /// <param name="category">Its category: <c>message</c>, or e.g. <c>error</c>, <c>info</c>, <c>warning</c>.</param>
     /// <exception cref="OutsideContextException">Called outside a request.</exception>
+    [NeedsRequestContext]
     public static void Flash(string message, string category = "message") => Session.Flash(message, category);
 
     /// <summary>
@@ -86,6 +92,7 @@ public static class Globals
     /// </summary>
     /// <param name="categoryFilter">Only these categories; every message when empty.</param>
     /// <exception cref="OutsideContextException">Called outside a request.</exception>
+    [NeedsRequestContext]
     public static IReadOnlyList<string> GetFlashedMessages(params string[] categoryFilter) =>
         [.. GetFlashedMessagesWithCategories(categoryFilter).Select(f => f.Message)];
 
@@ -94,6 +101,7 @@ public static class Globals
     /// </summary>
     /// <param name="categoryFilter">Only these categories; every message when empty.</param>
     /// <exception cref="OutsideContextException">Called outside a request.</exception>
+    [NeedsRequestContext]
     public static IReadOnlyList<Sessions.FlashedMessage> GetFlashedMessagesWithCategories(params string[] categoryFilter)
     {
         var scope = CurrentScope.Current is { Http: not null } current ? current : throw OutsideContextException.Request("GetFlashedMessages");

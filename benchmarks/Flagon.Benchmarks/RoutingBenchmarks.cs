@@ -139,10 +139,12 @@ public class RoutingBenchmarks
 
     /// <summary>Typed UrlFor for a static endpoint (a cached string).</summary>
     [Benchmark]
+    [NeedsAppContext]
     public string UrlForStatic() => UrlFor.GetUserRepos();
 
     /// <summary>Typed UrlFor for an endpoint with three values.</summary>
     [Benchmark]
+    [NeedsAppContext]
     public string UrlForParams() => UrlFor.GetReposOwnerRepoStargazers(owner: "julienschmidt", repo: "httprouter");
 
     /// <summary>For the smoke check: which endpoint ASP.NET Core's routing chose for a route's path.</summary>

@@ -32,6 +32,7 @@ public class TemplateBenchmarks
 
     /// <summary>Flask's <c>render_template("template.html", title=…, items=…)</c>.</summary>
     [Benchmark]
+    [NeedsAppContext]
     public string FlagonRenderTemplate() => Template.RenderText("template.html", Model);
 }
 

@@ -7,6 +7,9 @@ namespace Flagon.Runtime.Tests;
 /// App and request contexts as Flask has them: the seed's slides 22 and 26 line for line, the errors outside a
 /// context, contexts that follow await and do not leak between concurrent requests.
 /// </summary>
+// These tests use Request, G and CurrentApp outside a context on purpose, to see the run-time error that the
+// analyzer (FLG0201/FLG0202) reports at build time.
+#pragma warning disable FLG0201, FLG0202
 public class ContextTests(RouteHarness harness) : IClassFixture<RouteHarness>
 {
     private sealed class ShellApp() : App([], RouteTableRegistry.Tables);

@@ -10,6 +10,7 @@ public class ExtensionTests
     {
         public void InitApp(App app) => app.Extensions["counter"] = new StrongBox<int>();
 
+        [NeedsAppContext]
         public int Next() => ++((StrongBox<int>)Globals.CurrentApp.Extensions["counter"]).Value;
     }
 
@@ -57,6 +58,7 @@ public class ExtensionTests
             });
         }
 
+        [NeedsAppContext]
         public string Connection
         {
             get
@@ -72,8 +74,10 @@ public class ExtensionTests
         }
     }
 
+    [NeedsAppContext]
     internal static string UseDatabase() => ((Database)Globals.CurrentApp.Extensions["database"]).Connection;
 
+    [NeedsAppContext]
     internal static string FailWithDatabase()
     {
         _ = UseDatabase();

@@ -12,5 +12,6 @@ public sealed class Counter : IExtension
     public void InitApp(App app) => app.Extensions["counter"] = new StrongBox<long>();
 
     /// <summary>Counts a view of the current app's pages (the seed's /counter view).</summary>
+    [NeedsAppContext]
     public long Increment() => Interlocked.Increment(ref ((StrongBox<long>)Globals.CurrentApp.Extensions["counter"]).Value);
 }

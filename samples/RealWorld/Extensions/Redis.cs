@@ -43,8 +43,10 @@ public sealed class Redis : IExtension
     }
 
     /// <summary>The current app's database (the app of the singleton, else the app handling the request).</summary>
+    [NeedsAppContext]
     public IDatabase Database => ((IConnectionMultiplexer)(App ?? Globals.CurrentApp).Extensions["redis"]).GetDatabase();
 
     /// <summary>Redis INCR, as the seed's <c>redis.incr('counter_key')</c>.</summary>
+    [NeedsAppContext]
     public long Incr(string key) => Database.StringIncrement(key);
 }

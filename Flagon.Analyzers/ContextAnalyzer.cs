@@ -1,0 +1,348 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Flagon.Generators.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Flagon.Analyzers
+{
+    /// <summary>
+    /// Flask's "working outside of request context", reported while typing. A member marked [NeedsRequestContext]
+    /// (<c>Request</c>, <c>Session</c>, <c>Flash</c>) or [NeedsAppContext] (<c>CurrentApp</c>, <c>G</c>, <c>Url.For</c>,
+    /// <c>UrlFor</c>, <c>Template</c>) may be used where a context is sure to exist: views, error handlers, hooks,
+    /// template functions, overrides in an App subclass, members carrying the attribute themselves (their callers
+    /// then carry the requirement, as with [RequiresUnreferencedCode]), code inside
+    /// <c>using (app.TestRequestContext(…))</c> / <c>using (app.AppContext())</c> or after <c>ctx.Push()</c>, code
+    /// guarded by <c>if (Globals.HasRequestContext)</c> / <c>HasAppContext</c>, and FlagonTestCase tests. Elsewhere it
+    /// is FLG0201/FLG0202. Also: context used in work started with Task.Run, ThreadPool, new Thread or a Timer from
+    /// a view (FLG0203), and Request, Session or G stored in a static member (FLG0204).
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ContextAnalyzer : DiagnosticAnalyzer
+    {
+        private const string NeedsRequest = "Flagon.NeedsRequestContextAttribute";
+        private const string NeedsApp = "Flagon.NeedsAppContextAttribute";
+
+        private static readonly string[] EntryAttributes =
+        {
+            ViewBinder.RouteAttributeName, ViewBinder.ErrorHandlerAttributeName, ViewBinder.BeforeRequestAttributeName,
+            ViewBinder.AfterRequestAttributeName, ViewBinder.TeardownRequestAttributeName,
+            TemplateFunctions.FilterAttributeName, TemplateFunctions.ContextProcessorAttributeName, NeedsRequest,
+        };
+
+        private enum Need
+        {
+            None,
+            App,
+            Request,
+        }
+
+        /// <inheritdoc/>
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            DiagnosticDescriptors.RequestContextOutsideRequest,
+            DiagnosticDescriptors.AppContextOutsideApp,
+            DiagnosticDescriptors.ContextInBackgroundWork,
+            DiagnosticDescriptors.ContextStoredInStatic);
+
+        /// <inheritdoc/>
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                if (start.Compilation.GetTypeByMetadataName(NeedsRequest) is null)
+                {
+                    return;
+                }
+                start.RegisterOperationAction(AnalyzeUse, OperationKind.PropertyReference, OperationKind.Invocation, OperationKind.ObjectCreation);
+                start.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
+            });
+        }
+
+        private static void AnalyzeUse(OperationAnalysisContext context)
+        {
+            ISymbol? target = context.Operation switch
+            {
+                IPropertyReferenceOperation property => property.Property,
+                IInvocationOperation invocation => invocation.TargetMethod,
+                IObjectCreationOperation creation => creation.Constructor,
+                _ => null,
+            };
+            if (target is null)
+            {
+                return;
+            }
+            var need = NeedOf(target);
+            if (need == Need.None)
+            {
+                return;
+            }
+            var name = target is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor ? ctor.ContainingType.Name : $"{target.ContainingType.Name}.{target.Name}";
+            var syntax = context.Operation.Syntax;
+
+            if (need == Need.Request && BackgroundWork(context.Operation) is { } starter && InEntryPoint(context.ContainingSymbol))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ContextInBackgroundWork, syntax.GetLocation(), name, starter));
+                return;
+            }
+            if (Provided(context.ContainingSymbol, context.Compilation) >= need || Lexically(syntax) >= need || GivenToApp(context.Operation) >= need)
+            {
+                return;
+            }
+            var member = Member(context.ContainingSymbol);
+            if (member is IMethodSymbol { AssociatedSymbol: { } associated })
+            {
+                member = associated;
+            }
+            var user = member switch
+            {
+                null => "this code",
+                IMethodSymbol { MethodKind: MethodKind.StaticConstructor } => $"the static constructor of {member.ContainingType.Name}",
+                IMethodSymbol { MethodKind: MethodKind.Constructor } => $"the constructor of {member.ContainingType.Name}",
+                _ => member.Name,
+            };
+            context.ReportDiagnostic(Diagnostic.Create(
+                need == Need.Request ? DiagnosticDescriptors.RequestContextOutsideRequest : DiagnosticDescriptors.AppContextOutsideApp,
+                syntax.GetLocation(),
+                ImmutableDictionary<string, string?>.Empty.Add("need", need.ToString()),
+                name,
+                user));
+        }
+
+        private static void AnalyzeAssignment(OperationAnalysisContext context)
+        {
+            var assignment = (ISimpleAssignmentOperation)context.Operation;
+            ISymbol? storage = assignment.Target switch
+            {
+                IFieldReferenceOperation { Field.IsStatic: true } field => field.Field,
+                IPropertyReferenceOperation { Property.IsStatic: true } staticProperty => staticProperty.Property,
+                _ => null,
+            };
+            var value = assignment.Value;
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+            if (storage is null || value is not IPropertyReferenceOperation { Property: var property } || NeedOf(property) == Need.None
+                || property.ContainingType.ToDisplayString() != "Flagon.Globals" || property.Name is not ("Request" or "Session" or "G"))
+            {
+                return;
+            }
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ContextStoredInStatic, assignment.Syntax.GetLocation(),
+                $"Globals.{property.Name}", $"{storage.ContainingType.Name}.{storage.Name}"));
+        }
+
+        // What a member (or the class declaring it) says it needs.
+        private static Need NeedOf(ISymbol symbol)
+        {
+            var need = Marked(symbol);
+            if (need == Need.None && symbol is IMethodSymbol { AssociatedSymbol: { } property })
+            {
+                need = Marked(property);
+            }
+            return need != Need.None ? need : symbol.ContainingType is { } type ? Marked(type) : Need.None;
+        }
+
+        private static Need Marked(ISymbol symbol)
+        {
+            var need = Need.None;
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                switch (attribute.AttributeClass?.ToDisplayString())
+                {
+                    case NeedsRequest:
+                        return Need.Request;
+                    case NeedsApp:
+                        need = Need.App;
+                        break;
+                }
+            }
+            return need;
+        }
+
+        // The member the code belongs to: lambdas and local functions belong to the member they are written in.
+        private static ISymbol? Member(ISymbol? symbol)
+        {
+            while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+            {
+                symbol = symbol.ContainingSymbol;
+            }
+            return symbol;
+        }
+
+        private static bool InEntryPoint(ISymbol? symbol) => Member(symbol) is { } member && IsEntryPoint(member);
+
+        // A view, handler, hook or template function, or an override of one (a blueprint subclass overriding a base view).
+        private static bool IsEntryPoint(ISymbol member)
+        {
+            for (var current = member; current is not null; current = (current as IMethodSymbol)?.OverriddenMethod)
+            {
+                if (current.GetAttributes().Any(a => EntryAttributes.Contains(a.AttributeClass?.ToDisplayString())))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        // The context a member is sure to run in.
+        private static Need Provided(ISymbol? symbol, Compilation compilation)
+        {
+            var member = Member(symbol);
+            if (member is null)
+            {
+                return Need.None;
+            }
+            if (IsEntryPoint(member) || (member is IMethodSymbol { AssociatedSymbol: { } owner } && IsEntryPoint(owner)))
+            {
+                return Need.Request;
+            }
+            var marked = Marked(member);
+            if (marked == Need.None && member is IMethodSymbol { AssociatedSymbol: { } property })
+            {
+                marked = Marked(property);
+            }
+            if (marked == Need.None && member.ContainingType is { } declaring)
+            {
+                marked = Marked(declaring);
+            }
+            if (marked != Need.None)
+            {
+                return marked;
+            }
+            for (var type = member.ContainingType?.BaseType; type is not null; type = type.BaseType)
+            {
+                switch (type.ToDisplayString())
+                {
+                    case "Flagon.App" when member.IsOverride:
+                        // App's virtuals (HandleExceptionAsync, ToResponse, SendStaticFileAsync) run inside a request.
+                        return Need.Request;
+                    case "Flagon.Testing.FlagonTestCase":
+                        // Its constructor pushes a request context for each test.
+                        return Need.Request;
+                }
+            }
+            return Need.None;
+        }
+
+        // A context the code is lexically inside: a using of app.TestRequestContext / app.AppContext, a Push() before it
+        // in an enclosing block, or an if (Globals.HasRequestContext / HasAppContext) guard.
+        private static Need Lexically(SyntaxNode node)
+        {
+            var best = Need.None;
+            for (var current = node; current is not null; current = current.Parent)
+            {
+                if (current is MemberDeclarationSyntax)
+                {
+                    break;
+                }
+                switch (current.Parent)
+                {
+                    case UsingStatementSyntax @using when current != @using.Expression && current != @using.Declaration:
+                        best = Max(best, Pushed((SyntaxNode?)@using.Expression ?? @using.Declaration));
+                        break;
+                    case IfStatementSyntax @if when current == @if.Statement:
+                        best = Max(best, Guard(@if.Condition));
+                        break;
+                    case ConditionalExpressionSyntax conditional when current == conditional.WhenTrue:
+                        best = Max(best, Guard(conditional.Condition));
+                        break;
+                    case BlockSyntax block when current is StatementSyntax statement:
+                        foreach (var earlier in block.Statements.TakeWhile(s => s != statement))
+                        {
+                            if (earlier is LocalDeclarationStatementSyntax or ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax })
+                            {
+                                // app.AppContext() and app.TestRequestContext() push the context they return.
+                                best = Max(best, Pushed(earlier));
+                            }
+                            else if (earlier is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Push" } } })
+                            {
+                                best = Max(best, Need.Request);
+                            }
+                        }
+                        break;
+                }
+            }
+            return best;
+        }
+
+        private static Need Pushed(SyntaxNode? node)
+        {
+            if (node is null)
+            {
+                return Need.None;
+            }
+            var names = node.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>()
+                .Select(i => i.Expression is MemberAccessExpressionSyntax access ? access.Name.Identifier.ValueText : null)
+                .ToList();
+            return names.Contains("TestRequestContext") ? Need.Request : names.Contains("AppContext") ? Need.App : Need.None;
+        }
+
+        private static Need Guard(ExpressionSyntax condition)
+        {
+            var names = condition.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(i => i.Identifier.ValueText).ToList();
+            return names.Contains("HasRequestContext") ? Need.Request : names.Contains("HasAppContext") ? Need.App : Need.None;
+        }
+
+        private static Need Max(Need a, Need b) => a > b ? a : b;
+
+        // Code in a lambda given to the app (a run-time view, filter, context processor, app-context teardown) runs
+        // inside a request, or an app context for teardowns.
+        private static Need GivenToApp(IOperation operation)
+        {
+            var best = Need.None;
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                if (current is not IAnonymousFunctionOperation)
+                {
+                    continue;
+                }
+                var parent = current.Parent;
+                while (parent is IDelegateCreationOperation or IConversionOperation)
+                {
+                    parent = parent.Parent;
+                }
+                if (parent is IArgumentOperation { Parent: IInvocationOperation invocation } && invocation.TargetMethod.ContainingType.ToDisplayString() == "Flagon.App")
+                {
+                    best = Max(best, invocation.TargetMethod.Name == "TeardownAppContext" ? Need.App : Need.Request);
+                }
+            }
+            return best;
+        }
+
+        // The API that starts work on another thread, when the operation is inside a lambda given to one.
+        private static string? BackgroundWork(IOperation operation)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                if (current is not IAnonymousFunctionOperation)
+                {
+                    continue;
+                }
+                var parent = current.Parent;
+                while (parent is IDelegateCreationOperation or IConversionOperation)
+                {
+                    parent = parent.Parent;
+                }
+                if (parent is IArgumentOperation { Parent: var call })
+                {
+                    switch (call)
+                    {
+                        case IInvocationOperation invocation when invocation.TargetMethod.ContainingType.ToDisplayString() is var type
+                            && ((type == "System.Threading.Tasks.Task" && invocation.TargetMethod.Name == "Run")
+                                || (type == "System.Threading.Tasks.TaskFactory" && invocation.TargetMethod.Name == "StartNew")
+                                || (type == "System.Threading.ThreadPool" && invocation.TargetMethod.Name.StartsWith("QueueUserWorkItem", System.StringComparison.Ordinal))):
+                            return $"{invocation.TargetMethod.ContainingType.Name}.{invocation.TargetMethod.Name}";
+                        case IObjectCreationOperation creation when creation.Type?.ToDisplayString() is "System.Threading.Thread" or "System.Threading.Timer" or "System.Timers.Timer":
+                            return $"new {creation.Type!.Name}";
+                    }
+                }
+            }
+            return null;
+        }
+    }
+}

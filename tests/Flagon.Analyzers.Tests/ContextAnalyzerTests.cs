@@ -1,0 +1,212 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = Flagon.Analyzers.Tests.AnalyzerTest<Flagon.Analyzers.ContextAnalyzer>;
+
+namespace Flagon.Analyzers.Tests;
+
+/// <summary>FLG0201–FLG0204: the request and app contexts used where they may not exist, with the false-positive traps.</summary>
+public class ContextAnalyzerTests
+{
+    private const string Runtime = """
+        namespace Flagon.Http
+        {
+            public sealed class Request { public string Path => "/"; }
+        }
+        namespace Flagon
+        {
+            using Flagon.Http;
+            [System.AttributeUsage(System.AttributeTargets.All)] public sealed class NeedsRequestContextAttribute : System.Attribute { }
+            [System.AttributeUsage(System.AttributeTargets.All)] public sealed class NeedsAppContextAttribute : System.Attribute { }
+            public static class Globals
+            {
+                [NeedsRequestContext] public static Request Request => new();
+                [NeedsRequestContext] public static void Flash(string message) { }
+                [NeedsAppContext] public static object G => new();
+                [NeedsAppContext] public static App CurrentApp => new();
+                public static bool HasRequestContext => false;
+                public static bool HasAppContext => false;
+            }
+            public sealed class ContextScope : System.IDisposable { public void Push() { } public void Pop() { } public void Dispose() { } }
+            public class App
+            {
+                public ContextScope AppContext() => new();
+                public ContextScope TestRequestContext(string path = "/") => new();
+                public App TeardownAppContext(System.Action<System.Exception?> teardown) => this;
+                protected virtual string Describe() => "";
+            }
+        }
+        """;
+
+    private static DiagnosticResult Request(int location, string member, string user) =>
+        new DiagnosticResult("FLG0201", DiagnosticSeverity.Warning).WithLocation(location).WithArguments(member, user);
+
+    private static DiagnosticResult AppContext(int location, string member, string user) =>
+        new DiagnosticResult("FLG0202", DiagnosticSeverity.Warning).WithLocation(location).WithArguments(member, user);
+
+    private static Task VerifyAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = new Verify(source);
+        test.TestState.Sources.Add(("Runtime.cs", Runtime));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Views_and_what_is_written_inside_them_may_use_the_contexts() => VerifyAsync("""
+        using System.Linq;
+        using Flagon;
+        using static Flagon.Globals;
+        static class Views
+        {
+            [Route("/")]
+            public static string Index()
+            {
+                var lambda = new System.Func<string>(() => Request.Path);
+                string Local() => Request.Path + CurrentApp;
+                return new[] { 1 }.Select(_ => Request.Path).First() + lambda() + Local();
+            }
+
+            [ErrorHandler(404)] public static string Missing() => Request.Path;
+            [BeforeRequest] public static void Before() => Flash("hi");
+        }
+
+        public abstract class Catalog
+        {
+            [Route("/item")] public virtual string Item() => "";
+        }
+        public class Films : Catalog
+        {
+            public override string Item() => Request.Path;
+        }
+        """);
+
+    [Fact]
+    public Task A_helper_that_uses_the_request_is_warned_until_marked_and_then_its_callers_are() => VerifyAsync("""
+        using Flagon;
+        using static Flagon.Globals;
+        static class Helpers
+        {
+            public static string Unmarked() => {|#0:Request|}.Path;
+
+            [NeedsRequestContext]
+            public static string Marked() => Request.Path;
+
+            public static string Caller() => {|#1:Marked()|};
+
+            [Route("/")]
+            public static string View() => Marked();
+
+            public static object Config => {|#2:CurrentApp|};
+        }
+        """,
+        Request(0, "Globals.Request", "Unmarked"),
+        Request(1, "Helpers.Marked", "Caller"),
+        AppContext(2, "Globals.CurrentApp", "Config"));
+
+    [Fact]
+    public Task Static_initializers_and_constructors_run_outside_any_request() => VerifyAsync("""
+        using Flagon;
+        using static Flagon.Globals;
+        static class Startup
+        {
+            static readonly string Path = {|#0:Request|}.Path;
+            static Startup() { _ = {|#1:G|}; }
+        }
+        """,
+        Request(0, "Globals.Request", "Path"),
+        AppContext(1, "Globals.G", "the static constructor of Startup"));
+
+    [Fact]
+    public Task Pushed_contexts_and_guards_provide_what_they_say() => VerifyAsync("""
+        using Flagon;
+        using static Flagon.Globals;
+        class Shell
+        {
+            void Run(App app)
+            {
+                using (app.TestRequestContext("/x"))
+                {
+                    _ = Request.Path;
+                }
+                using (app.AppContext())
+                {
+                    _ = CurrentApp;
+                    _ = {|#0:Request|};
+                }
+                if (HasRequestContext)
+                {
+                    _ = Request.Path;
+                }
+                _ = HasAppContext ? G : null;
+                _ = {|#1:G|};
+            }
+
+            void Declared(App app)
+            {
+                using var ctx = app.TestRequestContext();
+                _ = Request.Path;
+            }
+
+            void PushedByHand(App app, ContextScope ctx)
+            {
+                ctx.Push();
+                _ = Request.Path;
+            }
+
+            void Teardown(App app) => app.TeardownAppContext(error => _ = G);
+        }
+
+        class MyApp : App
+        {
+            protected override string Describe() => Request.Path;
+        }
+        """,
+        Request(0, "Globals.Request", "Run"),
+        AppContext(1, "Globals.G", "Run"));
+
+    [Fact]
+    public Task Request_data_used_in_background_work_started_by_a_view_is_reported() => VerifyAsync("""
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Flagon;
+        using static Flagon.Globals;
+        static class Views
+        {
+            [Route("/")]
+            public static string Index()
+            {
+                var path = Request.Path;
+                Task.Run(() => {|#0:Request|}.Path);
+                ThreadPool.QueueUserWorkItem(_ => {|#2:Flash("x")|});
+                new Thread(() => _ = {|#1:Request|}).Start();
+                Task.Run(() => path.Length);
+                return path;
+            }
+        }
+        """,
+        new DiagnosticResult("FLG0203", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("Globals.Request", "Task.Run"),
+        new DiagnosticResult("FLG0203", DiagnosticSeverity.Warning).WithLocation(2).WithArguments("Globals.Flash", "ThreadPool.QueueUserWorkItem"),
+        new DiagnosticResult("FLG0203", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("Globals.Request", "new Thread"));
+
+    [Fact]
+    public Task Storing_the_request_in_a_static_member_is_reported() => VerifyAsync("""
+        using Flagon;
+        using static Flagon.Globals;
+        static class Views
+        {
+            static Flagon.Http.Request? last;
+            static object? Shared { get; set; }
+
+            [Route("/")]
+            public static string Index()
+            {
+                {|#0:last = Request|};
+                {|#1:Shared = G|};
+                var local = Request;
+                return local.Path;
+            }
+        }
+        """,
+        new DiagnosticResult("FLG0204", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("Globals.Request", "Views.last"),
+        new DiagnosticResult("FLG0204", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("Globals.G", "Views.Shared"));
+}
