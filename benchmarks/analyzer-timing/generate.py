@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Writes a Flagon project with 1,000 views (600 app views in 12 classes, 400 in 8 blueprints) into the folder
+given, for timing Flagon's analyzers and generator while building (analyzer-timing.sh)."""
+import os
+import sys
+
+out = sys.argv[1]
+repo = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+os.makedirs(out, exist_ok=True)
+with open(os.path.join(out, "Timing.csproj"), "w") as f:
+    f.write(f"""<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <InterceptorsNamespaces>$(InterceptorsNamespaces);Flagon.Generated</InterceptorsNamespaces>
+  </PropertyGroup>
+  <ItemGroup>
+    <ProjectReference Include="{repo}/Flagon.Runtime/Flagon.Runtime.csproj" />
+    <ProjectReference Include="{repo}/Flagon.Generators/Flagon.Generators.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+    <ProjectReference Include="{repo}/Flagon.Analyzers/Flagon.Analyzers.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+  </ItemGroup>
+</Project>
+""")
+shapes = [
+    ('"/{p}/{i}"', "()", '"{p} {i}"'),
+    ('"/{p}/{i}/<int:id>"', "(int id)", '$"{p} {i} {{id}}"'),
+    ('"/{p}/{i}/<name>/edit"', "(string name)", '$"{p} {i} {{name}}"'),
+    ('"/{p}/{i}/<uuid:key>"', "(Guid key)", '$"{p} {i} {{key}}"'),
+    ('"/{p}/{i}/<path:rest>"', "(string rest)", '$"{p} {i} {{rest}}"'),
+]
+with open(os.path.join(out, "Program.cs"), "w") as f:
+    f.write("using Flagon;\nvar app = new App(args);\n")
+    for b in range(8):
+        f.write(f"app.RegisterBlueprint<Timing.Blueprint{b}>();\n")
+    f.write("app.Run();\n")
+for c in range(20):
+    blueprint = c >= 12
+    name = f"Blueprint{c - 12}" if blueprint else f"Views{c}"
+    count = 100 if blueprint else 50
+    with open(os.path.join(out, f"{name}.cs"), "w") as f:
+        f.write("using Flagon;\nusing static Flagon.Globals;\n\nnamespace Timing;\n\n")
+        if blueprint:
+            f.write(f'[Blueprint("bp{c}", UrlPrefix = "/bp{c}")]\npublic partial class {name}\n{{\n')
+        else:
+            f.write(f"public static class {name}\n{{\n")
+        for i in range(count):
+            rule, params, body = shapes[i % len(shapes)]
+            p = f"c{c}"
+            f.write(f"    [Route({rule.format(p=p, i=i)})]\n")
+            f.write(f"    public static string View{c}_{i}{params} => {body.format(p=p, i=i)} + Request.Path;\n\n")
+        f.write("    [NeedsRequestContext]\n    public static string Helper() => Request.Path + CurrentApp.Name;\n}\n")
+print(f"wrote 1000 views to {out}")
