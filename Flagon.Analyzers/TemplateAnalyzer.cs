@@ -126,7 +126,7 @@ namespace Flagon.Analyzers
                 }
                 var span = new TextSpan(group.Index, group.Length);
                 var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
-                var suggestion = Closest(endpoint, known);
+                var suggestion = Suggestions.Closest(endpoint, known);
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TemplateUnknownEndpoint, location, Path.GetFileName(file.Path), endpoint,
                     suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?"));
             }
@@ -157,29 +157,6 @@ namespace Flagon.Analyzers
                 }
             }
             return result;
-        }
-
-        private static string? Closest(string endpoint, IEnumerable<string> known) =>
-            known.Select(k => (Name: k, Distance: Distance(endpoint, k)))
-                .Where(k => k.Distance <= Math.Max(2, endpoint.Length / 3))
-                .OrderBy(k => k.Distance).ThenBy(k => k.Name, StringComparer.Ordinal)
-                .Select(k => k.Name)
-                .FirstOrDefault();
-
-        private static int Distance(string a, string b)
-        {
-            var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-            for (int i = 1; i <= a.Length; i++)
-            {
-                var current = new int[b.Length + 1];
-                current[0] = i;
-                for (int j = 1; j <= b.Length; j++)
-                {
-                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-                }
-                previous = current;
-            }
-            return previous[b.Length];
         }
     }
 }

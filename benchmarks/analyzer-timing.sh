@@ -11,4 +11,4 @@ dotnet build -c Release -p:ReportAnalyzer=true -v:normal -nologo -clp:NoSummary 
 # Warm: the numbers from a second, full compile (the first one pays for JIT-compiling the analyzers).
 touch Program.cs
 dotnet build -c Release -p:ReportAnalyzer=true -v:detailed -nologo -clp:NoSummary --no-dependencies >build.log 2>&1 || { tail -50 build.log; exit 1; }
-grep -E "Total (analyzer|generator) execution time|^ +[0-9.<]+ +[0-9<]+ +Flagon\\.(Analyzers|Generators)\\.[A-Za-z]+ " build.log | sed "s/^ *//"
+grep -E "Total (analyzer|generator) execution time|^ +[0-9.<]+ +[0-9<]+ +Flagon\\.(Analyzers|Generators)\\.[A-Za-z]+( |$)" build.log | sed "s/^ *//"

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Flagon.Generators.Model;
+using Flagon.Generators.Shared;
 
 namespace Flagon.Generators.Emitters
 {
@@ -343,26 +344,7 @@ namespace Flagon.Generators.Emitters
         }
 
         /// <summary><c>default_page</c> becomes <c>DefaultPage</c>.</summary>
-        public static string PascalCase(string endpoint)
-        {
-            var builder = new StringBuilder();
-            bool upper = true;
-            foreach (char c in endpoint)
-            {
-                if (!char.IsLetterOrDigit(c))
-                {
-                    upper = true;
-                    continue;
-                }
-                builder.Append(upper ? char.ToUpperInvariant(c) : c);
-                upper = false;
-            }
-            if (builder.Length == 0 || char.IsDigit(builder[0]))
-            {
-                builder.Insert(0, '_');
-            }
-            return builder.ToString();
-        }
+        public static string PascalCase(string endpoint) => EndpointNames.ToMethod(endpoint);
 
         private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
     }

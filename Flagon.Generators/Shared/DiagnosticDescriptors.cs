@@ -135,6 +135,30 @@ namespace Flagon.Generators.Shared
             ViewsCategory,
             DiagnosticSeverity.Error);
 
+        public static readonly DiagnosticDescriptor UrlForUnknownEndpoint = Create(
+            "FLG0110",
+            "Url.For names an unknown endpoint",
+            "Url.For names the unknown endpoint '{0}'{1}",
+            ViewsCategory,
+            DiagnosticSeverity.Warning,
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor UrlForMissingValues = Create(
+            "FLG0111",
+            "Url.For misses rule values",
+            "Url.For(\"{0}\") gives no value for {1}, which every rule of the endpoint needs",
+            ViewsCategory,
+            DiagnosticSeverity.Warning,
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor UrlForCanBeTyped = Create(
+            "FLG0112",
+            "Url.For can be the typed UrlFor",
+            "Url.For(\"{0}\", …) can be {1}(…), which the compiler checks",
+            ViewsCategory,
+            DiagnosticSeverity.Info,
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
+
         public static readonly DiagnosticDescriptor RequestContextOutsideRequest = Create(
             "FLG0201",
             "Request context used where there may be no request",

@@ -27,5 +27,27 @@ namespace Flagon.Generators.Shared
             }
             return builder.ToString();
         }
+
+        /// <summary>The typed UrlFor method of an endpoint: <c>default_page</c> becomes <c>DefaultPage</c>.</summary>
+        public static string ToMethod(string endpoint)
+        {
+            var builder = new System.Text.StringBuilder();
+            bool upper = true;
+            foreach (char c in endpoint)
+            {
+                if (!char.IsLetterOrDigit(c))
+                {
+                    upper = true;
+                    continue;
+                }
+                builder.Append(upper ? char.ToUpperInvariant(c) : c);
+                upper = false;
+            }
+            if (builder.Length == 0 || char.IsDigit(builder[0]))
+            {
+                builder.Insert(0, '_');
+            }
+            return builder.ToString();
+        }
     }
 }

@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Flagon.Generators.Model;
+using Flagon.Generators.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Flagon.Analyzers
+{
+    /// <summary>
+    /// Checks <c>Url.For("literal", new { … })</c> against the views' endpoints, as Werkzeug's BuildError would at run
+    /// time: an unknown endpoint, with the closest one suggested (FLG0110); values no rule of the endpoint can do
+    /// without (FLG0111); and, where the call is fine, that it can be the typed <c>UrlFor</c> method, which has a
+    /// code fix (FLG0112).
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class UrlForAnalyzer : DiagnosticAnalyzer
+    {
+        private sealed class Call
+        {
+            public Call(Location endpointLocation, Location callLocation, string endpoint, IReadOnlyList<string>? names)
+            {
+                EndpointLocation = endpointLocation;
+                CallLocation = callLocation;
+                Endpoint = endpoint;
+                Names = names;
+            }
+
+            public Location EndpointLocation { get; }
+            public Location CallLocation { get; }
+            public string Endpoint { get; }
+            public IReadOnlyList<string>? Names { get; }
+        }
+
+        /// <inheritdoc/>
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(DiagnosticDescriptors.UrlForUnknownEndpoint, DiagnosticDescriptors.UrlForMissingValues, DiagnosticDescriptors.UrlForCanBeTyped);
+
+        /// <inheritdoc/>
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var url = start.Compilation.GetTypeByMetadataName("Flagon.Url");
+                var route = start.Compilation.GetTypeByMetadataName(ViewBinder.RouteAttributeName);
+                if (url is null || route is null)
+                {
+                    return;
+                }
+                var rules = new ConcurrentBag<(string Endpoint, RuleSpec? Rule, string Typed)>();
+                var calls = new ConcurrentBag<Call>();
+                var unknowable = new ConcurrentBag<bool>();
+                start.RegisterSymbolAction(symbolContext =>
+                {
+                    var method = (IMethodSymbol)symbolContext.Symbol;
+                    var blueprint = TemplateFunctions.BlueprintName(method.ContainingType);
+                    foreach (var attribute in method.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, route)))
+                    {
+                        if (ViewBinder.BindRule(method, attribute, new List<BindingError>()) is { } rule)
+                        {
+                            var typed = blueprint is null
+                                ? $"UrlFor.{EndpointNames.ToMethod(rule.Endpoint)}"
+                                : $"UrlFor.{method.ContainingType.Name}.{EndpointNames.ToMethod(rule.Endpoint)}";
+                            rules.Add((blueprint is null ? rule.Endpoint : blueprint + "." + rule.Endpoint, rule, typed));
+                        }
+                    }
+                }, SymbolKind.Method);
+                start.RegisterOperationAction(operationContext =>
+                {
+                    var invocation = (IInvocationOperation)operationContext.Operation;
+                    var target = invocation.TargetMethod;
+                    if (target.Name == "AddUrlRule" && target.ContainingType.ToDisplayString() == "Flagon.App")
+                    {
+                        var endpoint = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "endpoint");
+                        if (endpoint?.Value.ConstantValue is { HasValue: true, Value: string literal })
+                        {
+                            rules.Add((literal, null, string.Empty));
+                        }
+                        else
+                        {
+                            unknowable.Add(true);
+                        }
+                        return;
+                    }
+                    if (target.Name != "For" || !SymbolEqualityComparer.Default.Equals(target.ContainingType, url) || invocation.Arguments.Length == 0)
+                    {
+                        return;
+                    }
+                    var first = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0);
+                    if (first?.Value.ConstantValue is not { HasValue: true, Value: string name })
+                    {
+                        return;
+                    }
+                    var values = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 1);
+                    IReadOnlyList<string>? names = values is null || values.IsImplicit ? Array.Empty<string>()
+                        : Unwrap(values.Value) is IAnonymousObjectCreationOperation anonymous
+                            ? anonymous.Initializers.OfType<ISimpleAssignmentOperation>().Select(a => a.Target).OfType<IPropertyReferenceOperation>().Select(p => p.Property.Name).ToList()
+                            : null;
+                    calls.Add(new Call(first.Value.Syntax.GetLocation(), invocation.Syntax.GetLocation(), name, names));
+                }, OperationKind.Invocation);
+                start.RegisterCompilationEndAction(end => Report(end, rules.ToList(), calls.ToList(), !unknowable.IsEmpty));
+            });
+        }
+
+        private static IOperation Unwrap(IOperation operation)
+        {
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+            return operation;
+        }
+
+        private static void Report(CompilationAnalysisContext context, List<(string Endpoint, RuleSpec? Rule, string Typed)> rules, List<Call> calls, bool unknowable)
+        {
+            var byEndpoint = rules.GroupBy(r => r.Endpoint).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            foreach (var call in calls)
+            {
+                var endpoint = call.Endpoint;
+                if (endpoint.StartsWith(".", StringComparison.Ordinal) || endpoint == "static")
+                {
+                    continue;
+                }
+                if (!byEndpoint.TryGetValue(endpoint, out var endpointRules))
+                {
+                    // A blueprint may be registered under another name: "staff.view" is the blueprint's "view" too.
+                    int dot = endpoint.LastIndexOf('.');
+                    bool inSomeBlueprint = dot > 0 && byEndpoint.Keys.Any(k => k.LastIndexOf('.') is var kd && kd > 0 && k.Substring(kd) == endpoint.Substring(dot));
+                    if (!inSomeBlueprint && !unknowable)
+                    {
+                        var suggestion = Suggestions.Closest(endpoint, byEndpoint.Keys);
+                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UrlForUnknownEndpoint, call.EndpointLocation, endpoint,
+                            suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?"));
+                    }
+                    continue;
+                }
+                var typedRules = endpointRules.Where(r => r.Rule is not null).ToList();
+                if (call.Names is null || typedRules.Count == 0)
+                {
+                    continue;
+                }
+                var given = new HashSet<string>(call.Names, StringComparer.Ordinal);
+                var missing = typedRules
+                    .Select(r => r.Rule!.Variables.Select(v => v.Name).Where(n => !given.Contains(n) && !r.Rule.Defaults.Any(d => d.Name == n)).ToList())
+                    .OrderBy(m => m.Count)
+                    .First();
+                if (missing.Count > 0)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UrlForMissingValues, call.CallLocation, endpoint,
+                        string.Join(", ", missing.Select(m => $"'{m}'"))));
+                    continue;
+                }
+                var variables = new HashSet<string>(typedRules.SelectMany(r => r.Rule!.Variables.Select(v => v.Name)), StringComparer.Ordinal);
+                if (given.All(variables.Contains))
+                {
+                    var typed = typedRules[0].Typed;
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UrlForCanBeTyped, call.CallLocation,
+                        ImmutableDictionary<string, string?>.Empty.Add("typed", typed), endpoint, typed));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using Basic.Reference.Assemblies;
+using Flagon.Analyzers.CodeFixes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = Flagon.Analyzers.Tests.AnalyzerTest<Flagon.Analyzers.UrlForAnalyzer>;
+
+namespace Flagon.Analyzers.Tests;
+
+/// <summary>FLG0110–FLG0112: Url.For with a literal endpoint, checked against the views; and the fix to typed UrlFor.</summary>
+public class UrlForAnalyzerTests
+{
+    private const string Url = """
+        namespace Flagon
+        {
+            public static class Url
+            {
+                public static string For(string endpoint, object? values = null, string? anchor = null, bool external = false) => "";
+            }
+        }
+        """;
+
+    private const string Views = """
+        using Flagon;
+        static partial class Views
+        {
+            [Route("/")] public static string Index() => "x";
+            [Route("/page", Defaults = "pk=1", Endpoint = "default_page")]
+            [Route("/page/<int:pk>")] public static string Page(int pk) => "x";
+            [Route("/user/<name>/<int:id>")] public static string User(string name, int id) => "x";
+        }
+
+        [Blueprint("admin")]
+        partial class Admin
+        {
+            [Route("/")] public static string Hello() => "x";
+        }
+        """;
+
+    private static Task VerifyAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = new Verify(Views + source);
+        test.TestState.Sources.Add(("Url.cs", Url));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Unknown_endpoints_and_missing_values_are_reported_and_fine_calls_can_be_typed() => VerifyAsync("""
+        static class Links
+        {
+            static string[] All(string computed) =>
+            [
+                Url.For({|#0:"idnex"|}),
+                {|#1:Url.For("user", new { name = "ann" })|},
+                {|#2:Url.For("page", new { pk = 2 })|},
+                {|#3:Url.For("admin.hello")|},
+                Url.For("staff.hello"),
+                Url.For(".hello"),
+                Url.For("static", new { filename = "a.css" }),
+                Url.For("page", new { pk = 2, sort = "new" }),
+                Url.For(computed),
+            ];
+        }
+        """,
+        new DiagnosticResult("FLG0110", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("idnex", "; did you mean 'index'?"),
+        new DiagnosticResult("FLG0111", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("user", "'id'"),
+        new DiagnosticResult("FLG0112", DiagnosticSeverity.Info).WithLocation(2).WithArguments("page", "UrlFor.Page"),
+        new DiagnosticResult("FLG0112", DiagnosticSeverity.Info).WithLocation(3).WithArguments("admin.hello", "UrlFor.Admin.Hello"));
+
+    private sealed class FixTest : CSharpCodeFixTest<UrlForAnalyzer, UseTypedUrlForCodeFix, DefaultVerifier>
+    {
+        public FixTest(string source, string fixedSource)
+        {
+            ReferenceAssemblies = new ReferenceAssemblies("net10.0");
+            TestState.AdditionalReferences.AddRange(Net100.References.All);
+            foreach (var state in new[] { TestState, FixedState })
+            {
+                state.Sources.Add(("Url.cs", Url));
+                state.Sources.Add(("Flagon.cs", AnalyzerTest<UrlForAnalyzer>.FlagonStub));
+                state.Sources.Add(("Views.cs", Views + """
+
+                    static class UrlFor
+                    {
+                        public static string Page(int pk, string? anchor = null, bool external = false) => "";
+                        public static class Admin { public static string Hello(string? anchor = null, bool external = false) => ""; }
+                    }
+                    """));
+            }
+            TestState.Sources.Add(source);
+            FixedState.Sources.Add(fixedSource);
+            // FLG0112 is known once every endpoint is: a compilation-end (non-local) diagnostic.
+            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
+        }
+
+        protected override ParseOptions CreateParseOptions() =>
+            new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Preview);
+    }
+
+    [Fact]
+    public async Task The_fix_writes_the_typed_call_with_the_same_values_anchor_and_external()
+    {
+        var test = new FixTest("""
+            using Flagon;
+            static class Links
+            {
+                static int number = 3;
+                static string A() => {|#0:Url.For("page", new { pk = number + 1 }, "top", external: true)|};
+                static string B() => {|#1:Url.For("admin.hello")|};
+            }
+            """, """
+            using Flagon;
+            static class Links
+            {
+                static int number = 3;
+                static string A() => UrlFor.Page(pk: number + 1, anchor: "top", external: true);
+                static string B() => UrlFor.Admin.Hello();
+            }
+            """);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("FLG0112", DiagnosticSeverity.Info).WithLocation(0).WithArguments("page", "UrlFor.Page"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("FLG0112", DiagnosticSeverity.Info).WithLocation(1).WithArguments("admin.hello", "UrlFor.Admin.Hello"));
+        await test.RunAsync();
+    }
+}
