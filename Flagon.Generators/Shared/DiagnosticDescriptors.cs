@@ -159,6 +159,14 @@ namespace Flagon.Generators.Shared
             DiagnosticSeverity.Info,
             customTags: WellKnownDiagnosticTags.CompilationEnd);
 
+        public static readonly DiagnosticDescriptor BlueprintNeverRegistered = Create(
+            "FLG0113",
+            "Blueprint never registered",
+            "The blueprint '{0}' is never registered with app.RegisterBlueprint<{0}>(), so its views never answer",
+            ViewsCategory,
+            DiagnosticSeverity.Info,
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
+
         public static readonly DiagnosticDescriptor RequestContextOutsideRequest = Create(
             "FLG0201",
             "Request context used where there may be no request",
