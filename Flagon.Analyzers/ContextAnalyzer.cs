@@ -89,7 +89,8 @@ namespace Flagon.Analyzers
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ContextInBackgroundWork, syntax.GetLocation(), name, starter));
                 return;
             }
-            if (Provided(context.ContainingSymbol, context.Compilation) >= need || Lexically(syntax) >= need || GivenToApp(context.Operation) >= need)
+            if (Provided(context.ContainingSymbol, context.Compilation) >= need || Lexically(syntax) >= need || GivenToApp(context.Operation) >= need
+                || AddedAsView(context.ContainingSymbol, context.Operation.SemanticModel, context.CancellationToken))
             {
                 return;
             }
@@ -289,6 +290,32 @@ namespace Flagon.Analyzers
         }
 
         private static Need Max(Need a, Need b) => a > b ? a : b;
+
+        // A method given by name to app.AddUrlRule in the same file is a view (Flask's add_url_rule). Views added from
+        // another file are not seen here; mark them [NeedsRequestContext].
+        private static bool AddedAsView(ISymbol? symbol, SemanticModel? model, System.Threading.CancellationToken cancellationToken)
+        {
+            if (Member(symbol) is not IMethodSymbol method || model is null)
+            {
+                return false;
+            }
+            var root = model.SyntaxTree.GetRoot(cancellationToken);
+            foreach (var call in root.DescendantNodes().OfType<InvocationExpressionSyntax>())
+            {
+                if (call.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddUrlRule" } || call.ArgumentList.Arguments.Count < 2)
+                {
+                    continue;
+                }
+                var view = call.ArgumentList.Arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == "view") ?? call.ArgumentList.Arguments[1];
+                if (model.GetSymbolInfo(view.Expression, cancellationToken) is var info
+                    && (SymbolEqualityComparer.Default.Equals(info.Symbol?.OriginalDefinition, method.OriginalDefinition)
+                        || info.CandidateSymbols.Any(c => SymbolEqualityComparer.Default.Equals(c.OriginalDefinition, method.OriginalDefinition))))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
 
         // Code in a lambda given to the app (a run-time view, filter, context processor, app-context teardown) runs
         // inside a request, or an app context for teardowns.

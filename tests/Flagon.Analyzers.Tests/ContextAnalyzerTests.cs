@@ -32,6 +32,7 @@ public class ContextAnalyzerTests
                 public ContextScope AppContext() => new();
                 public ContextScope TestRequestContext(string path = "/") => new();
                 public App TeardownAppContext(System.Action<System.Exception?> teardown) => this;
+                public App AddUrlRule(string rule, System.Delegate view, string? endpoint = null) => this;
                 protected virtual string Describe() => "";
             }
         }
@@ -102,6 +103,19 @@ public class ContextAnalyzerTests
         Request(0, "Globals.Request", "Unmarked"),
         Request(1, "Helpers.Marked", "Caller"),
         AppContext(2, "Globals.CurrentApp", "Config"));
+
+    [Fact]
+    public Task A_method_given_to_AddUrlRule_is_a_view() => VerifyAsync("""
+        using Flagon;
+        using static Flagon.Globals;
+        static class Setup
+        {
+            static string Added() => Request.Path;
+            static string NotAdded() => {|#0:Request|}.Path;
+            public static App Configure(App app) => app.AddUrlRule("/added", Added, endpoint: "added");
+        }
+        """,
+        Request(0, "Globals.Request", "NotAdded"));
 
     [Fact]
     public Task Static_initializers_and_constructors_run_outside_any_request() => VerifyAsync("""

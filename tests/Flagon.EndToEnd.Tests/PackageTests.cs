@@ -57,6 +57,7 @@ public sealed class PackageTests(PackedFlagon packed) : IClassFixture<PackedFlag
             {
             {{badLine}}
                 public static string Page() => "x";
+                public static string Who() => Flagon.Globals.Request.Path;
             }
             """);
 
@@ -65,5 +66,8 @@ public sealed class PackageTests(PackedFlagon packed) : IClassFixture<PackedFlag
         // The column points inside the string literal, at the converter's name.
         int column = badLine.IndexOf("integer", StringComparison.Ordinal) + 1;
         Assert.Contains($"Program.cs(4,{column}): error FLG0003: The rule '/page/<integer:pk>' uses the unknown converter 'integer'", error.Message);
+        // A context used outside a request, with the member and the fix.
+        // (A warning, made an error by the project's TreatWarningsAsErrors.)
+        Assert.Contains("Program.cs(6,35): error FLG0201: 'Globals.Request' needs a request context, but 'Who' may run outside a request", error.Message);
     }
 }
