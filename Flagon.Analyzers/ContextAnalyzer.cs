@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Flagon.Generators.Shared;
@@ -58,12 +59,14 @@ namespace Flagon.Analyzers
                 {
                     return;
                 }
-                start.RegisterOperationAction(AnalyzeUse, OperationKind.PropertyReference, OperationKind.Invocation, OperationKind.ObjectCreation);
+                // What each referenced member needs, decoded once per compilation (most references are to members that need nothing).
+                var needs = new ConcurrentDictionary<ISymbol, Need>(SymbolEqualityComparer.Default);
+                start.RegisterOperationAction(operationContext => AnalyzeUse(operationContext, needs), OperationKind.PropertyReference, OperationKind.Invocation, OperationKind.ObjectCreation);
                 start.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
             });
         }
 
-        private static void AnalyzeUse(OperationAnalysisContext context)
+        private static void AnalyzeUse(OperationAnalysisContext context, ConcurrentDictionary<ISymbol, Need> needs)
         {
             ISymbol? target = context.Operation switch
             {
@@ -76,7 +79,7 @@ namespace Flagon.Analyzers
             {
                 return;
             }
-            var need = NeedOf(target);
+            var need = needs.GetOrAdd(target, NeedOf);
             if (need == Need.None)
             {
                 return;

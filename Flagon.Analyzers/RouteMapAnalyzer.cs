@@ -67,7 +67,7 @@ namespace Flagon.Analyzers
                         {
                             continue;
                         }
-                        var rule = ViewBinder.BindRule(method, attribute, new List<BindingError>());
+                        var rule = RuleBindings.Bind(symbolContext.Compilation, method, attribute).Rule;
                         if (rule is null)
                         {
                             continue;

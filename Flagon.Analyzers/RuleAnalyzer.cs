@@ -55,11 +55,10 @@ namespace Flagon.Analyzers
             foreach (var attribute in routes)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
-                errors.Clear();
-                ViewBinder.BindRule(method, attribute, errors);
+                var (_, bindingErrors) = RuleBindings.Bind(context.Compilation, method, attribute);
                 var rule = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string ?? string.Empty : string.Empty;
                 var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) as AttributeSyntax;
-                foreach (var error in errors)
+                foreach (var error in bindingErrors)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(error.Descriptor, Locate(method, syntax, rule, error, context), error.MessageArgs));
                 }

@@ -62,7 +62,7 @@ namespace Flagon.Analyzers
                     var blueprint = TemplateFunctions.BlueprintName(method.ContainingType);
                     foreach (var attribute in method.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, route)))
                     {
-                        if (ViewBinder.BindRule(method, attribute, new List<BindingError>()) is { } rule)
+                        if (RuleBindings.Bind(symbolContext.Compilation, method, attribute).Rule is { } rule)
                         {
                             var typed = blueprint is null
                                 ? $"UrlFor.{EndpointNames.ToMethod(rule.Endpoint)}"
