@@ -66,29 +66,21 @@ namespace Flagon.Analyzers
                 var unknowable = new ConcurrentBag<bool>();
                 start.RegisterSymbolAction(symbolContext =>
                 {
-                    var method = (IMethodSymbol)symbolContext.Symbol;
-                    var blueprint = TemplateFunctions.BlueprintName(method.ContainingType);
-                    foreach (var attribute in method.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, route)))
+                    if (route is not null)
                     {
-                        if (RuleBindings.Bind(symbolContext.Compilation, method, attribute).Rule is { } rule)
+                        foreach (var (endpoint, _) in Endpoints.Of(symbolContext.Compilation, (IMethodSymbol)symbolContext.Symbol, route))
                         {
-                            endpoints.Add(blueprint is null ? rule.Endpoint : blueprint + "." + rule.Endpoint);
+                            endpoints.Add(endpoint);
                         }
                     }
                 }, SymbolKind.Method);
                 start.RegisterOperationAction(operationContext =>
                 {
-                    var invocation = (IInvocationOperation)operationContext.Operation;
-                    if (invocation.TargetMethod.Name != "AddUrlRule" || invocation.TargetMethod.ContainingType.ToDisplayString() != "Flagon.App")
-                    {
-                        return;
-                    }
-                    var endpoint = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "endpoint");
-                    if (endpoint?.Value.ConstantValue is { HasValue: true, Value: string literal })
+                    if (Endpoints.OfAddUrlRule((IInvocationOperation)operationContext.Operation, out var runTime) is { } literal)
                     {
                         endpoints.Add(literal);
                     }
-                    else if (endpoint is not null && !endpoint.IsImplicit)
+                    if (runTime)
                     {
                         unknowable.Add(true);
                     }
@@ -120,7 +112,7 @@ namespace Flagon.Analyzers
             {
                 var group = match.Groups[1].Success ? match.Groups[1] : match.Groups[2];
                 var endpoint = group.Value;
-                if (endpoint.StartsWith(".", StringComparison.Ordinal) || known.Contains(endpoint) || InSomeBlueprint(endpoint, known))
+                if (endpoint.StartsWith(".", StringComparison.Ordinal) || known.Contains(endpoint) || Endpoints.InSomeBlueprint(endpoint, known))
                 {
                     continue;
                 }
@@ -130,13 +122,6 @@ namespace Flagon.Analyzers
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TemplateUnknownEndpoint, location, Path.GetFileName(file.Path), endpoint,
                     suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?"));
             }
-        }
-
-        // A blueprint may be registered under any name (or nested), so "name.view" is known when some blueprint has "view".
-        private static bool InSomeBlueprint(string endpoint, HashSet<string> known)
-        {
-            int dot = endpoint.LastIndexOf('.');
-            return dot > 0 && known.Any(k => k.LastIndexOf('.') is var kd && kd > 0 && string.CompareOrdinal(k, kd, endpoint, dot, Math.Max(k.Length - kd, endpoint.Length - dot)) == 0);
         }
 
         /// <summary>Template files by name (their path under the nearest folder named <c>templates</c> or <c>*_templates</c>).</summary>

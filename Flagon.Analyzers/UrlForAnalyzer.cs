@@ -59,34 +59,32 @@ namespace Flagon.Analyzers
                 start.RegisterSymbolAction(symbolContext =>
                 {
                     var method = (IMethodSymbol)symbolContext.Symbol;
-                    var blueprint = TemplateFunctions.BlueprintName(method.ContainingType);
-                    foreach (var attribute in method.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, route)))
+                    bool inBlueprint = TemplateFunctions.BlueprintName(method.ContainingType) is not null;
+                    foreach (var (endpoint, rule) in Endpoints.Of(symbolContext.Compilation, method, route))
                     {
-                        if (RuleBindings.Bind(symbolContext.Compilation, method, attribute).Rule is { } rule)
+                        if (method.ContainingType.IsAbstract)
                         {
-                            var typed = blueprint is null
-                                ? $"UrlFor.{EndpointNames.ToMethod(rule.Endpoint)}"
-                                : $"UrlFor.{method.ContainingType.Name}.{EndpointNames.ToMethod(rule.Endpoint)}";
-                            rules.Add((blueprint is null ? rule.Endpoint : blueprint + "." + rule.Endpoint, rule, typed));
+                            // Inherited by blueprints: known, but with no typed method of its own.
+                            rules.Add((endpoint, null, string.Empty));
+                            continue;
                         }
+                        var typed = inBlueprint
+                            ? $"UrlFor.{method.ContainingType.Name}.{EndpointNames.ToMethod(rule.Endpoint)}"
+                            : $"UrlFor.{EndpointNames.ToMethod(rule.Endpoint)}";
+                        rules.Add((endpoint, rule, typed));
                     }
                 }, SymbolKind.Method);
                 start.RegisterOperationAction(operationContext =>
                 {
                     var invocation = (IInvocationOperation)operationContext.Operation;
                     var target = invocation.TargetMethod;
-                    if (target.Name == "AddUrlRule" && target.ContainingType.ToDisplayString() == "Flagon.App")
+                    if (Endpoints.OfAddUrlRule(invocation, out var runTime) is { } literal)
                     {
-                        var endpoint = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "endpoint");
-                        if (endpoint?.Value.ConstantValue is { HasValue: true, Value: string literal })
-                        {
-                            rules.Add((literal, null, string.Empty));
-                        }
-                        else
-                        {
-                            unknowable.Add(true);
-                        }
-                        return;
+                        rules.Add((literal, null, string.Empty));
+                    }
+                    if (runTime)
+                    {
+                        unknowable.Add(true);
                     }
                     if (target.Name != "For" || !SymbolEqualityComparer.Default.Equals(target.ContainingType, url) || invocation.Arguments.Length == 0)
                     {
@@ -129,10 +127,7 @@ namespace Flagon.Analyzers
                 }
                 if (!byEndpoint.TryGetValue(endpoint, out var endpointRules))
                 {
-                    // A blueprint may be registered under another name: "staff.view" is the blueprint's "view" too.
-                    int dot = endpoint.LastIndexOf('.');
-                    bool inSomeBlueprint = dot > 0 && byEndpoint.Keys.Any(k => k.LastIndexOf('.') is var kd && kd > 0 && k.Substring(kd) == endpoint.Substring(dot));
-                    if (!inSomeBlueprint && !unknowable)
+                    if (!Endpoints.InSomeBlueprint(endpoint, byEndpoint.Keys) && !unknowable)
                     {
                         var suggestion = Suggestions.Closest(endpoint, byEndpoint.Keys);
                         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UrlForUnknownEndpoint, call.EndpointLocation, endpoint,

@@ -17,6 +17,10 @@ public class UrlForAnalyzerTests
             {
                 public static string For(string endpoint, object? values = null, string? anchor = null, bool external = false) => "";
             }
+            public class App
+            {
+                public App AddUrlRule(string rule, System.Delegate view, string? endpoint = null) => this;
+            }
         }
         """;
 
@@ -67,6 +71,23 @@ public class UrlForAnalyzerTests
         new DiagnosticResult("FLG0111", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("user", "'id'"),
         new DiagnosticResult("FLG0112", DiagnosticSeverity.Info).WithLocation(2).WithArguments("page", "UrlFor.Page"),
         new DiagnosticResult("FLG0112", DiagnosticSeverity.Info).WithLocation(3).WithArguments("admin.hello", "UrlFor.Admin.Hello"));
+
+    [Fact]
+    public Task Endpoints_from_AddUrlRule_and_from_blueprint_base_classes_are_known() => VerifyAsync("""
+        public abstract class Catalog
+        {
+            [Route("/")] public string List() => "x";
+        }
+        [Blueprint("books")] public partial class Books : Catalog { }
+
+        static class Setup
+        {
+            static string Legacy() => "x";
+            static App Configure(App app) => app.AddUrlRule("/legacy", Legacy).AddUrlRule("/old", Legacy, endpoint: "old");
+            static string[] Links() => [Url.For("legacy"), Url.For("old"), Url.For("books.list"), Url.For("shelf.list"), Url.For({|#0:"legcy"|})];
+        }
+        """,
+        new DiagnosticResult("FLG0110", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("legcy", "; did you mean 'legacy'?"));
 
     private sealed class FixTest : CSharpCodeFixTest<UrlForAnalyzer, UseTypedUrlForCodeFix, DefaultVerifier>
     {
