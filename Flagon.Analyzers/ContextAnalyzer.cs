@@ -349,9 +349,18 @@ namespace Flagon.Analyzers
         {
             for (var current = operation.Parent; current is not null; current = current.Parent)
             {
-                if (current is not IAnonymousFunctionOperation)
+                if (current is ILocalFunctionOperation { Symbol: { IsAsync: true, ReturnsVoid: true } })
+                {
+                    return "an async void local function";
+                }
+                if (current is not IAnonymousFunctionOperation function)
                 {
                     continue;
+                }
+                if (function.Symbol is { IsAsync: true, ReturnsVoid: true })
+                {
+                    // Nobody awaits it: the request may end, and its context with it, before it runs to the end.
+                    return "an async void lambda";
                 }
                 var parent = current.Parent;
                 while (parent is IDelegateCreationOperation or IConversionOperation)

@@ -194,13 +194,18 @@ public class ContextAnalyzerTests
                 ThreadPool.QueueUserWorkItem(_ => {|#2:Flash("x")|});
                 new Thread(() => _ = {|#1:Request|}).Start();
                 Task.Run(() => path.Length);
+                System.Action later = async () => { await Task.Yield(); _ = {|#3:Request|}.Path; };
+                async void Fire() { await Task.Yield(); _ = {|#4:Request|}; }
+                async Task Awaited() { await Task.Yield(); _ = Request; }
                 return path;
             }
         }
         """,
         new DiagnosticResult("FLG0203", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("Globals.Request", "Task.Run"),
         new DiagnosticResult("FLG0203", DiagnosticSeverity.Warning).WithLocation(2).WithArguments("Globals.Flash", "ThreadPool.QueueUserWorkItem"),
-        new DiagnosticResult("FLG0203", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("Globals.Request", "new Thread"));
+        new DiagnosticResult("FLG0203", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("Globals.Request", "new Thread"),
+        new DiagnosticResult("FLG0203", DiagnosticSeverity.Warning).WithLocation(3).WithArguments("Globals.Request", "an async void lambda"),
+        new DiagnosticResult("FLG0203", DiagnosticSeverity.Warning).WithLocation(4).WithArguments("Globals.Request", "an async void local function"));
 
     [Fact]
     public Task Storing_the_request_in_a_static_member_is_reported() => VerifyAsync("""
