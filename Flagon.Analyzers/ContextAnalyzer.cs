@@ -92,7 +92,7 @@ namespace Flagon.Analyzers
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ContextInBackgroundWork, syntax.GetLocation(), name, starter));
                 return;
             }
-            if (Provided(context.ContainingSymbol, context.Compilation) >= need || Lexically(syntax) >= need || GivenToApp(context.Operation) >= need
+            if (Provided(context.ContainingSymbol) >= need || Lexically(syntax) >= need || GivenToApp(context.Operation) >= need
                 || AddedAsView(context.ContainingSymbol, context.Operation.SemanticModel, context.CancellationToken))
             {
                 return;
@@ -126,11 +126,7 @@ namespace Flagon.Analyzers
                 IPropertyReferenceOperation { Property.IsStatic: true } staticProperty => staticProperty.Property,
                 _ => null,
             };
-            var value = assignment.Value;
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
-            }
+            var value = Operations.Unwrap(assignment.Value);
             if (storage is null || value is not IPropertyReferenceOperation { Property: var property } || NeedOf(property) == Need.None
                 || property.ContainingType.ToDisplayString() != "Flagon.Globals" || property.Name is not ("Request" or "Session" or "G"))
             {
@@ -194,7 +190,7 @@ namespace Flagon.Analyzers
         }
 
         // The context a member is sure to run in.
-        private static Need Provided(ISymbol? symbol, Compilation compilation)
+        private static Need Provided(ISymbol? symbol)
         {
             var member = Member(symbol);
             if (member is null)
@@ -327,16 +323,8 @@ namespace Flagon.Analyzers
             var best = Need.None;
             for (var current = operation.Parent; current is not null; current = current.Parent)
             {
-                if (current is not IAnonymousFunctionOperation)
-                {
-                    continue;
-                }
-                var parent = current.Parent;
-                while (parent is IDelegateCreationOperation or IConversionOperation)
-                {
-                    parent = parent.Parent;
-                }
-                if (parent is IArgumentOperation { Parent: IInvocationOperation invocation } && invocation.TargetMethod.ContainingType.ToDisplayString() == "Flagon.App")
+                if (current is IAnonymousFunctionOperation function && Operations.CallTaking(function) is IInvocationOperation invocation
+                    && invocation.TargetMethod.ContainingType.ToDisplayString() == "Flagon.App")
                 {
                     best = Max(best, invocation.TargetMethod.Name == "TeardownAppContext" ? Need.App : Need.Request);
                 }
@@ -362,23 +350,15 @@ namespace Flagon.Analyzers
                     // Nobody awaits it: the request may end, and its context with it, before it runs to the end.
                     return "an async void lambda";
                 }
-                var parent = current.Parent;
-                while (parent is IDelegateCreationOperation or IConversionOperation)
+                switch (Operations.CallTaking(function))
                 {
-                    parent = parent.Parent;
-                }
-                if (parent is IArgumentOperation { Parent: var call })
-                {
-                    switch (call)
-                    {
-                        case IInvocationOperation invocation when invocation.TargetMethod.ContainingType.ToDisplayString() is var type
-                            && ((type == "System.Threading.Tasks.Task" && invocation.TargetMethod.Name == "Run")
-                                || (type == "System.Threading.Tasks.TaskFactory" && invocation.TargetMethod.Name == "StartNew")
-                                || (type == "System.Threading.ThreadPool" && invocation.TargetMethod.Name.StartsWith("QueueUserWorkItem", System.StringComparison.Ordinal))):
-                            return $"{invocation.TargetMethod.ContainingType.Name}.{invocation.TargetMethod.Name}";
-                        case IObjectCreationOperation creation when creation.Type?.ToDisplayString() is "System.Threading.Thread" or "System.Threading.Timer" or "System.Timers.Timer":
-                            return $"new {creation.Type!.Name}";
-                    }
+                    case IInvocationOperation invocation when invocation.TargetMethod.ContainingType.ToDisplayString() is var type
+                        && ((type == "System.Threading.Tasks.Task" && invocation.TargetMethod.Name == "Run")
+                            || (type == "System.Threading.Tasks.TaskFactory" && invocation.TargetMethod.Name == "StartNew")
+                            || (type == "System.Threading.ThreadPool" && invocation.TargetMethod.Name.StartsWith("QueueUserWorkItem", System.StringComparison.Ordinal))):
+                        return $"{invocation.TargetMethod.ContainingType.Name}.{invocation.TargetMethod.Name}";
+                    case IObjectCreationOperation creation when creation.Type?.ToDisplayString() is "System.Threading.Thread" or "System.Threading.Timer" or "System.Timers.Timer":
+                        return $"new {creation.Type!.Name}";
                 }
             }
             return null;

@@ -45,11 +45,7 @@ namespace Flagon.Analyzers
             {
                 // No endpoint given: Flask names it after the view function.
                 var view = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "view")?.Value;
-                while (view is IConversionOperation or IDelegateCreationOperation)
-                {
-                    view = view is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)view).Target;
-                }
-                if (view is IMethodReferenceOperation reference)
+                if (view is not null && Operations.Unwrap(view) is IMethodReferenceOperation reference)
                 {
                     return EndpointNames.FromMethod(reference.Method.Name);
                 }

@@ -97,22 +97,13 @@ namespace Flagon.Analyzers
                     }
                     var values = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 1);
                     IReadOnlyList<string>? names = values is null || values.IsImplicit ? Array.Empty<string>()
-                        : Unwrap(values.Value) is IAnonymousObjectCreationOperation anonymous
+                        : Operations.Unwrap(values.Value) is IAnonymousObjectCreationOperation anonymous
                             ? anonymous.Initializers.OfType<ISimpleAssignmentOperation>().Select(a => a.Target).OfType<IPropertyReferenceOperation>().Select(p => p.Property.Name).ToList()
                             : null;
                     calls.Add(new Call(first.Value.Syntax.GetLocation(), invocation.Syntax.GetLocation(), name, names));
                 }, OperationKind.Invocation);
                 start.RegisterCompilationEndAction(end => Report(end, rules.ToList(), calls.ToList(), !unknowable.IsEmpty));
             });
-        }
-
-        private static IOperation Unwrap(IOperation operation)
-        {
-            while (operation is IConversionOperation conversion)
-            {
-                operation = conversion.Operand;
-            }
-            return operation;
         }
 
         private static void Report(CompilationAnalysisContext context, List<(string Endpoint, RuleSpec? Rule, string Typed)> rules, List<Call> calls, bool unknowable)

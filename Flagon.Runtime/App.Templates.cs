@@ -52,12 +52,6 @@ public partial class App
         }
     }
 
-    private string ResolveFolder(string folder)
-    {
-        var fromContentRoot = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, folder));
-        return Directory.Exists(fromContentRoot) ? fromContentRoot : Path.GetFullPath(Path.Combine(System.AppContext.BaseDirectory, folder));
-    }
-
     /// <summary>
     /// Adds a template filter (Flask's <c>add_app_template_filter</c>): <c>{{ title | shout }}</c> calls
     /// <paramref name="filter"/> with the value; its result is written (HTML-escaped in HTML templates).

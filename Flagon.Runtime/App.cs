@@ -228,36 +228,39 @@ public partial class App
     public App ConfigFrom(IEnumerable<KeyValuePair<string, string?>> settings)
     {
         builder.Configuration.AddInMemoryCollection(settings);
-        return KeepCommandLineLast();
+        return SettingsAdded();
     }
 
     /// <summary>Adds settings from a JSON file (Flask's <c>config.from_file</c>); a relative path is from the content root.</summary>
     public App ConfigFromJson(string path, bool optional = false)
     {
         builder.Configuration.AddJsonFile(path, optional, reloadOnChange: false);
-        return KeepCommandLineLast();
+        return SettingsAdded();
     }
 
     /// <summary>Adds settings from an INI file (<c>KEY=value</c> lines, <c>[section]</c> headers); a relative path is from the content root.</summary>
     public App ConfigFromIni(string path, bool optional = false)
     {
         builder.Configuration.AddIniFile(path, optional, reloadOnChange: false);
-        return KeepCommandLineLast();
+        return SettingsAdded();
     }
 
     /// <summary>Adds the environment variables that start with <paramref name="prefix"/>, without it (Flask's <c>config.from_prefixed_env</c>).</summary>
     public App ConfigFromEnvironment(string prefix = "FLAGON_")
     {
         builder.Configuration.AddEnvironmentVariables(prefix);
-        return KeepCommandLineLast();
+        return SettingsAdded();
     }
 
     /// <summary>
-    /// Moves the command line back on top after a source was added in code: a setting given when the program is
-    /// started (<c>--KEY value</c>) wins over every source, so a deployment can override what the code sets.
+    /// After a source was added in code: moves the command line back on top, since a setting given when the program
+    /// is started (<c>--KEY value</c>) wins over every source, so a deployment can override what the code sets; and
+    /// forgets what was read from the settings before.
     /// </summary>
-    private App KeepCommandLineLast()
+    private App SettingsAdded()
     {
+        // Settings changed: what was read from them is read again on next use.
+        sessionSettings = null;
         var sources = builder.Configuration.Sources;
         var commandLine = sources.OfType<Microsoft.Extensions.Configuration.CommandLine.CommandLineConfigurationSource>().ToList();
         if (commandLine.Count > 0 && !ReferenceEquals(sources[^1], commandLine[^1]))
@@ -294,6 +297,16 @@ public partial class App
     public string StaticUrlPath { get; set; } = "/static";
 
     /// <summary>
+    /// A folder of the app (static files, templates): relative to the content root when it is there, else next to the
+    /// program (where the build copies it), as Flask resolves it from the app's own folder rather than the working directory.
+    /// </summary>
+    private string ResolveFolder(string folder)
+    {
+        var fromContentRoot = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, folder));
+        return Directory.Exists(fromContentRoot) ? fromContentRoot : Path.GetFullPath(Path.Combine(System.AppContext.BaseDirectory, folder));
+    }
+
+    /// <summary>
     /// Sends a file of the static folder (Flask's <c>send_static_file</c>), for the built-in <c>static</c> endpoint;
     /// 404 when it does not exist. Paths cannot leave the folder. Override it to serve static files another way.
     /// </summary>
@@ -301,13 +314,7 @@ public partial class App
     /// <param name="filename">The file's path inside the static folder, with <c>/</c> separators.</param>
     public virtual Task SendStaticFileAsync(HttpContext context, string filename)
     {
-        // Relative to the content root, else next to the program (where the build copies static/), as Flask
-        // resolves it from the app's own folder rather than the working directory.
-        var root = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, StaticFolder));
-        if (!Directory.Exists(root))
-        {
-            root = Path.GetFullPath(Path.Combine(System.AppContext.BaseDirectory, StaticFolder));
-        }
+        var root = ResolveFolder(StaticFolder);
         if (!Directory.Exists(root))
         {
             throw new HttpError(StatusCodes.Status404NotFound);
@@ -367,9 +374,9 @@ public partial class App
 
     /// <summary>
     /// The session cookie's options, from the <c>SESSION_COOKIE_*</c> and <c>PERMANENT_SESSION_LIFETIME</c> settings:
-    /// read when the app is built, and on every use before that.
+    /// read on first use, and again after settings are added with the <c>ConfigFrom…</c> methods or the app is built.
     /// </summary>
-    public Sessions.SessionSettings SessionSettings => sessionSettings ?? Sessions.SessionSettings.From(Config);
+    public Sessions.SessionSettings SessionSettings => sessionSettings ??= Sessions.SessionSettings.From(Config);
 
     /// <summary>
     /// Where Data Protection keeps the keys that encrypt and sign session cookies (Flask's <c>SECRET_KEY</c>):

@@ -164,8 +164,11 @@ public sealed class Session
         context.Response.Cookies.Append(settings.CookieName, protector.Protect(json, expires), options);
     }
 
+    // One protector per provider (per app), not one per request.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IDataProtectionProvider, ITimeLimitedDataProtector> Protectors = [];
+
     private static ITimeLimitedDataProtector? Protector(HttpContext context) =>
         context.RequestServices?.GetService(typeof(IDataProtectionProvider)) is IDataProtectionProvider provider
-            ? provider.CreateProtector(Purpose).ToTimeLimitedDataProtector()
+            ? Protectors.GetValue(provider, static p => p.CreateProtector(Purpose).ToTimeLimitedDataProtector())
             : null;
 }

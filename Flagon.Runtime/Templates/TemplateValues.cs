@@ -31,12 +31,16 @@ internal static class TemplateValues
         return options;
     }
 
+    // The template functions are stateless: one instance each, not one per render.
+    private static readonly FunctionValue UrlForFunction = new(UrlFor);
+    private static readonly FunctionValue GetFlashedMessagesFunction = new(GetFlashedMessages);
+
     /// <summary>Sets the template globals that exist in the current context.</summary>
     public static void SetGlobals(TemplateContext context, App app)
     {
         var scope = CurrentScope.Current;
         context.SetValue("config", new ConfigView(app.Config));
-        context.SetValue("url_for", new FunctionValue(UrlFor));
+        context.SetValue("url_for", UrlForFunction);
         // Jinja2's capitalised constants, so that slide 11's url_for("secret", _external=True) works as written.
         context.SetValue("True", BooleanValue.True);
         context.SetValue("False", BooleanValue.False);
@@ -49,7 +53,7 @@ internal static class TemplateValues
         {
             context.SetValue("request", new RequestView(request));
             context.SetValue("session", scope.Session);
-            context.SetValue("get_flashed_messages", new FunctionValue(GetFlashedMessages));
+            context.SetValue("get_flashed_messages", GetFlashedMessagesFunction);
         }
     }
 
