@@ -12,7 +12,7 @@ namespace Flagon.Sessions;
 public sealed record SessionSettings
 {
     /// <summary>The cookie's name: <c>session</c>.</summary>
-    public string CookieName { get; init; } = "session";
+    public string CookieName { get; init; } = Session.CookieName;
 
     /// <summary>The cookie's domain; null for the request's host only.</summary>
     public string? Domain { get; init; }
