@@ -22,23 +22,43 @@ namespace Flagon.Analyzers
     {
         private sealed class Call
         {
-            public Call(Location endpointLocation, Location callLocation, string endpoint, IReadOnlyList<string>? names)
+            public Call(Location endpointLocation, Location callLocation, string endpoint, IReadOnlyList<Given>? values)
             {
                 EndpointLocation = endpointLocation;
                 CallLocation = callLocation;
                 Endpoint = endpoint;
-                Names = names;
+                Values = values;
+                Names = values?.Select(v => v.Name).ToList();
             }
 
             public Location EndpointLocation { get; }
             public Location CallLocation { get; }
             public string Endpoint { get; }
+            public IReadOnlyList<Given>? Values { get; }
             public IReadOnlyList<string>? Names { get; }
+        }
+
+        // One property of the anonymous object of values: its name, its type and constant value, where it is written.
+        private sealed class Given
+        {
+            public Given(string name, ITypeSymbol? type, Optional<object?> constant, Location location)
+            {
+                Name = name;
+                Type = type;
+                Constant = constant;
+                Location = location;
+            }
+
+            public string Name { get; }
+            public ITypeSymbol? Type { get; }
+            public Optional<object?> Constant { get; }
+            public Location Location { get; }
         }
 
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(DiagnosticDescriptors.UrlForUnknownEndpoint, DiagnosticDescriptors.UrlForMissingValues, DiagnosticDescriptors.UrlForCanBeTyped);
+            ImmutableArray.Create(DiagnosticDescriptors.UrlForUnknownEndpoint, DiagnosticDescriptors.UrlForMissingValues, DiagnosticDescriptors.UrlForValueDoesNotFit,
+                DiagnosticDescriptors.UrlForCanBeTyped);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -96,14 +116,37 @@ namespace Flagon.Analyzers
                         return;
                     }
                     var values = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 1);
-                    IReadOnlyList<string>? names = values is null || values.IsImplicit ? Array.Empty<string>()
+                    IReadOnlyList<Given>? given = values is null || values.IsImplicit ? Array.Empty<Given>()
                         : Operations.Unwrap(values.Value) is IAnonymousObjectCreationOperation anonymous
-                            ? anonymous.Initializers.OfType<ISimpleAssignmentOperation>().Select(a => a.Target).OfType<IPropertyReferenceOperation>().Select(p => p.Property.Name).ToList()
+                            ? anonymous.Initializers.OfType<ISimpleAssignmentOperation>()
+                                .Where(a => a.Target is IPropertyReferenceOperation)
+                                .Select(a => new Given(((IPropertyReferenceOperation)a.Target).Property.Name, Operations.Unwrap(a.Value).Type,
+                                    Operations.Unwrap(a.Value).ConstantValue, a.Value.Syntax.GetLocation()))
+                                .ToList()
                             : null;
-                    calls.Add(new Call(first.Value.Syntax.GetLocation(), invocation.Syntax.GetLocation(), name, names));
+                    calls.Add(new Call(first.Value.Syntax.GetLocation(), invocation.Syntax.GetLocation(), name, given));
                 }, OperationKind.Invocation);
                 start.RegisterCompilationEndAction(end => Report(end, rules.ToList(), calls.ToList(), !unknowable.IsEmpty));
             });
+        }
+
+        // The first value that no rule of the endpoint can take (a rule without that variable takes it as a query value).
+        private static (Given Value, string Description, VariableSpec Variable)? Misfit(Call call, List<RuleSpec> rules)
+        {
+            foreach (var value in call.Values!)
+            {
+                var variables = rules.Select(r => r.Variables.FirstOrDefault(v => v.Name == value.Name)).ToList();
+                if (variables.Any(v => v is null))
+                {
+                    continue;
+                }
+                var misfits = variables.Select(v => UrlValueFit.Misfit(value.Type, value.Constant, v!)).ToList();
+                if (misfits.All(m => m is not null))
+                {
+                    return (value, misfits[0]!, variables[0]!);
+                }
+            }
+            return null;
         }
 
         private static void Report(CompilationAnalysisContext context, List<(string Endpoint, RuleSpec? Rule, string Typed)> rules, List<Call> calls, bool unknowable)
@@ -140,6 +183,12 @@ namespace Flagon.Analyzers
                 {
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UrlForMissingValues, call.CallLocation, endpoint,
                         string.Join(", ", missing.Select(m => $"'{m}'"))));
+                    continue;
+                }
+                if (Misfit(call, typedRules.Select(r => r.Rule!).ToList()) is { } misfit)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UrlForValueDoesNotFit, misfit.Value.Location, endpoint,
+                        misfit.Value.Name, misfit.Description, misfit.Variable.Converter.Display));
                     continue;
                 }
                 var variables = new HashSet<string>(typedRules.SelectMany(r => r.Rule!.Variables.Select(v => v.Name)), StringComparer.Ordinal);

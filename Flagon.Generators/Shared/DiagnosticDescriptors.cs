@@ -159,6 +159,14 @@ namespace Flagon.Generators.Shared
             DiagnosticSeverity.Info,
             customTags: WellKnownDiagnosticTags.CompilationEnd);
 
+        public static readonly DiagnosticDescriptor UrlForValueDoesNotFit = Create(
+            "FLG0114",
+            "Url.For value does not fit its rule",
+            "Url.For(\"{0}\") gives '{1}' {2}, which the rule value <{3}:{1}> cannot take",
+            ViewsCategory,
+            DiagnosticSeverity.Warning,
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
+
         public static readonly DiagnosticDescriptor BlueprintNeverRegistered = Create(
             "FLG0113",
             "Blueprint never registered",

@@ -73,6 +73,57 @@ public class UrlForAnalyzerTests
         new DiagnosticResult("FLG0112", DiagnosticSeverity.Info).WithLocation(3).WithArguments("admin.hello", "UrlFor.Admin.Hello"));
 
     [Fact]
+    public Task Values_that_cannot_fill_their_rule_value_are_reported_where_they_are_written() => VerifyAsync("""
+        public enum Shade { Light, Dark }
+        static partial class Views
+        {
+            [Route("/lang/<any(en,fr):code>")] public static string Lang(string code) => "x";
+            [Route("/theme/<shade>")] public static string Theme(Shade shade) => "x";
+            [Route("/item/<uuid:key>")] public static string Item(System.Guid key) => "x";
+            [Route("/rank/<int(min=1, max=10):n>")] public static string Rank(int n) => "x";
+        }
+        static class Links
+        {
+            static string[] All(int pk, string text, object anything, System.Guid key) =>
+            [
+                Url.For("page", new { pk = {|#0:"abc"|} }),
+                Url.For("page", new { pk = {|#1:2.5|} }),
+                Url.For("page", new { pk = {|#2:key|} }),
+                Url.For("page", new { pk = {|#3:-1|} }),
+                Url.For("lang", new { code = {|#4:"de"|} }),
+                Url.For("theme", new { shade = {|#5:"purple"|} }),
+                Url.For("item", new { key = {|#6:"not-a-uuid"|} }),
+                Url.For("rank", new { n = {|#7:11|} }),
+                {|#10:Url.For("page", new { pk = "5" })|},
+                {|#11:Url.For("page", new { pk = text })|},
+                {|#12:Url.For("page", new { pk = anything })|},
+                {|#13:Url.For("lang", new { code = "fr" })|},
+                {|#14:Url.For("theme", new { shade = "dark" })|},
+                {|#15:Url.For("theme", new { shade = Shade.Light })|},
+                {|#16:Url.For("item", new { key })|},
+                {|#17:Url.For("rank", new { n = 10L })|},
+                Url.For("page", new { pk = (string?)null, sort = 1.5 }),
+            ];
+        }
+        """,
+        new DiagnosticResult("FLG0114", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("page", "pk", "the value 'abc'", "int"),
+        new DiagnosticResult("FLG0114", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("page", "pk", "the value 2.5", "int"),
+        new DiagnosticResult("FLG0114", DiagnosticSeverity.Warning).WithLocation(2).WithArguments("page", "pk", "a Guid", "int"),
+        new DiagnosticResult("FLG0114", DiagnosticSeverity.Warning).WithLocation(3).WithArguments("page", "pk", "the value -1", "int"),
+        new DiagnosticResult("FLG0114", DiagnosticSeverity.Warning).WithLocation(4).WithArguments("lang", "code", "the value 'de'", "any(en,fr)"),
+        new DiagnosticResult("FLG0114", DiagnosticSeverity.Warning).WithLocation(5).WithArguments("theme", "shade", "the value 'purple'", "any"),
+        new DiagnosticResult("FLG0114", DiagnosticSeverity.Warning).WithLocation(6).WithArguments("item", "key", "the value 'not-a-uuid'", "uuid"),
+        new DiagnosticResult("FLG0114", DiagnosticSeverity.Warning).WithLocation(7).WithArguments("rank", "n", "the value 11", "int(min=1, max=10)"),
+        new DiagnosticResult("FLG0112", DiagnosticSeverity.Info).WithLocation(10).WithArguments("page", "UrlFor.Page"),
+        new DiagnosticResult("FLG0112", DiagnosticSeverity.Info).WithLocation(11).WithArguments("page", "UrlFor.Page"),
+        new DiagnosticResult("FLG0112", DiagnosticSeverity.Info).WithLocation(12).WithArguments("page", "UrlFor.Page"),
+        new DiagnosticResult("FLG0112", DiagnosticSeverity.Info).WithLocation(13).WithArguments("lang", "UrlFor.Lang"),
+        new DiagnosticResult("FLG0112", DiagnosticSeverity.Info).WithLocation(14).WithArguments("theme", "UrlFor.Theme"),
+        new DiagnosticResult("FLG0112", DiagnosticSeverity.Info).WithLocation(15).WithArguments("theme", "UrlFor.Theme"),
+        new DiagnosticResult("FLG0112", DiagnosticSeverity.Info).WithLocation(16).WithArguments("item", "UrlFor.Item"),
+        new DiagnosticResult("FLG0112", DiagnosticSeverity.Info).WithLocation(17).WithArguments("rank", "UrlFor.Rank"));
+
+    [Fact]
     public Task Endpoints_from_AddUrlRule_and_from_blueprint_base_classes_are_known() => VerifyAsync("""
         public abstract class Catalog
         {
