@@ -120,20 +120,58 @@ namespace Flagon.Analyzers
         private static void AnalyzeAssignment(OperationAnalysisContext context)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
-            ISymbol? storage = assignment.Target switch
-            {
-                IFieldReferenceOperation { Field.IsStatic: true } field => field.Field,
-                IPropertyReferenceOperation { Property.IsStatic: true } staticProperty => staticProperty.Property,
-                _ => null,
-            };
             var value = Operations.Unwrap(assignment.Value);
-            if (storage is null || value is not IPropertyReferenceOperation { Property: var property } || NeedOf(property) == Need.None
+            if (value is not IPropertyReferenceOperation { Property: var property } || NeedOf(property) == Need.None
                 || property.ContainingType.ToDisplayString() != "Flagon.Globals" || property.Name is not ("Request" or "Session" or "G"))
             {
                 return;
             }
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ContextStoredInStatic, assignment.Syntax.GetLocation(),
-                $"Globals.{property.Name}", $"{storage.ContainingType.Name}.{storage.Name}"));
+            ISymbol? storage = assignment.Target switch
+            {
+                IFieldReferenceOperation field => field.Field,
+                IPropertyReferenceOperation { Property.Parameters.Length: 0 } stored => stored.Property,
+                _ => null,
+            };
+            if (storage is null)
+            {
+                return;
+            }
+            string name = $"{storage.ContainingType.Name}.{storage.Name}";
+            string? where = storage.IsStatic ? $"the static member '{name}'"
+                : LongLived(storage.ContainingType) is { } lifetime ? $"'{name}', a member of {lifetime}"
+                : null;
+            if (where is not null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ContextStoredInStatic, assignment.Syntax.GetLocation(), $"Globals.{property.Name}", where));
+            }
+        }
+
+        // Types whose instances live as long as the app, and what they are (null for anything else, such as an
+        // instance view, which is made per request): apps, extensions, hosted services and ASP.NET Core middleware.
+        private static string? LongLived(INamedTypeSymbol type)
+        {
+            for (var t = type.BaseType; t is not null; t = t.BaseType)
+            {
+                if (t.ToDisplayString() == "Flagon.App")
+                {
+                    return "an app, which lives as long as the process";
+                }
+            }
+            foreach (var implemented in type.AllInterfaces)
+            {
+                switch (implemented.ToDisplayString())
+                {
+                    case "Flagon.IExtension":
+                        return "an extension, which lives as long as its apps";
+                    case "Microsoft.Extensions.Hosting.IHostedService":
+                        return "a hosted service, which lives as long as the host";
+                }
+            }
+            if (type.InstanceConstructors.Any(c => c.Parameters.Any(p => p.Type.ToDisplayString() == "Microsoft.AspNetCore.Http.RequestDelegate")))
+            {
+                return "a middleware, made once for the whole pipeline";
+            }
+            return null;
         }
 
         // What a member (or the class declaring it) says it needs.

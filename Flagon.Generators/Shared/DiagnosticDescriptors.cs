@@ -198,8 +198,8 @@ namespace Flagon.Generators.Shared
 
         public static readonly DiagnosticDescriptor ContextStoredInStatic = Create(
             "FLG0204",
-            "Request context stored in a static member",
-            "'{0}' belongs to one request, but it is stored in the static member '{1}', which outlives it and is shared by all requests",
+            "Request context stored in a static or long-lived member",
+            "'{0}' belongs to one request, but it is stored in {1}, which outlives it and is shared by all requests",
             ContextsCategory,
             DiagnosticSeverity.Warning);
 

@@ -21,6 +21,7 @@ public class ContextAnalyzerTests
             {
                 [NeedsRequestContext] public static Request Request => new();
                 [NeedsRequestContext] public static void Flash(string message) { }
+                [NeedsRequestContext] public static object Session => new();
                 [NeedsAppContext] public static object G => new();
                 [NeedsAppContext] public static App CurrentApp => new();
                 public static bool HasRequestContext => false;
@@ -226,6 +227,52 @@ public class ContextAnalyzerTests
             }
         }
         """,
-        new DiagnosticResult("FLG0204", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("Globals.Request", "Views.last"),
-        new DiagnosticResult("FLG0204", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("Globals.G", "Views.Shared"));
+        new DiagnosticResult("FLG0204", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("Globals.Request", "the static member 'Views.last'"),
+        new DiagnosticResult("FLG0204", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("Globals.G", "the static member 'Views.Shared'"));
+
+    [Fact]
+    public Task Storing_the_request_in_a_long_lived_instance_is_reported_but_not_in_a_per_request_one() => VerifyAsync("""
+        using Flagon;
+        using static Flagon.Globals;
+        namespace Flagon { public interface IExtension { void InitApp(App app); } }
+        namespace Microsoft.Extensions.Hosting { public interface IHostedService { } }
+        namespace Microsoft.AspNetCore.Http { public delegate System.Threading.Tasks.Task RequestDelegate(object context); }
+
+        sealed class Audit : IExtension
+        {
+            private Flagon.Http.Request? last;
+            public void InitApp(App app) { }
+            [NeedsRequestContext] public void Record() { {|#0:last = Request|}; }
+        }
+
+        sealed class ShopApp : App
+        {
+            public object? Bag { get; set; }
+            [NeedsRequestContext] public void Keep() { {|#1:Bag = G|}; }
+        }
+
+        sealed class Worker : Microsoft.Extensions.Hosting.IHostedService
+        {
+            private object? seen;
+            [NeedsRequestContext] public void See() { {|#2:this.seen = Session|}; }
+        }
+
+        sealed class Timing
+        {
+            private readonly Microsoft.AspNetCore.Http.RequestDelegate next;
+            private object? current;
+            public Timing(Microsoft.AspNetCore.Http.RequestDelegate next) { this.next = next; }
+            [NeedsRequestContext] public void Note() { {|#3:current = Request|}; }
+        }
+
+        sealed class PageView
+        {
+            private Flagon.Http.Request? request;
+            [Route("/")] public string Index() { request = Request; return request.Path; }
+        }
+        """,
+        new DiagnosticResult("FLG0204", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("Globals.Request", "'Audit.last', a member of an extension, which lives as long as its apps"),
+        new DiagnosticResult("FLG0204", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("Globals.G", "'ShopApp.Bag', a member of an app, which lives as long as the process"),
+        new DiagnosticResult("FLG0204", DiagnosticSeverity.Warning).WithLocation(2).WithArguments("Globals.Session", "'Worker.seen', a member of a hosted service, which lives as long as the host"),
+        new DiagnosticResult("FLG0204", DiagnosticSeverity.Warning).WithLocation(3).WithArguments("Globals.Request", "'Timing.current', a member of a middleware, made once for the whole pipeline"));
 }
