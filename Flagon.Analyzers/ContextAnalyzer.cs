@@ -61,12 +61,16 @@ namespace Flagon.Analyzers
                 }
                 // What each referenced member needs, decoded once per compilation (most references are to members that need nothing).
                 var needs = new ConcurrentDictionary<ISymbol, Need>(SymbolEqualityComparer.Default);
-                start.RegisterOperationAction(operationContext => AnalyzeUse(operationContext, needs), OperationKind.PropertyReference, OperationKind.Invocation, OperationKind.ObjectCreation);
+                // The methods given to app.AddUrlRule anywhere in the project, found the first time a use would be reported.
+                var compilation = start.Compilation;
+                var cancellationToken = start.CancellationToken;
+                var addedViews = new System.Lazy<ImmutableHashSet<ISymbol>>(() => AddedViews(compilation, cancellationToken));
+                start.RegisterOperationAction(operationContext => AnalyzeUse(operationContext, needs, addedViews), OperationKind.PropertyReference, OperationKind.Invocation, OperationKind.ObjectCreation);
                 start.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
             });
         }
 
-        private static void AnalyzeUse(OperationAnalysisContext context, ConcurrentDictionary<ISymbol, Need> needs)
+        private static void AnalyzeUse(OperationAnalysisContext context, ConcurrentDictionary<ISymbol, Need> needs, System.Lazy<ImmutableHashSet<ISymbol>> addedViews)
         {
             ISymbol? target = context.Operation switch
             {
@@ -93,7 +97,7 @@ namespace Flagon.Analyzers
                 return;
             }
             if (Provided(context.ContainingSymbol) >= need || Lexically(syntax) >= need || GivenToApp(context.Operation) >= need
-                || AddedAsView(context.ContainingSymbol, context.Operation.SemanticModel, context.CancellationToken))
+                || Member(context.ContainingSymbol) is IMethodSymbol method && addedViews.Value.Contains(method.OriginalDefinition))
             {
                 return;
             }
@@ -330,28 +334,35 @@ namespace Flagon.Analyzers
 
         // A method given by name to app.AddUrlRule in the same file is a view (Flask's add_url_rule). Views added from
         // another file are not seen here; mark them [NeedsRequestContext].
-        private static bool AddedAsView(ISymbol? symbol, SemanticModel? model, System.Threading.CancellationToken cancellationToken)
+        // The methods given as the view of an app.AddUrlRule call, in any file: they run inside a request. Only the
+        // files that mention AddUrlRule are bound (usually the app factory), once per compilation.
+        private static ImmutableHashSet<ISymbol> AddedViews(Compilation compilation, System.Threading.CancellationToken cancellationToken)
         {
-            if (Member(symbol) is not IMethodSymbol method || model is null)
+            var views = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolEqualityComparer.Default);
+            foreach (var tree in compilation.SyntaxTrees)
             {
-                return false;
-            }
-            var root = model.SyntaxTree.GetRoot(cancellationToken);
-            foreach (var call in root.DescendantNodes().OfType<InvocationExpressionSyntax>())
-            {
-                if (call.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddUrlRule" } || call.ArgumentList.Arguments.Count < 2)
+                if (tree.GetText(cancellationToken).ToString().IndexOf("AddUrlRule", System.StringComparison.Ordinal) < 0)
                 {
                     continue;
                 }
-                var view = call.ArgumentList.Arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == "view") ?? call.ArgumentList.Arguments[1];
-                if (model.GetSymbolInfo(view.Expression, cancellationToken) is var info
-                    && (SymbolEqualityComparer.Default.Equals(info.Symbol?.OriginalDefinition, method.OriginalDefinition)
-                        || info.CandidateSymbols.Any(c => SymbolEqualityComparer.Default.Equals(c.OriginalDefinition, method.OriginalDefinition))))
+#pragma warning disable RS1030 // Bound once per compilation, for the few files that call AddUrlRule; the driver caches the model.
+                var model = compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                foreach (var call in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
                 {
-                    return true;
+                    if (call.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddUrlRule" } || call.ArgumentList.Arguments.Count < 2)
+                    {
+                        continue;
+                    }
+                    var view = call.ArgumentList.Arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == "view") ?? call.ArgumentList.Arguments[1];
+                    var info = model.GetSymbolInfo(view.Expression, cancellationToken);
+                    foreach (var candidate in info.CandidateSymbols.Add(info.Symbol!).Where(c => c is IMethodSymbol))
+                    {
+                        views.Add(candidate.OriginalDefinition);
+                    }
                 }
             }
-            return false;
+            return views.ToImmutable();
         }
 
         // Code in a lambda given to the app (a run-time view, filter, context processor, app-context teardown) runs

@@ -119,6 +119,34 @@ public class ContextAnalyzerTests
         Request(0, "Globals.Request", "NotAdded"));
 
     [Fact]
+    public Task A_method_given_to_AddUrlRule_in_another_file_is_a_view()
+    {
+        var test = new Verify("""
+            using static Flagon.Globals;
+            static partial class Pages
+            {
+                public static string About() => Request.Path;
+                public static string Helper() => {|#0:Request|}.Path;
+            }
+            """);
+        test.TestState.Sources.Add(("Runtime.cs", Runtime));
+        test.TestState.Sources.Add(("Factory.cs", """
+            using Flagon;
+            static class Factory
+            {
+                public static App Create()
+                {
+                    var app = new App();
+                    app.AddUrlRule("/about", view: Pages.About);
+                    return app;
+                }
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Request(0, "Globals.Request", "Helper"));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task Static_initializers_and_constructors_run_outside_any_request() => VerifyAsync("""
         using Flagon;
         using static Flagon.Globals;
