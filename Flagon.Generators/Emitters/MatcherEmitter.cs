@@ -38,12 +38,9 @@ namespace Flagon.Generators.Emitters
             w.Indent++;
             w.WriteLine("var match = new global::Flagon.Routing.RouteMatch();");
             w.WriteLine("ulong methodBit = MethodBit(method);");
-            w.WriteLine("ulong allowed = 0; // methods of the rules that match the path but not the method (405)");
             w.WriteLine("int s0 = 1; // the first part starts after the leading slash");
             EmitNode(root, 0, 0, "root");
-            w.WriteLine("match.AllowedMethods = allowed;");
-            w.WriteLine("match.Status = allowed != 0 ? global::Flagon.Routing.MatchStatus.MethodNotAllowed : global::Flagon.Routing.MatchStatus.NotFound;");
-            w.WriteLine("return match;");
+            w.WriteLine("return match.NotFound(); // a 405 if some rule took the path with another method");
             w.Indent--;
             w.WriteLine("}");
             success = "return true;";
@@ -52,7 +49,7 @@ namespace Flagon.Generators.Emitters
                 var (node, depth, captured, name) = pending.Dequeue();
                 w.WriteLineNoTabs(string.Empty);
                 w.WriteLine($"// The rules under {name.Substring("Match".Length).Replace('_', '/')}; true when it decided the match (found, or a slash redirect).");
-                w.WriteLine($"private static bool {name}(global::System.ReadOnlySpan<char> path, int s{depth}, ulong methodBit, ref global::Flagon.Routing.RouteMatch match, ref ulong allowed)");
+                w.WriteLine($"private static bool {name}(global::System.ReadOnlySpan<char> path, int s{depth}, ulong methodBit, ref global::Flagon.Routing.RouteMatch match)");
                 w.WriteLine("{");
                 w.Indent++;
                 EmitNode(node, depth, captured, name);
@@ -81,12 +78,7 @@ namespace Flagon.Generators.Emitters
                 method = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
             pending.Enqueue((child, depth, captured, method));
-            w.WriteLine($"if ({method}(path, s{depth}, methodBit, ref match, ref allowed))");
-            w.WriteLine("{");
-            w.Indent++;
-            w.WriteLine(success);
-            w.Indent--;
-            w.WriteLine("}");
+            w.WriteLine($"if ({method}(path, s{depth}, methodBit, ref match)) {success}");
         }
 
         private static string NamePart(string text)
@@ -121,11 +113,20 @@ namespace Flagon.Generators.Emitters
             bool goesOn = node.Static.Count > 0 || node.Dynamic.Count > 0 || node.Rules.Any(r => r.Rule.TrailingSlash == TrailingSlashPolicy.Accept);
             if (endsHere)
             {
-                w.WriteLine($"if (s{depth} > path.Length)");
+                var checks = RulesEndingHere(node);
+                if (checks.Count == 1 && !goesOn)
+                {
+                    // The path ends here and the one rule that ends here takes the method.
+                    w.WriteLine($"if (s{depth} > path.Length && {checks[0].Condition}) {success} {checks[0].Comment}");
+                    return;
+                }
+                w.WriteLine($"if (s{depth} > path.Length) // the path ends here");
                 w.WriteLine("{");
                 w.Indent++;
-                w.WriteLine("// no part left: the rules that end here");
-                EmitRulesEndingHere(node);
+                foreach (var (condition, comment) in checks)
+                {
+                    w.WriteLine($"if ({condition}) {success} {comment}");
+                }
                 w.Indent--;
                 w.WriteLine("}");
                 if (!goesOn)
@@ -156,12 +157,10 @@ namespace Flagon.Generators.Emitters
                 foreach (var child in node.Static)
                 {
                     w.WriteLine($"case {Literal(child.Key)}:");
-                    w.WriteLine("{");
                     w.Indent++;
                     EmitChild(child.Value, depth + 1, captured, name == "root" ? "Match_" + NamePart(child.Key) : name + "_" + NamePart(child.Key));
                     w.WriteLine("break;");
                     w.Indent--;
-                    w.WriteLine("}");
                 }
                 w.Indent--;
                 w.WriteLine("}");
@@ -180,9 +179,9 @@ namespace Flagon.Generators.Emitters
                 w.WriteLine("{");
                 w.Indent++;
                 w.WriteLine("// a trailing slash the rules below accept (strict slashes off)");
-                foreach (var rule in accepting)
+                foreach (var (condition, comment) in accepting.Select(RuleCheck))
                 {
-                    EmitRuleCheck(rule);
+                    w.WriteLine($"if ({condition}) {success} {comment}");
                 }
                 w.Indent--;
                 w.WriteLine("}");
@@ -194,16 +193,18 @@ namespace Flagon.Generators.Emitters
         private void EmitDynamic(RouteTree parent, PartSpec part, RouteTree child, int depth, int captured, string name)
         {
             var converter = parent.ConverterOf(child);
-            string value = $"v{depth}_{captured}";
-            w.WriteLine($"// <{converter.Display}>{(part.Prefix.Length + part.Suffix.Length > 0 ? $" with \"{part.Prefix}\" before and \"{part.Suffix}\" after" : string.Empty)}{(part.IsFinal ? ", to the end of the path" : string.Empty)}");
-            w.WriteLine("{");
-            w.Indent++;
+            string comment = $"// <{converter.Display}>{(part.Prefix.Length + part.Suffix.Length > 0 ? $" with \"{part.Prefix}\" before and \"{part.Suffix}\" after" : string.Empty)}{(part.IsFinal ? ", to the end of the path" : string.Empty)}";
             string source = part.IsFinal ? $"path[s{depth}..]" : $"p{depth}";
             string start = $"s{depth}";
             string end = part.IsFinal ? "path.Length" : $"e{depth}";
             int affix = part.Prefix.Length + part.Suffix.Length;
             if (affix > 0)
             {
+                // The value between a literal prefix and suffix: its own block, for its variables.
+                string value = $"v{depth}_{captured}";
+                w.WriteLine(comment);
+                w.WriteLine("{");
+                w.Indent++;
                 w.WriteLine($"var a{depth} = {source};");
                 var conditions = new List<string> { $"a{depth}.Length > {affix}" };
                 if (part.Prefix.Length > 0)
@@ -215,12 +216,12 @@ namespace Flagon.Generators.Emitters
                     conditions.Add($"global::System.MemoryExtensions.EndsWith(a{depth}, {Literal(part.Suffix)})");
                 }
                 w.WriteLine($"var {value} = {string.Join(" && ", conditions)} ? a{depth}[{part.Prefix.Length}..^{part.Suffix.Length}] : default;");
+                w.WriteLine($"if ({ConverterTest(converter, value)})");
             }
             else
             {
-                w.WriteLine($"var {value} = {source};");
+                w.WriteLine($"if ({ConverterTest(converter, source)}) {comment}");
             }
-            w.WriteLine($"if ({ConverterTest(converter, value)})");
             w.WriteLine("{");
             w.Indent++;
             string from = part.Prefix.Length > 0 ? $"{start} + {part.Prefix.Length}" : start;
@@ -228,7 +229,6 @@ namespace Flagon.Generators.Emitters
             w.WriteLine($"match.Values[{captured}] = new global::System.Range({from}, {to});");
             if (part.IsFinal)
             {
-                w.WriteLine("// the path converter took the rest of the path");
                 EmitRulesEndingHere(child);
             }
             else
@@ -238,8 +238,11 @@ namespace Flagon.Generators.Emitters
             }
             w.Indent--;
             w.WriteLine("}");
-            w.Indent--;
-            w.WriteLine("}");
+            if (affix > 0)
+            {
+                w.Indent--;
+                w.WriteLine("}");
+            }
         }
 
         private static string ConverterTest(ConverterSpec c, string value) => c.Kind switch
@@ -254,41 +257,33 @@ namespace Flagon.Generators.Emitters
 
         private void EmitRulesEndingHere(RouteTree node)
         {
-            foreach (var rule in node.Rules)
+            foreach (var (condition, comment) in RulesEndingHere(node))
             {
-                EmitRuleCheck(rule);
+                w.WriteLine($"if ({condition}) {success} {comment}");
             }
+        }
+
+        // The checks of the rules that end at this state, each a condition (true: matched) and a comment.
+        private List<(string Condition, string Comment)> RulesEndingHere(RouteTree node)
+        {
+            var checks = node.Rules.Select(RuleCheck).ToList();
             // The same path with a trailing slash: redirect there (Werkzeug's strict slashes) or accept it.
             if (node.Static.TryGetValue(string.Empty, out var slashed))
             {
                 foreach (var rule in slashed.Rules.Where(r => r.Rule.TrailingSlash != TrailingSlashPolicy.Strict))
                 {
-                    w.WriteLine($"if ((methodBit & {Mask(rule, forMatch: true)}) != 0) // {rule.Rule.Pattern} -> {rule.Rule.Endpoint}, without its trailing slash");
-                    w.WriteLine("{");
-                    w.Indent++;
-                    w.WriteLine(rule.Rule.TrailingSlash == TrailingSlashPolicy.Redirect
-                        ? "match.Status = global::Flagon.Routing.MatchStatus.RedirectWithSlash;"
-                        : "match.Status = global::Flagon.Routing.MatchStatus.Matched;");
-                    w.WriteLine($"match.RuleIndex = {rule.Index};");
-                    w.WriteLine(success);
-                    w.Indent--;
-                    w.WriteLine("}");
+                    bool redirect = rule.Rule.TrailingSlash == TrailingSlashPolicy.Redirect;
+                    checks.Add(($"match.FoundWithoutSlash(methodBit, {Mask(rule, forMatch: true)}, {rule.Index}, redirect: {Bool(redirect)})",
+                        $"// {rule.Rule.Pattern} -> {rule.Rule.Endpoint}, {(redirect ? "redirected to" : "accepted without")} its trailing slash"));
                 }
             }
+            return checks;
         }
 
-        private void EmitRuleCheck(TableRule rule)
-        {
-            w.WriteLine($"if ((methodBit & {Mask(rule, forMatch: true)}) != 0) // {rule.Rule.Pattern} -> {rule.Rule.Endpoint} ({Names(rule, forMatch: true)})");
-            w.WriteLine("{");
-            w.Indent++;
-            w.WriteLine("match.Status = global::Flagon.Routing.MatchStatus.Matched;");
-            w.WriteLine($"match.RuleIndex = {rule.Index};");
-            w.WriteLine(success);
-            w.Indent--;
-            w.WriteLine("}");
-            w.WriteLine($"allowed |= {Mask(rule, forMatch: false)}; // {Names(rule, forMatch: false)}");
-        }
+        // A rule matches if the method fits; otherwise its methods are kept for a 405.
+        private (string Condition, string Comment) RuleCheck(TableRule rule) =>
+            ($"match.Found(methodBit, {Mask(rule, forMatch: true)}, {Mask(rule, forMatch: false)}, {rule.Index})",
+             $"// {rule.Rule.Pattern} -> {rule.Rule.Endpoint} ({Names(rule, forMatch: true)})");
 
         /// <summary>The rule's methods as bits; for matching, an automatic OPTIONS is left out (the app answers it).</summary>
         private string Mask(TableRule rule, bool forMatch)

@@ -201,6 +201,13 @@ namespace Flagon.Generators.Emitters
             {
                 var conditions = Suitable(rule, parameters);
                 w.WriteLine($"// {rule.Rule.Pattern}");
+                if (conditions.Count == 0 && rule == endpoint.Rules[0])
+                {
+                    // The one rule that fits every call: no block of its own.
+                    EmitRuleBuilder(endpoint.Name, rule, parameters);
+                    unconditional = true;
+                    break;
+                }
                 if (conditions.Count > 0)
                 {
                     w.WriteLine($"if ({string.Join(" && ", conditions)})");
