@@ -5,6 +5,8 @@ import os
 import sys
 
 out = sys.argv[1]
+# --probe FILE: also build FILE (a generator that only binds the views) into an analyzer the project runs first.
+probe = sys.argv[sys.argv.index("--probe") + 1] if "--probe" in sys.argv else None
 repo = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 os.makedirs(out, exist_ok=True)
 with open(os.path.join(out, "Timing.csproj"), "w") as f:
@@ -17,12 +19,31 @@ with open(os.path.join(out, "Timing.csproj"), "w") as f:
     <InterceptorsNamespaces>$(InterceptorsNamespaces);Flagon.Generated</InterceptorsNamespaces>
   </PropertyGroup>
   <ItemGroup>
+    {'<ProjectReference Include="Probe/Probe.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" /><Compile Remove="Probe/**" />' if probe else ''}
     <ProjectReference Include="{repo}/Flagon.Runtime/Flagon.Runtime.csproj" />
     <ProjectReference Include="{repo}/Flagon.Generators/Flagon.Generators.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
     <ProjectReference Include="{repo}/Flagon.Analyzers/Flagon.Analyzers.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
   </ItemGroup>
 </Project>
 """)
+if probe:
+    os.makedirs(os.path.join(out, "Probe"), exist_ok=True)
+    with open(os.path.join(out, "Probe", "Probe.csproj"), "w") as f:
+        f.write("""<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>netstandard2.0</TargetFramework>
+    <LangVersion>latest</LangVersion>
+    <Nullable>enable</Nullable>
+    <EnforceExtendedAnalyzerRules>true</EnforceExtendedAnalyzerRules>
+    <NoWarn>$(NoWarn);RS2008</NoWarn>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Microsoft.CodeAnalysis.CSharp" Version="5.0.0" PrivateAssets="all" />
+  </ItemGroup>
+</Project>
+""")
+    with open(probe) as src, open(os.path.join(out, "Probe", "BindingProbe.cs"), "w") as f:
+        f.write(src.read())
 shapes = [
     ('"/{p}/{i}"', "()", '"{p} {i}"'),
     ('"/{p}/{i}/<int:id>"', "(int id)", '$"{p} {i} {{id}}"'),

@@ -1,0 +1,90 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Basic.Reference.Assemblies;
+using Flagon.EditTiming;
+using Flagon.Generators;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+// Times Flagon's generator as an IDE runs it: one driver kept across edits of a project written by
+// analyzer-timing/generate.py. A binding probe runs first and takes the compiler's binding of the views.
+if (args.Length != 1 || !Directory.Exists(args[0]))
+{
+    Console.Error.WriteLine("usage: Flagon.EditTiming <folder of a generated project>");
+    return 2;
+}
+
+var parseOptions = new CSharpParseOptions(LanguageVersion.Preview).WithFeatures([new("InterceptorsNamespaces", "Flagon.Generated")]);
+ImmutableArray<MetadataReference> references =
+[
+    .. Net100.References.All,
+    .. new[]
+    {
+        typeof(Flagon.App).Assembly,
+        typeof(Microsoft.AspNetCore.Http.HttpContext).Assembly,
+        typeof(Microsoft.AspNetCore.Http.Features.IFeatureCollection).Assembly,
+        typeof(Microsoft.Extensions.Primitives.StringValues).Assembly,
+    }.Select(a => MetadataReference.CreateFromFile(a.Location)),
+];
+var sources = Directory.GetFiles(args[0], "*.cs").Order(StringComparer.Ordinal)
+    .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), parseOptions, path))
+    .Append(CSharpSyntaxTree.ParseText("global using System; global using System.Collections.Generic; global using System.Linq; global using System.Threading.Tasks;", parseOptions, "GlobalUsings.cs"))
+    .ToList();
+
+Compilation NewCompilation() => CSharpCompilation.Create("Timing", sources, references,
+    new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
+
+GeneratorDriver NewDriver() => CSharpGeneratorDriver.Create(
+    [new BindingProbe().AsSourceGenerator(), new RouteGenerator().AsSourceGenerator(), new TemplateModelGenerator().AsSourceGenerator(), new TemplateFunctionsGenerator().AsSourceGenerator()],
+    parseOptions: parseOptions);
+
+(double Probe, double Route, double All) Times(GeneratorDriver driver)
+{
+    var times = driver.GetTimingInfo().GeneratorTimes.ToDictionary(t => t.Generator.GetGeneratorType().Name, t => t.ElapsedTime.TotalMilliseconds);
+    return (times[nameof(BindingProbe)], times[nameof(RouteGenerator)], driver.GetTimingInfo().ElapsedTime.TotalMilliseconds);
+}
+
+static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+// Full runs on fresh compilations, as a command-line build does; the first ones also JIT-compile everything.
+var full = new List<(double Probe, double Route, double All)>();
+int generatedSize = 0;
+for (int i = 0; i < 5; i++)
+{
+    var driver = NewDriver().RunGenerators(NewCompilation());
+    full.Add(Times(driver));
+    generatedSize = driver.GetRunResult().GeneratedTrees.Sum(t => t.Length);
+}
+Console.WriteLine($"views: {sources.Sum(s => s.ToString().Split("[Route(").Length - 1)}, generated: {generatedSize / 1024} KB of C#");
+Console.WriteLine($"full run, first (JIT):  binding probe {full[0].Probe,6:F0} ms, RouteGenerator {full[0].Route,6:F0} ms");
+Console.WriteLine($"full run, warm median:  binding probe {Median(full.Skip(2).Select(f => f.Probe).ToList()),6:F0} ms, RouteGenerator {Median(full.Skip(2).Select(f => f.Route).ToList()),6:F0} ms");
+
+// Edits, with the driver kept: a change inside one view's body, and a change of one rule.
+var compilation = NewCompilation();
+var kept = NewDriver().RunGenerators(compilation);
+var tree = compilation.SyntaxTrees.First(t => t.ToString().Contains("[Route(\"/c3/0\")]", StringComparison.Ordinal));
+foreach (var (kind, edit) in new (string, Func<string, int, string>)[]
+{
+    ("view body edit", (text, i) => text.Replace("=> \"c3 0", $"=> \"c3 0 edit{i}", StringComparison.Ordinal)),
+    ("rule edit     ", (text, i) => text.Replace("[Route(\"/c3/0", $"[Route(\"/c3/0e{i}", StringComparison.Ordinal)),
+})
+{
+    var probe = new List<double>();
+    var route = new List<double>();
+    for (int i = 0; i < 12; i++)
+    {
+        var changed = tree.WithChangedText(SourceText.From(edit(tree.ToString(), i)));
+        compilation = compilation.ReplaceSyntaxTree(tree, changed);
+        tree = changed;
+        kept = kept.RunGenerators(compilation);
+        var (p, r, _) = Times(kept);
+        if (i >= 2)
+        {
+            probe.Add(p);
+            route.Add(r);
+        }
+    }
+    Console.WriteLine($"{kind}, median:  binding probe {Median(probe),6:F0} ms, RouteGenerator {Median(route),6:F0} ms (min {route.Min():F0}, max {route.Max():F0})");
+}
+return 0;
