@@ -289,7 +289,28 @@ namespace Flagon.Generators
                     arguments.ToEquatableArray(),
                     BlueprintOf(type),
                     context.TargetNode.SyntaxTree.FilePath,
-                    context.TargetNode.SpanStart);
+                    DocumentOrder(context.TargetNode));
+            }
+
+            // The method's index among the methods of its file, in source order. Unlike its character position it
+            // does not change when code before it is edited, so such an edit leaves the hook's spec equal (cached).
+            private static int DocumentOrder(SyntaxNode method)
+            {
+                int order = 0;
+                var members = method.SyntaxTree.GetRoot().DescendantNodes(static n => n is Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax
+                    or Microsoft.CodeAnalysis.CSharp.Syntax.BaseNamespaceDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax);
+                foreach (var member in members)
+                {
+                    if (member == method)
+                    {
+                        return order;
+                    }
+                    if (member is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax)
+                    {
+                        order++;
+                    }
+                }
+                return order;
             }
 
             public static AppSpec BuildApp(ImmutableArray<ViewSpec> views, ImmutableArray<BlueprintSpec> blueprints, ImmutableArray<ErrorHandlerSpec> errorHandlers,
@@ -306,7 +327,7 @@ namespace Flagon.Generators
                         .ThenBy(h => h.MethodName, StringComparer.Ordinal)
                         .ToEquatableArray(),
                     urlRuleCalls.OrderBy(c => c.FilePath, StringComparer.Ordinal).ThenBy(c => c.Position).ToEquatableArray(),
-                    hooks.OrderBy(h => h.FilePath, StringComparer.Ordinal).ThenBy(h => h.Position).ToEquatableArray());
+                    hooks.OrderBy(h => h.FilePath, StringComparer.Ordinal).ThenBy(h => h.Order).ToEquatableArray());
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Linq;
+using Flagon.Generators.Helpers;
 using Flagon.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Flagon.Generators.Shared;
@@ -77,20 +78,52 @@ namespace Flagon.Generators
                 .Select(static (all, _) => Parser.BuildApp(all.Left.Left.Left.Left, all.Left.Left.Left.Right, all.Left.Left.Right, all.Left.Right, all.Right))
                 .WithTrackingName(TrackingNames.AppModel);
 
-            context.RegisterSourceOutput(app, static (spc, model) =>
+            // One output per generated file, each from the part of the model it is written from: an edit in a
+            // blueprint re-writes that blueprint's file only, an edit of an app view the app's table only.
+            var appTable = app
+                .Select(static (model, _) => new AppSpec(
+                    model.Views.Where(v => v.Blueprint.Length == 0).ToEquatableArray(),
+                    EquatableArray<BlueprintSpec>.Empty,
+                    model.ErrorHandlers.Where(h => h.Blueprint.Length == 0).ToEquatableArray(),
+                    EquatableArray<UrlRuleCallSpec>.Empty,
+                    model.Hooks.Where(h => h.Blueprint.Length == 0).ToEquatableArray()))
+                .WithTrackingName(TrackingNames.AppTable);
+            context.RegisterSourceOutput(appTable, static (spc, part) =>
             {
-                if (model.Views.Any(v => v.Blueprint.Length == 0) || model.ErrorHandlers.Any(h => h.Blueprint.Length == 0) || model.Hooks.Any(h => h.Blueprint.Length == 0))
+                if (part.Views.Count > 0 || part.ErrorHandlers.Count > 0 || part.Hooks.Count > 0)
                 {
-                    spc.AddSource("Flagon.AppRouteTable.g.cs", Emitter.EmitAppRouteTable(model));
+                    spc.AddSource("Flagon.AppRouteTable.g.cs", Emitter.EmitAppRouteTable(part));
                 }
-                if (model.UrlRuleCalls.Count > 0)
+            });
+
+            var urlRules = app
+                .Select(static (model, _) => new AppSpec(
+                    model.UrlRuleCalls.Count == 0 ? EquatableArray<ViewSpec>.Empty : model.Views.Where(v => v.Blueprint.Length == 0).ToEquatableArray(),
+                    EquatableArray<BlueprintSpec>.Empty,
+                    EquatableArray<ErrorHandlerSpec>.Empty,
+                    model.UrlRuleCalls,
+                    EquatableArray<HookSpec>.Empty))
+                .WithTrackingName(TrackingNames.UrlRuleTables);
+            context.RegisterSourceOutput(urlRules, static (spc, part) =>
+            {
+                if (part.UrlRuleCalls.Count > 0)
                 {
-                    spc.AddSource("Flagon.UrlRules.g.cs", Emitter.EmitUrlRules(model));
+                    spc.AddSource("Flagon.UrlRules.g.cs", Emitter.EmitUrlRules(part));
                 }
-                foreach (var blueprint in model.Blueprints)
-                {
-                    spc.AddSource($"Flagon.Blueprint.{blueprint.ClassName}.g.cs", Emitter.EmitBlueprint(model, blueprint));
-                }
+            });
+
+            var blueprintTables = app
+                .SelectMany(static (model, _) => model.Blueprints.Select(blueprint => new AppSpec(
+                    model.Views.Where(v => v.Blueprint == blueprint.TypeName).ToEquatableArray(),
+                    new EquatableArray<BlueprintSpec>(new[] { blueprint }),
+                    model.ErrorHandlers.Where(h => h.Blueprint == blueprint.TypeName).ToEquatableArray(),
+                    EquatableArray<UrlRuleCallSpec>.Empty,
+                    model.Hooks.Where(h => h.Blueprint == blueprint.TypeName).ToEquatableArray())))
+                .WithTrackingName(TrackingNames.BlueprintTables);
+            context.RegisterSourceOutput(blueprintTables, static (spc, part) =>
+            {
+                var blueprint = part.Blueprints[0];
+                spc.AddSource($"Flagon.Blueprint.{blueprint.ClassName}.g.cs", Emitter.EmitBlueprint(part, blueprint));
             });
         }
     }

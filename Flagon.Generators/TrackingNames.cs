@@ -9,5 +9,8 @@ namespace Flagon.Generators
         public const string UrlRuleCalls = "Flagon.UrlRuleCalls";
         public const string Hooks = "Flagon.Hooks";
         public const string AppModel = "Flagon.AppModel";
+        public const string AppTable = "Flagon.AppTable";
+        public const string UrlRuleTables = "Flagon.UrlRuleTables";
+        public const string BlueprintTables = "Flagon.BlueprintTables";
     }
 }

@@ -21,5 +21,5 @@ namespace Flagon.Generators.Model
         EquatableArray<ArgumentSpec> Arguments,
         string Blueprint,
         string FilePath,
-        int Position);
+        int Order);
 }

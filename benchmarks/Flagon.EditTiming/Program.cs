@@ -63,13 +63,14 @@ Console.WriteLine($"full run, warm median:  binding probe {Median(full.Skip(2).S
 // Edits, with the driver kept: a change inside one view's body, and a change of one rule.
 var compilation = NewCompilation();
 var kept = NewDriver().RunGenerators(compilation);
-var tree = compilation.SyntaxTrees.First(t => t.ToString().Contains("[Route(\"/c3/0\")]", StringComparison.Ordinal));
-foreach (var (kind, edit) in new (string, Func<string, int, string>)[]
+foreach (var (kind, marker, edit) in new (string, string, Func<string, int, string>)[]
 {
-    ("view body edit", (text, i) => text.Replace("=> \"c3 0", $"=> \"c3 0 edit{i}", StringComparison.Ordinal)),
-    ("rule edit     ", (text, i) => text.Replace("[Route(\"/c3/0", $"[Route(\"/c3/0e{i}", StringComparison.Ordinal)),
+    ("view body edit      ", "[Route(\"/c3/0\")]", (text, i) => text.Replace("=> \"c3 0", $"=> \"c3 0 edit{i}", StringComparison.Ordinal)),
+    ("app rule edit       ", "[Route(\"/c3/0\")]", (text, i) => text.Replace("[Route(\"/c3/0", $"[Route(\"/c3/0e{i}", StringComparison.Ordinal)),
+    ("blueprint rule edit ", "[Route(\"/c12/0\")]", (text, i) => text.Replace("[Route(\"/c12/0", $"[Route(\"/c12/0e{i}", StringComparison.Ordinal)),
 })
 {
+    var tree = compilation.SyntaxTrees.First(t => t.ToString().Contains(marker, StringComparison.Ordinal));
     var probe = new List<double>();
     var route = new List<double>();
     for (int i = 0; i < 12; i++)

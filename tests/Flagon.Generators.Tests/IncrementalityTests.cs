@@ -45,7 +45,8 @@ public class IncrementalityTests
         }
         """;
 
-    private static readonly string[] TrackedSteps = [TrackingNames.Views, TrackingNames.Blueprints, TrackingNames.ErrorHandlers, TrackingNames.UrlRuleCalls, TrackingNames.Hooks, TrackingNames.AppModel];
+    private static readonly string[] TrackedSteps = [TrackingNames.Views, TrackingNames.Blueprints, TrackingNames.ErrorHandlers, TrackingNames.UrlRuleCalls, TrackingNames.Hooks, TrackingNames.AppModel,
+        TrackingNames.AppTable, TrackingNames.UrlRuleTables, TrackingNames.BlueprintTables];
 
     [Fact]
     public void An_edit_inside_a_view_body_leaves_every_tracked_step_cached()
@@ -53,7 +54,8 @@ public class IncrementalityTests
         var compilation = GeneratorHarness.CreateCompilation(Views, Setup);
         var (driver, _, _) = GeneratorHarness.Run(compilation);
 
-        var edited = ReplaceSource(compilation, Views.Replace("\"Hello, world!\"", "\"Hello, there!\""));
+        // A different length: everything after the edit moves, which a spec keeping character positions would notice.
+        var edited = ReplaceSource(compilation, Views.Replace("\"Hello, world!\"", "\"Hello there, wide world!\""));
         var (_, _, result) = GeneratorHarness.Run(edited, driver);
 
         AssertAllOutputs(result, TrackedSteps, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
@@ -86,6 +88,40 @@ public class IncrementalityTests
         var model = result.Results.Single().TrackedSteps[TrackingNames.AppModel].Single();
         Assert.Equal(IncrementalStepRunReason.Modified, model.Outputs.Single().Reason);
         Assert.Contains("/about-us", result.GeneratedTrees.First(t => t.FilePath.EndsWith("Flagon.AppRouteTable.g.cs")).GetText().ToString());
+    }
+
+    [Fact]
+    public void A_rule_change_rewrites_only_the_file_of_its_table()
+    {
+        const string Reports = """
+            using Flagon;
+            [Blueprint("reports", UrlPrefix = "/reports")]
+            partial class Reports
+            {
+                [Route("/")]
+                public static string Index() => "reports";
+            }
+            """;
+        var compilation = GeneratorHarness.CreateCompilation(Views, Reports);
+        var (driver, _, _) = GeneratorHarness.Run(compilation);
+
+        // A rule of an app view: the app table is written again, the blueprints' files are not.
+        var (driver2, _, appEdit) = GeneratorHarness.Run(ReplaceSource(compilation, Views.Replace("\"/about\"", "\"/about-us\"")), driver);
+        var steps = appEdit.Results.Single().TrackedSteps;
+        Assert.Equal(IncrementalStepRunReason.Modified, steps[TrackingNames.AppTable].Single().Outputs.Single().Reason);
+        Assert.All(steps[TrackingNames.BlueprintTables].Single().Outputs, o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+
+        // A rule of one blueprint: that blueprint's file only.
+        var edited = ReplaceSource(compilation, Views.Replace("\"/about\"", "\"/about-us\""));
+        var reportsTree = edited.SyntaxTrees.Single(t => t.ToString().Contains("\"reports\"", StringComparison.Ordinal));
+        edited = edited.ReplaceSyntaxTree(reportsTree, CSharpSyntaxTree.ParseText(Reports.Replace("[Route(\"/\")]", "[Route(\"/all\")]"), GeneratorHarness.ParseOptions, reportsTree.FilePath));
+        var (_, _, blueprintEdit) = GeneratorHarness.Run(edited, driver2);
+        steps = blueprintEdit.Results.Single().TrackedSteps;
+        Assert.Equal(IncrementalStepRunReason.Unchanged, steps[TrackingNames.AppTable].Single().Outputs.Single().Reason);
+        var blueprints = steps[TrackingNames.BlueprintTables].Single().Outputs;
+        Assert.Equal(2, blueprints.Length);
+        Assert.Equal([IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Modified], blueprints.Select(o => o.Reason).ToArray());
+        Assert.Contains("/all", blueprintEdit.GeneratedTrees.Single(t => t.FilePath.EndsWith("Flagon.Blueprint.Reports.g.cs", StringComparison.Ordinal)).ToString());
     }
 
     [Fact]
