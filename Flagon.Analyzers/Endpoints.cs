@@ -26,6 +26,41 @@ namespace Flagon.Analyzers
         }
 
         /// <summary>
+        /// The rule values a URL of an endpoint cannot do without, given the values named in <paramref name="given"/>:
+        /// those of the rule that needs the fewest more (Werkzeug builds with the first rule whose values are all
+        /// given or defaulted). Empty when some rule has all it needs.
+        /// </summary>
+        public static IReadOnlyList<string> MissingValues(IEnumerable<RuleSpec> rules, ISet<string> given) =>
+            rules
+                .Select(r => r.Variables.Select(v => v.Name).Where(n => !given.Contains(n) && !r.Defaults.Any(d => d.Name == n)).ToList())
+                .OrderBy(m => m.Count)
+                .FirstOrDefault() ?? new List<string>();
+
+        /// <summary>
+        /// The first value that no rule of the endpoint can take, with what was given and the rule value it missed.
+        /// A name no rule has is not judged: it becomes a query value. <paramref name="misfit"/> judges one value
+        /// against one rule value (null: it fits).
+        /// </summary>
+        public static (T Value, string Description, VariableSpec Variable)? FirstMisfit<T>(IEnumerable<T> values, Func<T, string> name,
+            IReadOnlyList<RuleSpec> rules, Func<T, VariableSpec, string?> misfit)
+        {
+            foreach (var value in values)
+            {
+                var variables = rules.Select(r => r.Variables.FirstOrDefault(v => v.Name == name(value))).ToList();
+                if (variables.Count == 0 || variables.Any(v => v is null))
+                {
+                    continue;
+                }
+                var misfits = variables.Select(v => misfit(value, v!)).ToList();
+                if (misfits.All(m => m is not null))
+                {
+                    return (value, misfits[0]!, variables[0]!);
+                }
+            }
+            return null;
+        }
+
+        /// <summary>
         /// For an <c>app.AddUrlRule(…)</c> call: its literal endpoint, or null with <paramref name="unknowable"/> set when
         /// the endpoint is named at run time (then any name may exist). Null, not unknowable, for other calls.
         /// </summary>

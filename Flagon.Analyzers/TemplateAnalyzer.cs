@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
+using Flagon.Generators.Model;
 using Flagon.Generators.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -15,18 +15,19 @@ namespace Flagon.Analyzers
 {
     /// <summary>
     /// Checks templates at build time, from the template files given as AdditionalFiles (Flagon's build props add
-    /// <c>templates/**</c>): a literal name in <c>Template.Render("…")</c> that no template folder has (FLG0302), and a
-    /// literal <c>url_for("…")</c> in a template whose endpoint no view has (FLG0303).
+    /// <c>templates/**</c>): a literal name in <c>Template.Render("…")</c> that no template folder has (FLG0302); and a
+    /// template's <c>url_for("…", …)</c> with a literal endpoint no view has (FLG0303), without values every rule of
+    /// the endpoint needs (FLG0304), or with a literal value its rule value cannot take (FLG0305).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class TemplateAnalyzer : DiagnosticAnalyzer
     {
-        private static readonly Regex UrlForCall = new Regex(@"url_for\(\s*(?:""([^""]*)""|'([^']*)')", RegexOptions.Compiled);
         private static readonly string[] RenderMethods = { "Render", "RenderAsync", "RenderText" };
 
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(DiagnosticDescriptors.TemplateNotFound, DiagnosticDescriptors.TemplateUnknownEndpoint);
+            ImmutableArray.Create(DiagnosticDescriptors.TemplateNotFound, DiagnosticDescriptors.TemplateUnknownEndpoint,
+                DiagnosticDescriptors.TemplateUrlForMissingValues, DiagnosticDescriptors.TemplateUrlForValueDoesNotFit);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -62,15 +63,15 @@ namespace Flagon.Analyzers
                 }, OperationKind.Invocation);
 
                 // Endpoints: every [Route] view's (as its blueprint names it) and the literal AddUrlRule ones.
-                var endpoints = new ConcurrentBag<string>();
+                var endpoints = new ConcurrentBag<(string Endpoint, RuleSpec? Rule)>();
                 var unknowable = new ConcurrentBag<bool>();
                 start.RegisterSymbolAction(symbolContext =>
                 {
                     if (route is not null)
                     {
-                        foreach (var (endpoint, _) in Endpoints.Of(symbolContext.Compilation, (IMethodSymbol)symbolContext.Symbol, route))
+                        foreach (var (endpoint, rule) in Endpoints.Of(symbolContext.Compilation, (IMethodSymbol)symbolContext.Symbol, route))
                         {
-                            endpoints.Add(endpoint);
+                            endpoints.Add((endpoint, rule));
                         }
                     }
                 }, SymbolKind.Method);
@@ -78,7 +79,7 @@ namespace Flagon.Analyzers
                 {
                     if (Endpoints.OfAddUrlRule((IInvocationOperation)operationContext.Operation, out var runTime) is { } literal)
                     {
-                        endpoints.Add(literal);
+                        endpoints.Add((literal, null));
                     }
                     if (runTime)
                     {
@@ -92,35 +93,62 @@ namespace Flagon.Analyzers
                         // An endpoint named at run time could be any name: nothing to check against.
                         return;
                     }
-                    var known = new HashSet<string>(endpoints, StringComparer.Ordinal) { "static" };
+                    var rules = endpoints.GroupBy(e => e.Endpoint).ToDictionary(g => g.Key, g => g.Select(e => e.Rule).ToList(), StringComparer.Ordinal);
+                    var known = new HashSet<string>(rules.Keys, StringComparer.Ordinal) { "static" };
                     foreach (var file in templates.Values)
                     {
-                        CheckUrlFor(end, file, known);
+                        CheckUrlFor(end, file, known, rules);
                     }
                 });
             });
         }
 
-        private static void CheckUrlFor(CompilationAnalysisContext context, AdditionalText file, HashSet<string> known)
+        private static void CheckUrlFor(CompilationAnalysisContext context, AdditionalText file, HashSet<string> known, Dictionary<string, List<RuleSpec?>> rules)
         {
             var text = file.GetText(context.CancellationToken);
             if (text is null)
             {
                 return;
             }
-            foreach (Match match in UrlForCall.Matches(text.ToString()))
+            string name = Path.GetFileName(file.Path);
+            Location At(TextSpan span) => Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
+            foreach (var call in TemplateUrlForCalls.In(text.ToString()))
             {
-                var group = match.Groups[1].Success ? match.Groups[1] : match.Groups[2];
-                var endpoint = group.Value;
-                if (endpoint.StartsWith(".", StringComparison.Ordinal) || known.Contains(endpoint) || Endpoints.InSomeBlueprint(endpoint, known))
+                var endpoint = call.Endpoint;
+                if (endpoint.StartsWith(".", StringComparison.Ordinal) || endpoint == "static")
                 {
                     continue;
                 }
-                var span = new TextSpan(group.Index, group.Length);
-                var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
-                var suggestion = Suggestions.Closest(endpoint, known);
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TemplateUnknownEndpoint, location, Path.GetFileName(file.Path), endpoint,
-                    suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?"));
+                if (!known.Contains(endpoint))
+                {
+                    if (!Endpoints.InSomeBlueprint(endpoint, known))
+                    {
+                        var suggestion = Suggestions.Closest(endpoint, known);
+                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TemplateUnknownEndpoint, At(call.EndpointSpan), name, endpoint,
+                            suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?"));
+                    }
+                    continue;
+                }
+                // Values are checked against the endpoint's rules when all of them are known and the call reads plainly.
+                var endpointRules = rules[endpoint];
+                if (call.Arguments is null || endpointRules.Any(r => r is null))
+                {
+                    continue;
+                }
+                var given = new HashSet<string>(call.Arguments.Select(a => a.Name), StringComparer.Ordinal);
+                var missing = Endpoints.MissingValues(endpointRules.Select(r => r!), given);
+                if (missing.Count > 0)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TemplateUrlForMissingValues, At(call.EndpointSpan), name, endpoint,
+                        string.Join(", ", missing.Select(m => $"'{m}'"))));
+                    continue;
+                }
+                var literals = call.Arguments.Where(a => a.Literal.HasValue && a.Literal.Value is not null);
+                if (Endpoints.FirstMisfit(literals, a => a.Name, endpointRules.Select(r => r!).ToList(), (a, variable) => UrlValueFit.Misfit(a.Literal.Value!, variable)) is { } misfit)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TemplateUrlForValueDoesNotFit, At(misfit.Value.ValueSpan), name, endpoint,
+                        misfit.Value.Name, misfit.Description, misfit.Variable.Converter.Display));
+                }
             }
         }
 

@@ -130,25 +130,6 @@ namespace Flagon.Analyzers
             });
         }
 
-        // The first value that no rule of the endpoint can take (a rule without that variable takes it as a query value).
-        private static (Given Value, string Description, VariableSpec Variable)? Misfit(Call call, List<RuleSpec> rules)
-        {
-            foreach (var value in call.Values!)
-            {
-                var variables = rules.Select(r => r.Variables.FirstOrDefault(v => v.Name == value.Name)).ToList();
-                if (variables.Any(v => v is null))
-                {
-                    continue;
-                }
-                var misfits = variables.Select(v => UrlValueFit.Misfit(value.Type, value.Constant, v!)).ToList();
-                if (misfits.All(m => m is not null))
-                {
-                    return (value, misfits[0]!, variables[0]!);
-                }
-            }
-            return null;
-        }
-
         private static void Report(CompilationAnalysisContext context, List<(string Endpoint, RuleSpec? Rule, string Typed)> rules, List<Call> calls, bool unknowable)
         {
             var byEndpoint = rules.GroupBy(r => r.Endpoint).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
@@ -175,17 +156,14 @@ namespace Flagon.Analyzers
                     continue;
                 }
                 var given = new HashSet<string>(call.Names, StringComparer.Ordinal);
-                var missing = typedRules
-                    .Select(r => r.Rule!.Variables.Select(v => v.Name).Where(n => !given.Contains(n) && !r.Rule.Defaults.Any(d => d.Name == n)).ToList())
-                    .OrderBy(m => m.Count)
-                    .First();
+                var missing = Endpoints.MissingValues(typedRules.Select(r => r.Rule!), given);
                 if (missing.Count > 0)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UrlForMissingValues, call.CallLocation, endpoint,
                         string.Join(", ", missing.Select(m => $"'{m}'"))));
                     continue;
                 }
-                if (Misfit(call, typedRules.Select(r => r.Rule!).ToList()) is { } misfit)
+                if (Endpoints.FirstMisfit(call.Values!, v => v.Name, typedRules.Select(r => r.Rule!).ToList(), (v, variable) => UrlValueFit.Misfit(v.Type, v.Constant, variable)) is { } misfit)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UrlForValueDoesNotFit, misfit.Value.Location, endpoint,
                         misfit.Value.Name, misfit.Description, misfit.Variable.Converter.Display));

@@ -4,7 +4,7 @@ using Verify = Flagon.Analyzers.Tests.AnalyzerTest<Flagon.Analyzers.TemplateAnal
 
 namespace Flagon.Analyzers.Tests;
 
-/// <summary>FLG0302 (a Template.Render literal naming no template) and FLG0303 (url_for in a template naming no endpoint).</summary>
+/// <summary>FLG0302 (a Template.Render literal naming no template), FLG0303–FLG0305 (url_for in a template: unknown endpoint, missing values, values that do not fit).</summary>
 public class TemplateAnalyzerTests
 {
     private const string Views = """
@@ -77,4 +77,25 @@ public class TemplateAnalyzerTests
             <a href="{{ url_for("idnex") }}">typo</a>
             """)],
         Warning("FLG0303").WithSpan("/app/templates/base.html", 7, 22, 7, 27).WithArguments("base.html", "idnex", "; did you mean 'index'?"));
+
+    [Fact]
+    public Task A_template_url_for_without_the_values_its_rules_need_or_with_a_literal_that_does_not_fit_is_reported() => RunAsync("""
+        static class Setup
+        {
+        }
+        """,
+        [("/app/templates/values.html", """
+            <a href="{{ url_for('page') }}">no pk</a>
+            <a href="{{ url_for('page', pk='first') }}">bad</a>
+            <a href="{{ url_for('page', pk: -1) }}">negative</a>
+            <a href="{{ url_for('page', pk=post.id) }}">expression</a>
+            <a href="{{ url_for('page', pk: 2, _anchor='top') }}">anchor</a>
+            <a href="{{ url_for("page", pk="7") }}">text</a>
+            <a href="{{ url_for('page', pk=1.5) }}">fraction</a>
+            <a href="{{ url_for('index', sort='new') }}">query</a>
+            """)],
+        Warning("FLG0304").WithSpan("/app/templates/values.html", 1, 22, 1, 26).WithArguments("values.html", "page", "'pk'"),
+        Warning("FLG0305").WithSpan("/app/templates/values.html", 2, 32, 2, 39).WithArguments("values.html", "page", "pk", "the value 'first'", "int"),
+        Warning("FLG0305").WithSpan("/app/templates/values.html", 3, 33, 3, 35).WithArguments("values.html", "page", "pk", "the value -1", "int"),
+        Warning("FLG0305").WithSpan("/app/templates/values.html", 7, 32, 7, 35).WithArguments("values.html", "page", "pk", "the value 1.5", "int"));
 }
