@@ -1,0 +1,98 @@
+using Basic.Reference.Assemblies;
+using Flagon.Analyzers.CodeFixes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Flagon.Analyzers.Tests;
+
+/// <summary>The FLG0102 fixes: give the parameter nothing fills a default value, or remove it when it is unused.</summary>
+public class UnfilledParameterCodeFixTests
+{
+    private sealed class Test : CSharpCodeFixTest<RuleAnalyzer, UnfilledParameterCodeFix, DefaultVerifier>
+    {
+        public Test(string source, string fixedSource, int action)
+        {
+            ReferenceAssemblies = new ReferenceAssemblies("net10.0");
+            TestState.AdditionalReferences.AddRange(Net100.References.All);
+            TestState.Sources.Add(source);
+            TestState.Sources.Add(("Flagon.cs", AnalyzerTest<RuleAnalyzer>.FlagonStub));
+            FixedState.Sources.Add(fixedSource);
+            FixedState.Sources.Add(("Flagon.cs", AnalyzerTest<RuleAnalyzer>.FlagonStub));
+            CodeActionIndex = action;
+            CodeActionValidationMode = CodeActionValidationMode.SemanticStructure;
+        }
+
+        protected override ParseOptions CreateParseOptions() =>
+            new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Preview);
+    }
+
+    private static DiagnosticResult Unfilled(string parameter) =>
+        new DiagnosticResult("FLG0102", DiagnosticSeverity.Error).WithLocation(0).WithArguments(parameter, "View");
+
+    [Fact]
+    public async Task A_used_parameter_gets_a_default_value_and_the_view_compiles()
+    {
+        var test = new Test("""
+            using Flagon;
+            static class Views
+            {
+                [Route("/page")]
+                public static string View(int {|#0:page|}) => $"page {page}";
+            }
+            """, """
+            using Flagon;
+            static class Views
+            {
+                [Route("/page")]
+                public static string View(int page = default) => $"page {page}";
+            }
+            """, 0);
+        test.ExpectedDiagnostics.Add(Unfilled("page"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task An_unused_parameter_can_be_removed()
+    {
+        var test = new Test("""
+            using Flagon;
+            static class Views
+            {
+                [Route("/page")]
+                public static string View(string {|#0:sort|}) => "x";
+            }
+            """, """
+            using Flagon;
+            static class Views
+            {
+                [Route("/page")]
+                public static string View() => "x";
+            }
+            """, 1);
+        test.ExpectedDiagnostics.Add(Unfilled("sort"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_parameter_before_others_without_defaults_is_not_given_one_but_can_be_removed()
+    {
+        var test = new Test("""
+            using Flagon;
+            static class Views
+            {
+                [Route("/page/<int:pk>")]
+                public static string View(string {|#0:sort|}, int pk) => $"{pk}";
+            }
+            """, """
+            using Flagon;
+            static class Views
+            {
+                [Route("/page/<int:pk>")]
+                public static string View(int pk) => $"{pk}";
+            }
+            """, 0);
+        test.ExpectedDiagnostics.Add(Unfilled("sort"));
+        await test.RunAsync();
+    }
+}
