@@ -147,6 +147,54 @@ public class ContextAnalyzerTests
     }
 
     [Fact]
+    public Task Generic_methods_are_judged_by_their_definition()
+    {
+        var test = new Verify("""
+            using Flagon;
+            using static Flagon.Globals;
+            static class Values
+            {
+                [NeedsRequestContext] public static T Read<T>(System.Func<string, T> parse) => parse(Request.Path);
+                public static T Unmarked<T>(System.Func<string, T> parse) => parse({|#0:Request|}.Path);
+                public static T Caller<T>(System.Func<string, T> parse) => {|#1:Read(parse)|};
+            }
+            static class Views
+            {
+                [Route("/")] public static string Index() => Values.Read(s => s.Length).ToString() + Values.Read<string>(s => s);
+            }
+            """);
+        test.TestState.Sources.Add(("Runtime.cs", Runtime));
+        test.ExpectedDiagnostics.Add(Request(0, "Globals.Request", "Unmarked"));
+        test.ExpectedDiagnostics.Add(Request(1, "Values.Read", "Caller"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_partial_class_across_files_is_judged_member_by_member()
+    {
+        var test = new Verify("""
+            using Flagon;
+            static partial class Pages
+            {
+                [Route("/")] public static string Index() => Helper();
+                public static string Other() => {|#0:Helper()|};
+            }
+            """);
+        test.TestState.Sources.Add(("Runtime.cs", Runtime));
+        test.TestState.Sources.Add(("Pages.Helpers.cs", """
+            using Flagon;
+            using static Flagon.Globals;
+            static partial class Pages
+            {
+                [NeedsRequestContext] static string Helper() => Request.Path;
+                [Route("/about")] public static string About() => Request.Path + Helper();
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Request(0, "Pages.Helper", "Other"));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task Static_initializers_and_constructors_run_outside_any_request() => VerifyAsync("""
         using Flagon;
         using static Flagon.Globals;

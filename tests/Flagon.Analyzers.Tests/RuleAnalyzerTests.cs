@@ -129,6 +129,23 @@ public class RuleAnalyzerTests
         Error("FLG0105").WithArguments("View", "it must be public or internal, not generic, in a non-generic class that is not private"));
 
     [Fact]
+    public Task FLG0105_generic_views_and_views_of_generic_classes_cannot_be_called() => Verify.VerifyAsync("""
+        using Flagon;
+        static class Views
+        {
+            [Route("/a")]
+            public static string {|#0:View|}<T>() => typeof(T).Name;
+        }
+        static class Box<T>
+        {
+            [Route("/b")]
+            public static string {|#1:Inner|}() => typeof(T).Name;
+        }
+        """,
+        Error("FLG0105").WithArguments("View", "it must be public or internal, not generic, in a non-generic class that is not private"),
+        new DiagnosticResult("FLG0105", DiagnosticSeverity.Error).WithLocation(1).WithArguments("Inner", "it must be public or internal, not generic, in a non-generic class that is not private"));
+
+    [Fact]
     public Task Instance_views_of_an_abstract_class_are_blueprint_base_views_but_a_class_without_constructor_is_not() => Verify.VerifyAsync("""
         using Flagon;
         public abstract class CatalogViews
