@@ -16,7 +16,10 @@ namespace Flagon.Generators
         {
             internal const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"Flagon.Generators\", \"0.1.0\")]";
 
-            /// <summary>The app's own views: their route table, its registration, and the typed UrlFor methods.</summary>
+            /// <summary>
+            /// The app's own views: their route table (rules, matcher, dispatch, handlers, hooks) and its registration.
+            /// Each view class's invoke methods, URL builders and typed UrlFor methods are in a part of their own.
+            /// </summary>
             public static SourceText EmitAppRouteTable(AppSpec app)
             {
                 using var text = new StringWriter();
@@ -25,17 +28,63 @@ namespace Flagon.Generators
                 w.WriteLine("namespace Flagon.Generated");
                 w.WriteLine("{");
                 w.Indent++;
-                var endpoints = EmitTable(w, "AppRouteTable", "The route table of this assembly's app-level views, compiled from their [Route] rules.",
-                    app.Views.Where(v => v.Blueprint.Length == 0), app.ErrorHandlers.Where(h => h.Blueprint.Length == 0), isPublicInstance: false,
-                    hooks: app.Hooks.Where(h => h.Blueprint.Length == 0));
+                EmitTable(w, "AppRouteTable", "The route table of this assembly's app-level views, compiled from their [Route] rules.",
+                    AppParts.Compiled(app.Views), app.ErrorHandlers.Where(h => h.Blueprint.Length == 0), isPublicInstance: false,
+                    hooks: app.Hooks.Where(h => h.Blueprint.Length == 0), split: true);
                 w.WriteLineNoTabs(string.Empty);
                 EmitRegistration(w);
                 w.Indent--;
                 w.WriteLine("}");
+                return SourceText.From(text.ToString(), Encoding.UTF8);
+            }
+
+            /// <summary>One view class's part of the app's table: its invoke methods and URL builders, and its typed UrlFor methods.</summary>
+            public static SourceText EmitAppPart(AppPartSpec part)
+            {
+                using var text = new StringWriter();
+                var w = new IndentedTextWriter(text, "    ");
+                WriteHeader(w);
+                string partClass = AppParts.ClassName(part.TypeName);
+                var rules = AppParts.Rules(part.Views);
+                for (int i = 0; i < rules.Count; i++)
+                {
+                    rules[i].Local = i;
+                }
+                // Build order among one endpoint's rules is the matcher's; numbering this class's rules alone keeps it.
+                RouteTree.Build(rules).Number();
+                var names = part.Endpoints.ToDictionary(e => e.Endpoint, e => e.MethodName);
+                var endpoints = UrlForEmitter.Endpoints(rules)
+                    .Where(e => names.ContainsKey(e.Name))
+                    .Select(e => new UrlForEmitter.Endpoint(e.Name, names[e.Name], e.Rules))
+                    .ToList();
+
+                w.WriteLine("namespace Flagon.Generated");
+                w.WriteLine("{");
+                w.Indent++;
+                w.WriteLine("partial class AppRouteTable");
+                w.WriteLine("{");
+                w.Indent++;
+                w.WriteLine($"/// <summary>The views of <c>{Xml(part.TypeName.Replace("global::", string.Empty))}</c>: how each rule calls its view, and how each endpoint's URL is built.</summary>");
+                w.WriteLine(GeneratedCodeAttribute);
+                w.WriteLine($"internal static class {partClass}");
+                w.WriteLine("{");
+                w.Indent++;
+                new InvokeEmitter(w).EmitMethods(rules, rule => $"Invoke{rule.Local}", "internal");
                 w.WriteLineNoTabs(string.Empty);
-                OpenUrlFor(w);
-                UrlForEmitter.EmitTypedMethods(w, endpoints, blueprint: null, "global::Flagon.Generated.AppRouteTable");
-                CloseUrlFor(w);
+                new UrlForEmitter(w).EmitBuilders(endpoints);
+                w.Indent--;
+                w.WriteLine("}");
+                w.Indent--;
+                w.WriteLine("}");
+                w.Indent--;
+                w.WriteLine("}");
+                if (endpoints.Count > 0)
+                {
+                    w.WriteLineNoTabs(string.Empty);
+                    OpenUrlFor(w);
+                    UrlForEmitter.EmitTypedMethods(w, endpoints, blueprint: null, $"global::Flagon.Generated.AppRouteTable.{partClass}");
+                    CloseUrlFor(w);
+                }
                 return SourceText.From(text.ToString(), Encoding.UTF8);
             }
 
@@ -207,19 +256,33 @@ namespace Flagon.Generators
             }
 
             /// <summary>Writes one RouteTable subclass for <paramref name="views"/>; returns its endpoints for UrlFor.</summary>
+            /// <remarks>
+            /// With <paramref name="split"/> (the app's table) the invoke methods and URL builders are left to the parts
+            /// of the table, one file per view class (<see cref="EmitAppPart"/>), which this table's dispatch calls.
+            /// </remarks>
             internal static List<UrlForEmitter.Endpoint> EmitTable(IndentedTextWriter w, string className, string summary, IEnumerable<ViewSpec> views,
-                IEnumerable<ErrorHandlerSpec> errorHandlers, bool isPublicInstance, string? delegateType = null, IEnumerable<HookSpec>? hooks = null)
+                IEnumerable<ErrorHandlerSpec> errorHandlers, bool isPublicInstance, string? delegateType = null, IEnumerable<HookSpec>? hooks = null,
+                bool split = false)
             {
-                var tree = RouteTree.Build(views
-                    .Where(v => v.ReturnKind != ReturnKind.Unsupported)
-                    .SelectMany(v => v.Rules.Select(r => new TableRule(r, v))));
+                // The rules in model order, each numbered within its view's class (the parts' method numbers).
+                var declared = new List<TableRule>();
+                foreach (var type in views.Where(v => v.ReturnKind != ReturnKind.Unsupported).GroupBy(v => v.ContainingType))
+                {
+                    var classRules = AppParts.Rules(type);
+                    for (int i = 0; i < classRules.Count; i++)
+                    {
+                        classRules[i].Local = i;
+                    }
+                    declared.AddRange(classRules);
+                }
+                var tree = RouteTree.Build(declared);
                 var rules = tree.Number();
                 var methodNames = rules.SelectMany(r => r.Rule.Methods).Distinct().OrderBy(m => m, System.StringComparer.Ordinal).ToList();
-                var endpoints = UrlForEmitter.Endpoints(rules);
+                var endpoints = UrlForEmitter.Endpoints(declared);
 
                 w.WriteLine($"/// <summary>{summary}</summary>");
                 w.WriteLine(GeneratedCodeAttribute);
-                w.WriteLine($"internal sealed class {className} : global::Flagon.Routing.RouteTable");
+                w.WriteLine($"internal sealed {(split ? "partial " : string.Empty)}class {className} : global::Flagon.Routing.RouteTable");
                 w.WriteLine("{");
                 w.Indent++;
                 if (!string.IsNullOrEmpty(delegateType))
@@ -259,13 +322,27 @@ namespace Flagon.Generators
 
                 new MatcherEmitter(w, methodNames).Emit(tree);
                 w.WriteLineNoTabs(string.Empty);
-                new InvokeEmitter(w).Emit(rules);
+                if (split)
+                {
+                    new InvokeEmitter(w).EmitDispatch(rules, rule => $"{AppParts.ClassName(rule.View.ContainingType)}.Invoke{rule.Local}");
+                }
+                else
+                {
+                    new InvokeEmitter(w).Emit(rules);
+                }
                 ErrorHandlerEmitter.Emit(w, errorHandlers.ToList());
                 HookEmitter.Emit(w, (hooks ?? Enumerable.Empty<HookSpec>()).ToList());
                 w.WriteLineNoTabs(string.Empty);
-                UrlForEmitter.EmitBuildUrl(w, endpoints);
-                w.WriteLineNoTabs(string.Empty);
-                new UrlForEmitter(w).EmitBuilders(endpoints);
+                if (split)
+                {
+                    UrlForEmitter.EmitBuildUrl(w, endpoints, endpoint => AppParts.ClassName(endpoint.Rules[0].View.ContainingType));
+                }
+                else
+                {
+                    UrlForEmitter.EmitBuildUrl(w, endpoints);
+                    w.WriteLineNoTabs(string.Empty);
+                    new UrlForEmitter(w).EmitBuilders(endpoints);
+                }
 
                 w.Indent--;
                 w.WriteLine("}");

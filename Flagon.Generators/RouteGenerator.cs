@@ -1,4 +1,5 @@
 using System.Linq;
+using Flagon.Generators.Emitters;
 using Flagon.Generators.Helpers;
 using Flagon.Generators.Model;
 using Microsoft.CodeAnalysis;
@@ -95,6 +96,12 @@ namespace Flagon.Generators
                     spc.AddSource("Flagon.AppRouteTable.g.cs", Emitter.EmitAppRouteTable(part));
                 }
             });
+
+            // Each app view class's invoke methods, URL builders and typed UrlFor methods: a file per class.
+            var appParts = app
+                .SelectMany(static (model, _) => AppParts.Plan(model.Views))
+                .WithTrackingName(TrackingNames.AppParts);
+            context.RegisterSourceOutput(appParts, static (spc, part) => spc.AddSource(AppParts.HintName(part.TypeName), Emitter.EmitAppPart(part)));
 
             var urlRules = app
                 .Select(static (model, _) => new AppSpec(

@@ -10,6 +10,7 @@ namespace Flagon.Generators
         public const string Hooks = "Flagon.Hooks";
         public const string AppModel = "Flagon.AppModel";
         public const string AppTable = "Flagon.AppTable";
+        public const string AppParts = "Flagon.AppParts";
         public const string UrlRuleTables = "Flagon.UrlRuleTables";
         public const string BlueprintTables = "Flagon.BlueprintTables";
     }

@@ -18,6 +18,13 @@ namespace Flagon.Generators.Emitters
 
         public void Emit(IReadOnlyList<TableRule> rules)
         {
+            EmitDispatch(rules, rule => $"Invoke{rule.Index}");
+            EmitMethods(rules, rule => $"Invoke{rule.Index}", "private");
+        }
+
+        /// <summary>InvokeAsync: a switch over the matched rule, calling <paramref name="method"/> of each.</summary>
+        public void EmitDispatch(IReadOnlyList<TableRule> rules, System.Func<TableRule, string> method)
+        {
             w.WriteLine("/// <inheritdoc/>");
             w.WriteLine("public override global::System.Threading.Tasks.ValueTask InvokeAsync(global::Microsoft.AspNetCore.Http.HttpContext context, global::System.ReadOnlySpan<char> path, in global::Flagon.Routing.RouteMatch match)");
             w.WriteLine("{");
@@ -29,7 +36,7 @@ namespace Flagon.Generators.Emitters
             {
                 w.WriteLine($"case {rule.Index}: // {rule.Rule.Pattern} -> {rule.Rule.Endpoint}");
                 w.Indent++;
-                w.WriteLine($"return Invoke{rule.Index}(context, path, in match);");
+                w.WriteLine($"return {method(rule)}(context, path, in match);");
                 w.Indent--;
             }
             w.WriteLine("default:");
@@ -40,14 +47,24 @@ namespace Flagon.Generators.Emitters
             w.WriteLine("}");
             w.Indent--;
             w.WriteLine("}");
+        }
 
-            // One small method per rule: a step-into lands on the binding of that rule, and each stays small
-            // enough for the JIT to optimize fully (one method for hundreds of rules would not be).
+        /// <summary>
+        /// One small method per rule: a step-into lands on the binding of that rule, and each stays small enough for
+        /// the JIT to optimize fully (one method for hundreds of rules would not be).
+        /// </summary>
+        public void EmitMethods(IReadOnlyList<TableRule> rules, System.Func<TableRule, string> name, string access)
+        {
+            bool first = true;
             foreach (var rule in rules)
             {
-                w.WriteLineNoTabs(string.Empty);
+                if (!first || access == "private")
+                {
+                    w.WriteLineNoTabs(string.Empty);
+                }
+                first = false;
                 w.WriteLine($"// {rule.Rule.Pattern} -> {rule.Rule.Endpoint}: bind the values, call {rule.View.MethodName}, write its response.");
-                w.WriteLine($"private {(rule.View.DelegateType.Length == 0 ? "static " : string.Empty)}global::System.Threading.Tasks.ValueTask Invoke{rule.Index}(global::Microsoft.AspNetCore.Http.HttpContext context, global::System.ReadOnlySpan<char> path, in global::Flagon.Routing.RouteMatch match)");
+                w.WriteLine($"{access} {(rule.View.DelegateType.Length == 0 ? "static " : string.Empty)}global::System.Threading.Tasks.ValueTask {name(rule)}(global::Microsoft.AspNetCore.Http.HttpContext context, global::System.ReadOnlySpan<char> path, in global::Flagon.Routing.RouteMatch match)");
                 w.WriteLine("{");
                 w.Indent++;
                 for (int i = 0; i < rule.Rule.Variables.Count; i++)

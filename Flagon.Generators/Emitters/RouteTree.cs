@@ -16,6 +16,9 @@ namespace Flagon.Generators.Emitters
 
         /// <summary>The rule's place in the table: its match priority (set by <see cref="RouteTree.Number"/>).</summary>
         public int Index { get; set; } = -1;
+
+        /// <summary>The rule's place among the rules of its view's class, views in model order (what an app part numbers its methods by).</summary>
+        public int Local { get; set; } = -1;
         public RuleSpec Rule { get; }
         public ViewSpec View { get; }
     }

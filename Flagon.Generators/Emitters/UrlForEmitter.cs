@@ -63,32 +63,55 @@ namespace Flagon.Generators.Emitters
 
         public UrlForEmitter(IndentedTextWriter writer) => w = writer;
 
-        /// <summary>Groups a table's rules by endpoint; rules with more values first (Werkzeug's build order).</summary>
-        public static List<Endpoint> Endpoints(IEnumerable<TableRule> rules)
+        /// <summary>
+        /// Groups a table's rules by endpoint; rules with more values first (Werkzeug's build order). One endpoint
+        /// belongs to one view (a duplicate is reported by the analyzers): it is built from the rules of the first
+        /// view that has it, in the order the rules were given.
+        /// </summary>
+        public static List<Endpoint> Endpoints(IReadOnlyList<TableRule> rules)
         {
+            var methodNames = MethodNames(rules.Select(r => r.Rule.Endpoint));
+            var firstView = new Dictionary<string, ViewSpec>();
+            foreach (var rule in rules)
+            {
+                if (!firstView.ContainsKey(rule.Rule.Endpoint))
+                {
+                    firstView.Add(rule.Rule.Endpoint, rule.View);
+                }
+            }
             var result = new List<Endpoint>();
-            var names = new HashSet<string>();
             foreach (var group in rules.GroupBy(r => r.Rule.Endpoint).OrderBy(g => g.Key, System.StringComparer.Ordinal))
             {
-                // One endpoint belongs to one view (a duplicate is reported by the analyzers); build from the first view's rules.
-                var view = group.First().View;
-                var ordered = group.Where(r => r.View == view)
+                var view = firstView[group.Key];
+                var ordered = group.Where(r => ReferenceEquals(r.View, view))
                     .OrderByDescending(r => r.Rule.Variables.Count + r.Rule.Defaults.Count)
                     .ThenByDescending(r => r.Rule.Defaults.Count)
                     .ThenBy(r => r.Index)
                     .ToList();
-                string method = PascalCase(group.Key);
+                result.Add(new Endpoint(group.Key, methodNames[group.Key], ordered));
+            }
+            return result;
+        }
+
+        /// <summary>The typed method name of each endpoint: its PascalCase, made unique in endpoint order.</summary>
+        public static Dictionary<string, string> MethodNames(IEnumerable<string> endpoints)
+        {
+            var result = new Dictionary<string, string>();
+            var names = new HashSet<string>();
+            foreach (var endpoint in endpoints.Distinct().OrderBy(e => e, System.StringComparer.Ordinal))
+            {
+                string method = PascalCase(endpoint);
                 while (!names.Add(method))
                 {
                     method += "_";
                 }
-                result.Add(new Endpoint(group.Key, method, ordered));
+                result.Add(endpoint, method);
             }
             return result;
         }
 
         /// <summary>The table's BuildUrl override, for <c>Url.For</c>.</summary>
-        public static void EmitBuildUrl(IndentedTextWriter w, List<Endpoint> endpoints)
+        public static void EmitBuildUrl(IndentedTextWriter w, List<Endpoint> endpoints, System.Func<Endpoint, string>? owner = null)
         {
             w.WriteLine("/// <inheritdoc/>");
             w.WriteLine("public override string? BuildUrl(string endpoint, string prefix, global::Flagon.Routing.UrlValues values, string? anchor, bool external)");
@@ -107,7 +130,7 @@ namespace Flagon.Generators.Emitters
                 arguments.Add("external: external");
                 w.WriteLine($"case {MatcherEmitter.Literal(endpoint.Name)}:");
                 w.Indent++;
-                w.WriteLine($"return Build{endpoint.MethodName}({string.Join(", ", arguments)});");
+                w.WriteLine($"return {(owner is null ? string.Empty : owner(endpoint) + ".")}Build{endpoint.MethodName}({string.Join(", ", arguments)});");
                 w.Indent--;
             }
             w.WriteLine("default:");

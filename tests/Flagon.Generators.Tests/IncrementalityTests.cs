@@ -46,7 +46,7 @@ public class IncrementalityTests
         """;
 
     private static readonly string[] TrackedSteps = [TrackingNames.Views, TrackingNames.Blueprints, TrackingNames.ErrorHandlers, TrackingNames.UrlRuleCalls, TrackingNames.Hooks, TrackingNames.AppModel,
-        TrackingNames.AppTable, TrackingNames.UrlRuleTables, TrackingNames.BlueprintTables];
+        TrackingNames.AppTable, TrackingNames.AppParts, TrackingNames.UrlRuleTables, TrackingNames.BlueprintTables];
 
     [Fact]
     public void An_edit_inside_a_view_body_leaves_every_tracked_step_cached()
@@ -87,7 +87,7 @@ public class IncrementalityTests
 
         var model = result.Results.Single().TrackedSteps[TrackingNames.AppModel].Single();
         Assert.Equal(IncrementalStepRunReason.Modified, model.Outputs.Single().Reason);
-        Assert.Contains("/about-us", result.GeneratedTrees.First(t => t.FilePath.EndsWith("Flagon.AppRouteTable.g.cs")).GetText().ToString());
+        Assert.Contains("/about-us", result.GeneratedTrees.First(t => t.FilePath.EndsWith("Flagon.AppRouteTable.g.cs", StringComparison.Ordinal)).GetText().ToString());
     }
 
     [Fact]
@@ -101,14 +101,24 @@ public class IncrementalityTests
                 [Route("/")]
                 public static string Index() => "reports";
             }
+
+            static class More
+            {
+                [Route("/more")]
+                public static string Extra() => "more";
+            }
             """;
         var compilation = GeneratorHarness.CreateCompilation(Views, Reports);
         var (driver, _, _) = GeneratorHarness.Run(compilation);
 
-        // A rule of an app view: the app table is written again, the blueprints' files are not.
+        // A rule of an app view: the app table and that class's part are written again, other parts and the
+        // blueprints' files are not.
         var (driver2, _, appEdit) = GeneratorHarness.Run(ReplaceSource(compilation, Views.Replace("\"/about\"", "\"/about-us\"")), driver);
         var steps = appEdit.Results.Single().TrackedSteps;
         Assert.Equal(IncrementalStepRunReason.Modified, steps[TrackingNames.AppTable].Single().Outputs.Single().Reason);
+        var parts = steps[TrackingNames.AppParts].Single().Outputs;
+        Assert.Equal([IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Modified], parts.Select(o => o.Reason).ToArray()); // More, Views
+        Assert.Contains("/about-us", appEdit.GeneratedTrees.Single(t => t.FilePath.EndsWith("Flagon.AppRouteTable.Views.g.cs", StringComparison.Ordinal)).ToString());
         Assert.All(steps[TrackingNames.BlueprintTables].Single().Outputs, o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
 
         // A rule of one blueprint: that blueprint's file only.
