@@ -26,6 +26,7 @@ public struct RouteMatch
     /// <param name="methods">The methods the rule matches (an automatic OPTIONS is answered by the app, not matched).</param>
     /// <param name="allowed">The methods a 405 for this path lists for the rule.</param>
     /// <param name="rule">The index of the rule in <see cref="RouteTable.Rules"/>.</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool Found(ulong methodBit, ulong methods, ulong allowed, int rule)
     {
         if ((methodBit & methods) != 0)
@@ -46,6 +47,7 @@ public struct RouteMatch
     /// <param name="methods">The methods the rule matches.</param>
     /// <param name="rule">The index of the rule in <see cref="RouteTable.Rules"/>.</param>
     /// <param name="redirect">Redirect to the URL with the slash rather than match without it.</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool FoundWithoutSlash(ulong methodBit, ulong methods, int rule, bool redirect)
     {
         if ((methodBit & methods) == 0)
