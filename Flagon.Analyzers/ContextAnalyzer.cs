@@ -102,23 +102,36 @@ namespace Flagon.Analyzers
                 return;
             }
             var member = Member(context.ContainingSymbol);
+            bool initializer = member is IFieldSymbol or IPropertySymbol;
             if (member is IMethodSymbol { AssociatedSymbol: { } associated })
             {
                 member = associated;
             }
-            var user = member switch
-            {
-                null => "this code",
-                IMethodSymbol { MethodKind: MethodKind.StaticConstructor } => $"the static constructor of {member.ContainingType.Name}",
-                IMethodSymbol { MethodKind: MethodKind.Constructor } => $"the constructor of {member.ContainingType.Name}",
-                _ => member.Name,
-            };
+            var (user, fix) = Describe(member, need, initializer);
             context.ReportDiagnostic(Diagnostic.Create(
                 need == Need.Request ? DiagnosticDescriptors.RequestContextOutsideRequest : DiagnosticDescriptors.AppContextOutsideApp,
                 syntax.GetLocation(),
                 ImmutableDictionary<string, string?>.Empty.Add("need", need.ToString()),
                 name,
-                user));
+                user,
+                fix));
+        }
+
+        /// <summary>The code that uses a context, for the message, and how to fix it there.</summary>
+        private static (string User, string Fix) Describe(ISymbol? member, Need need, bool initializer)
+        {
+            string attribute = need == Need.Request ? "[NeedsRequestContext]" : "[NeedsAppContext]";
+            string push = need == Need.Request ? "app.TestRequestContext(...)" : "app.AppContext()";
+            const string OnceOutside = "read it in a view instead, or push a context around the code that needs it";
+            return member switch
+            {
+                null => ("this code", $"push one with {push}"),
+                IMethodSymbol { Name: WellKnownMemberNames.TopLevelStatementsEntryPointMethodName } => ("the top-level statements", $"push one first with {push}"),
+                IMethodSymbol { MethodKind: MethodKind.StaticConstructor } => ($"the static constructor of '{member.ContainingType.Name}'", $"it runs once, outside any request; {OnceOutside}"),
+                { IsStatic: true } when initializer => ($"the initializer of '{member.ContainingType.Name}.{member.Name}'", $"it runs once, outside any request; {OnceOutside}"),
+                IMethodSymbol { MethodKind: MethodKind.Constructor } => ($"the constructor of '{member.ContainingType.Name}'", $"mark it {attribute}, or push one with {push}"),
+                _ => ($"'{member.Name}'", $"call it from a view, mark '{member.Name}' {attribute}, or push one with {push}"),
+            };
         }
 
         private static void AnalyzeAssignment(OperationAnalysisContext context)

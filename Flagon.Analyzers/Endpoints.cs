@@ -11,17 +11,22 @@ namespace Flagon.Analyzers
     /// <summary>The endpoints a project declares, as the analyzers that check names against them see them.</summary>
     internal static class Endpoints
     {
-        /// <summary>The rules of a [Route] method, each with its endpoint as registered (<c>blueprint.view</c> in a blueprint).</summary>
-        public static IEnumerable<(string Endpoint, RuleSpec Rule)> Of(Compilation compilation, IMethodSymbol method, INamedTypeSymbol route)
+        /// <summary>
+        /// The rules of a [Route] method, each with its endpoint as registered (<c>blueprint.view</c> in a blueprint).
+        /// A rule that does not bind (an error reported on the view) still names its endpoint, with a null rule: the
+        /// endpoint exists, so a Url.For naming it is not reported as unknown on top of the view's own error.
+        /// </summary>
+        public static IEnumerable<(string Endpoint, RuleSpec? Rule)> Of(Compilation compilation, IMethodSymbol method, INamedTypeSymbol route)
         {
             // Views of an abstract class belong to every blueprint deriving from it: "*.view".
             var blueprint = method.ContainingType.IsAbstract ? "*" : TemplateFunctions.BlueprintName(method.ContainingType);
             foreach (var attribute in method.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, route)))
             {
-                if (RuleBindings.Bind(compilation, method, attribute).Rule is { } rule)
-                {
-                    yield return (blueprint is null ? rule.Endpoint : blueprint + "." + rule.Endpoint, rule);
-                }
+                var rule = RuleBindings.Bind(compilation, method, attribute).Rule;
+                string endpoint = rule?.Endpoint
+                    ?? attribute.NamedArguments.FirstOrDefault(a => a.Key == "Endpoint").Value.Value as string
+                    ?? EndpointNames.FromMethod(method.Name);
+                yield return (blueprint is null ? endpoint : blueprint + "." + endpoint, rule);
             }
         }
 

@@ -82,9 +82,9 @@ namespace Flagon.Analyzers
                     bool inBlueprint = TemplateFunctions.BlueprintName(method.ContainingType) is not null;
                     foreach (var (endpoint, rule) in Endpoints.Of(symbolContext.Compilation, method, route))
                     {
-                        if (method.ContainingType.IsAbstract)
+                        if (method.ContainingType.IsAbstract || rule is null)
                         {
-                            // Inherited by blueprints: known, but with no typed method of its own.
+                            // Inherited by blueprints, or a rule with an error of its own: known, but not checked against.
                             rules.Add((endpoint, null, string.Empty));
                             continue;
                         }
@@ -151,7 +151,7 @@ namespace Flagon.Analyzers
                     continue;
                 }
                 var typedRules = endpointRules.Where(r => r.Rule is not null).ToList();
-                if (call.Names is null || typedRules.Count == 0)
+                if (call.Names is null || typedRules.Count == 0 || typedRules.Count < endpointRules.Count)
                 {
                     continue;
                 }

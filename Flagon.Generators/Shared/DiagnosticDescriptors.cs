@@ -178,14 +178,14 @@ namespace Flagon.Generators.Shared
         public static readonly DiagnosticDescriptor RequestContextOutsideRequest = Create(
             "FLG0201",
             "Request context used where there may be no request",
-            "'{0}' needs a request context, but '{1}' may run outside a request; call it from a view, mark '{1}' [NeedsRequestContext], or push one with app.TestRequestContext(...)",
+            "'{0}' needs a request context, but {1} may run outside a request; {2}",
             ContextsCategory,
             DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor AppContextOutsideApp = Create(
             "FLG0202",
             "App context used where there may be none",
-            "'{0}' needs an app context, but '{1}' may run outside one; call it from a view, mark '{1}' [NeedsAppContext], or push one with app.AppContext()",
+            "'{0}' needs an app context, but {1} may run outside one; {2}",
             ContextsCategory,
             DiagnosticSeverity.Warning);
 

@@ -39,11 +39,14 @@ public class ContextAnalyzerTests
         }
         """;
 
+    // A member that can be marked: the message names it and says how to fix it there.
     private static DiagnosticResult Request(int location, string member, string user) =>
-        new DiagnosticResult("FLG0201", DiagnosticSeverity.Warning).WithLocation(location).WithArguments(member, user);
+        new DiagnosticResult("FLG0201", DiagnosticSeverity.Warning).WithLocation(location)
+            .WithArguments(member, $"'{user}'", $"call it from a view, mark '{user}' [NeedsRequestContext], or push one with app.TestRequestContext(...)");
 
     private static DiagnosticResult AppContext(int location, string member, string user) =>
-        new DiagnosticResult("FLG0202", DiagnosticSeverity.Warning).WithLocation(location).WithArguments(member, user);
+        new DiagnosticResult("FLG0202", DiagnosticSeverity.Warning).WithLocation(location)
+            .WithArguments(member, $"'{user}'", $"call it from a view, mark '{user}' [NeedsAppContext], or push one with app.AppContext()");
 
     private static Task VerifyAsync(string source, params DiagnosticResult[] expected)
     {
@@ -204,8 +207,30 @@ public class ContextAnalyzerTests
             static Startup() { _ = {|#1:G|}; }
         }
         """,
-        Request(0, "Globals.Request", "Path"),
-        AppContext(1, "Globals.G", "the static constructor of Startup"));
+        new DiagnosticResult("FLG0201", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("Globals.Request", "the initializer of 'Startup.Path'",
+            "it runs once, outside any request; read it in a view instead, or push a context around the code that needs it"),
+        new DiagnosticResult("FLG0202", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("Globals.G", "the static constructor of 'Startup'",
+            "it runs once, outside any request; read it in a view instead, or push a context around the code that needs it"));
+
+    [Fact]
+    public Task Top_level_statements_are_told_to_push_a_context()
+    {
+        var test = new Verify("""
+            using Flagon;
+            using static Flagon.Globals;
+            var app = new App();
+            var name = {|#0:CurrentApp|};
+            using (app.AppContext())
+            {
+                _ = CurrentApp;
+            }
+            """);
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.TestState.Sources.Add(("Runtime.cs", Runtime));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("FLG0202", DiagnosticSeverity.Warning).WithLocation(0)
+            .WithArguments("Globals.CurrentApp", "the top-level statements", "push one first with app.AppContext()"));
+        return test.RunAsync();
+    }
 
     [Fact]
     public Task Pushed_contexts_and_guards_provide_what_they_say() => VerifyAsync("""

@@ -66,7 +66,7 @@ public class MarkNeedsContextCodeFixTests
                 public static string View() => Path();
             }
             """);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult("FLG0201", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("Globals.Request", "Path"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("FLG0201", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("Globals.Request", "'Path'", "call it from a view, mark 'Path' [NeedsRequestContext], or push one with app.TestRequestContext(...)"));
         await test.RunAsync();
     }
 
@@ -91,7 +91,7 @@ public class MarkNeedsContextCodeFixTests
                 public static object App => Globals.CurrentApp;
             }
             """);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult("FLG0202", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("Globals.CurrentApp", "App"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("FLG0202", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("Globals.CurrentApp", "'App'", "call it from a view, mark 'App' [NeedsAppContext], or push one with app.AppContext()"));
         await test.RunAsync();
     }
 }

@@ -62,7 +62,7 @@ public class PushContextCodeFixTests
                 }
             }
             """);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult("FLG0202", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("UrlFor.Page", "Configure"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("FLG0202", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("UrlFor.Page", "'Configure'", "call it from a view, mark 'Configure' [NeedsAppContext], or push one with app.AppContext()"));
         test.CodeActionEquivalenceKey = "AppContext";
         await test.RunAsync();
     }

@@ -98,4 +98,13 @@ public class TemplateAnalyzerTests
         Warning("FLG0305").WithSpan("/app/templates/values.html", 2, 32, 2, 39).WithArguments("values.html", "page", "pk", "the value 'first'", "int"),
         Warning("FLG0305").WithSpan("/app/templates/values.html", 3, 33, 3, 35).WithArguments("values.html", "page", "pk", "the value -1", "int"),
         Warning("FLG0305").WithSpan("/app/templates/values.html", 7, 32, 7, 35).WithArguments("values.html", "page", "pk", "the value 1.5", "int"));
+
+    [Fact]
+    public Task The_endpoint_of_a_view_whose_rule_has_an_error_is_known_in_templates() => RunAsync("""
+        static class More
+        {
+            [Route("/profile/<username>")] public static string Profile(string name) => name;
+        }
+        """,
+        [("/app/templates/links.html", """<a href="{{ url_for('profile', username='ann') }}">me</a>""")]);
 }

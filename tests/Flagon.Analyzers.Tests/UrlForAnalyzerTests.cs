@@ -124,6 +124,23 @@ public class UrlForAnalyzerTests
         new DiagnosticResult("FLG0112", DiagnosticSeverity.Info).WithLocation(17).WithArguments("rank", "UrlFor.Rank"));
 
     [Fact]
+    public Task The_endpoint_of_a_view_whose_rule_has_an_error_is_known_and_not_checked() => VerifyAsync("""
+        static partial class Views
+        {
+            // FLG0101 (reported by the rule analyzer): 'username' has no parameter. The endpoint still exists.
+            [Route("/profile/<username>")] public static string Profile(string name) => name;
+        }
+        static class Links
+        {
+            static string[] All() =>
+            [
+                Url.For("profile", new { username = "ann" }),
+                Url.For("profile"),
+            ];
+        }
+        """);
+
+    [Fact]
     public Task Endpoints_from_AddUrlRule_and_from_blueprint_base_classes_are_known() => VerifyAsync("""
         public abstract class Catalog
         {
