@@ -45,10 +45,9 @@ namespace Flagon.Analyzers
                     continue;
                 }
                 var location = method.Locations.FirstOrDefault() ?? Location.None;
-                if (!ViewBinder.IsCallable(method))
+                if (ViewBinder.NotCallableBecause(method) is { } why)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ViewNotCallable, location, method.Name,
-                        "it must be public or internal, not generic, in a non-generic class that is not private"));
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ViewNotCallable, location, method.Name, why));
                 }
                 var kind = method.ReturnsVoid ? ReturnKind.Void : ViewBinder.ClassifyReturn(method.ReturnType);
                 if (!hook.Kinds.Contains(kind))

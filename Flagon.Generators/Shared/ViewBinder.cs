@@ -46,20 +46,23 @@ namespace Flagon.Generators.Shared
         }
 
         /// <summary>Whether generated code in the same assembly can call <paramref name="method"/> directly.</summary>
-        public static bool IsCallable(IMethodSymbol method) =>
-            !(method.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal
-                || method.ContainingType.DeclaredAccessibility == Accessibility.Private
-                || method.IsGenericMethod || method.ContainingType.IsGenericType);
+        public static bool IsCallable(IMethodSymbol method) => NotCallableBecause(method) is null;
+
+        /// <summary>Why generated code cannot call the method, in the words of the fix; null when it can.</summary>
+        public static string? NotCallableBecause(IMethodSymbol method) =>
+            method.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal
+                ? $"it is {(method.DeclaredAccessibility == Accessibility.Private ? "private" : "protected")}; make it public or internal"
+            : method.ContainingType.DeclaredAccessibility == Accessibility.Private ? $"its class '{method.ContainingType.Name}' is private; make the class internal or public"
+            : method.IsGenericMethod ? "it is generic; the route table cannot choose its type arguments"
+            : method.ContainingType.IsGenericType ? $"its class '{method.ContainingType.Name}' is generic; the route table cannot choose its type arguments"
+            : null;
 
         /// <summary>Checks what is wrong with the view as a whole (return type, accessibility, construction).</summary>
         public static void CheckView(IMethodSymbol method, List<BindingError> errors)
         {
-            if (method.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal
-                || method.ContainingType.DeclaredAccessibility == Accessibility.Private
-                || method.IsGenericMethod || method.ContainingType.IsGenericType)
+            if (NotCallableBecause(method) is { } why)
             {
-                errors.Add(new BindingError(DiagnosticDescriptors.ViewNotCallable, ErrorTarget.Method, 0, 0, null, method.Name,
-                    "it must be public or internal, not generic, in a non-generic class that is not private"));
+                errors.Add(new BindingError(DiagnosticDescriptors.ViewNotCallable, ErrorTarget.Method, 0, 0, null, method.Name, why));
             }
             else if (!method.IsStatic && !method.ContainingType.IsAbstract && (method.ContainingType.IsStatic || PickConstructor(method.ContainingType) is null))
             {

@@ -126,7 +126,7 @@ public class RuleAnalyzerTests
             private static string {|#0:View|}() => "x";
         }
         """,
-        Error("FLG0105").WithArguments("View", "it must be public or internal, not generic, in a non-generic class that is not private"));
+        Error("FLG0105").WithArguments("View", "it is private; make it public or internal"));
 
     [Fact]
     public Task FLG0105_generic_views_and_views_of_generic_classes_cannot_be_called() => Verify.VerifyAsync("""
@@ -142,8 +142,8 @@ public class RuleAnalyzerTests
             public static string {|#1:Inner|}() => typeof(T).Name;
         }
         """,
-        Error("FLG0105").WithArguments("View", "it must be public or internal, not generic, in a non-generic class that is not private"),
-        new DiagnosticResult("FLG0105", DiagnosticSeverity.Error).WithLocation(1).WithArguments("Inner", "it must be public or internal, not generic, in a non-generic class that is not private"));
+        Error("FLG0105").WithArguments("View", "it is generic; the route table cannot choose its type arguments"),
+        new DiagnosticResult("FLG0105", DiagnosticSeverity.Error).WithLocation(1).WithArguments("Inner", "its class 'Box' is generic; the route table cannot choose its type arguments"));
 
     [Fact]
     public Task Instance_views_of_an_abstract_class_are_blueprint_base_views_but_a_class_without_constructor_is_not() => Verify.VerifyAsync("""
