@@ -61,16 +61,19 @@ namespace Flagon.Analyzers
                 }
                 // What each referenced member needs, decoded once per compilation (most references are to members that need nothing).
                 var needs = new ConcurrentDictionary<ISymbol, Need>(SymbolEqualityComparer.Default);
+                // What each member using a context provides (a view provides a request, ...), decided once per member.
+                var provided = new ConcurrentDictionary<ISymbol, Need>(SymbolEqualityComparer.Default);
                 // The methods given to app.AddUrlRule anywhere in the project, found the first time a use would be reported.
                 var compilation = start.Compilation;
                 var cancellationToken = start.CancellationToken;
                 var addedViews = new System.Lazy<ImmutableHashSet<ISymbol>>(() => AddedViews(compilation, cancellationToken));
-                start.RegisterOperationAction(operationContext => AnalyzeUse(operationContext, needs, addedViews), OperationKind.PropertyReference, OperationKind.Invocation, OperationKind.ObjectCreation);
+                start.RegisterOperationAction(operationContext => AnalyzeUse(operationContext, needs, provided, addedViews), OperationKind.PropertyReference, OperationKind.Invocation, OperationKind.ObjectCreation);
                 start.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
             });
         }
 
-        private static void AnalyzeUse(OperationAnalysisContext context, ConcurrentDictionary<ISymbol, Need> needs, System.Lazy<ImmutableHashSet<ISymbol>> addedViews)
+        private static void AnalyzeUse(OperationAnalysisContext context, ConcurrentDictionary<ISymbol, Need> needs, ConcurrentDictionary<ISymbol, Need> provided,
+            System.Lazy<ImmutableHashSet<ISymbol>> addedViews)
         {
             ISymbol? target = context.Operation switch
             {
@@ -96,7 +99,7 @@ namespace Flagon.Analyzers
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ContextInBackgroundWork, syntax.GetLocation(), name, starter));
                 return;
             }
-            if (Provided(context.ContainingSymbol) >= need || Lexically(syntax) >= need || GivenToApp(context.Operation) >= need
+            if (Provided(context.ContainingSymbol, provided) >= need || Lexically(syntax) >= need || GivenToApp(context.Operation) >= need
                 || Member(context.ContainingSymbol) is IMethodSymbol method && addedViews.Value.Contains(method.OriginalDefinition))
             {
                 return;
@@ -245,6 +248,8 @@ namespace Flagon.Analyzers
         }
 
         // The context a member is sure to run in.
+        private static Need Provided(ISymbol symbol, ConcurrentDictionary<ISymbol, Need> cache) => cache.GetOrAdd(symbol, Provided);
+
         private static Need Provided(ISymbol? symbol)
         {
             var member = Member(symbol);
