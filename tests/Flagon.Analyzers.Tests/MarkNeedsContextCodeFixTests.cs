@@ -24,26 +24,12 @@ public class MarkNeedsContextCodeFixTests
         }
         """;
 
-    private sealed class Test : CSharpCodeFixTest<ContextAnalyzer, MarkNeedsContextCodeFix, DefaultVerifier>
-    {
-        public Test(string source, string fixedSource)
-        {
-            ReferenceAssemblies = new ReferenceAssemblies("net10.0");
-            TestState.AdditionalReferences.AddRange(Net100.References.All);
-            TestState.Sources.Add(source);
-            TestState.Sources.Add(("Runtime.cs", Runtime));
-            FixedState.Sources.Add(fixedSource);
-            FixedState.Sources.Add(("Runtime.cs", Runtime));
-        }
-
-        protected override ParseOptions CreateParseOptions() =>
-            new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Preview);
-    }
+    private static CodeFixTest<ContextAnalyzer, MarkNeedsContextCodeFix> Test(string source, string fixedSource) => new(source, fixedSource, ("Runtime.cs", Runtime));
 
     [Fact]
     public async Task Marking_a_helper_moves_the_warning_to_its_unmarked_caller_and_not_to_a_view()
     {
-        var test = new Test("""
+        var test = Test("""
             using static Flagon.Globals;
             static class Helpers
             {
@@ -73,7 +59,7 @@ public class MarkNeedsContextCodeFixTests
     [Fact]
     public async Task A_property_with_attributes_gets_the_app_context_mark()
     {
-        var test = new Test("""
+        var test = Test("""
             using System;
             using Flagon;
             static class Settings

@@ -24,23 +24,12 @@ public class PushContextCodeFixTests
         }
         """;
 
-    private sealed class Test : CSharpCodeFixTest<ContextAnalyzer, PushContextCodeFix, DefaultVerifier>
-    {
-        public Test(string source, string fixedSource)
-        {
-            ReferenceAssemblies = new ReferenceAssemblies("net10.0");
-            TestState.AdditionalReferences.AddRange(Net100.References.All);
-            TestState.Sources.Add(source);
-            TestState.Sources.Add(("Runtime.cs", Runtime));
-            FixedState.Sources.Add(fixedSource);
-            FixedState.Sources.Add(("Runtime.cs", Runtime));
-        }
-    }
+    private static CodeFixTest<ContextAnalyzer, PushContextCodeFix> Test(string source, string fixedSource) => new(source, fixedSource, ("Runtime.cs", Runtime));
 
     [Fact]
     public async Task Setup_code_gets_an_app_context_pushed_before_the_statement()
     {
-        var test = new Test("""
+        var test = Test("""
             using Flagon;
             class Startup
             {

@@ -9,25 +9,15 @@ namespace Flagon.Analyzers.Tests;
 /// <summary>The FLG0101 fixes: add the parameter the rule names, typed from its converter, or rename a misspelt one.</summary>
 public class RuleParameterCodeFixTests
 {
-    private sealed class Test : CSharpCodeFixTest<RuleAnalyzer, RuleParameterCodeFix, DefaultVerifier>
-    {
-        public Test(string source, string fixedSource, int action)
-        {
-            ReferenceAssemblies = new ReferenceAssemblies("net10.0");
-            TestState.AdditionalReferences.AddRange(Net100.References.All);
-            TestState.Sources.Add(source);
-            TestState.Sources.Add(("Flagon.cs", AnalyzerTest<RuleAnalyzer>.FlagonStub));
-            FixedState.Sources.Add(fixedSource);
-            FixedState.Sources.Add(("Flagon.cs", AnalyzerTest<RuleAnalyzer>.FlagonStub));
-            CodeActionIndex = action;
-        }
-
-        protected override ParseOptions CreateParseOptions() =>
-            new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Preview);
-    }
-
     private static DiagnosticResult Missing(string variable) =>
         new DiagnosticResult("FLG0101", DiagnosticSeverity.Error).WithLocation(0).WithArguments(variable, "View");
+
+    // The code action to apply is chosen by index, in the order the fix offers them.
+    private static CodeFixTest<RuleAnalyzer, RuleParameterCodeFix> Test(string source, string fixedSource, int action)
+    {
+        var test = new CodeFixTest<RuleAnalyzer, RuleParameterCodeFix>(source, fixedSource, ("Flagon.cs", AnalyzerTest<RuleAnalyzer>.FlagonStub)) { CodeActionIndex = action };
+        return test;
+    }
 
     [Theory]
     [InlineData("<int:pk>", "int pk")]
@@ -38,7 +28,7 @@ public class RuleParameterCodeFixTests
     [InlineData("<pk>", "string pk")]
     public async Task The_missing_parameter_is_added_with_the_converters_type(string variable, string parameter)
     {
-        var test = new Test($$"""
+        var test = Test($$"""
             using Flagon;
             static class Views
             {
@@ -60,7 +50,7 @@ public class RuleParameterCodeFixTests
     [Fact]
     public async Task A_misspelt_parameter_of_the_right_type_is_renamed_with_its_uses()
     {
-        var test = new Test("""
+        var test = Test("""
             using Flagon;
             static class Views
             {

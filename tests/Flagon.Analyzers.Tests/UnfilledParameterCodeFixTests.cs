@@ -9,31 +9,21 @@ namespace Flagon.Analyzers.Tests;
 /// <summary>The FLG0102 fixes: give the parameter nothing fills a default value, or remove it when it is unused.</summary>
 public class UnfilledParameterCodeFixTests
 {
-    private sealed class Test : CSharpCodeFixTest<RuleAnalyzer, UnfilledParameterCodeFix, DefaultVerifier>
-    {
-        public Test(string source, string fixedSource, int action)
-        {
-            ReferenceAssemblies = new ReferenceAssemblies("net10.0");
-            TestState.AdditionalReferences.AddRange(Net100.References.All);
-            TestState.Sources.Add(source);
-            TestState.Sources.Add(("Flagon.cs", AnalyzerTest<RuleAnalyzer>.FlagonStub));
-            FixedState.Sources.Add(fixedSource);
-            FixedState.Sources.Add(("Flagon.cs", AnalyzerTest<RuleAnalyzer>.FlagonStub));
-            CodeActionIndex = action;
-            CodeActionValidationMode = CodeActionValidationMode.SemanticStructure;
-        }
-
-        protected override ParseOptions CreateParseOptions() =>
-            new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Preview);
-    }
-
     private static DiagnosticResult Unfilled(string parameter) =>
         new DiagnosticResult("FLG0102", DiagnosticSeverity.Error).WithLocation(0).WithArguments(parameter, "View");
+
+    // The code action to apply is chosen by index, in the order the fix offers them.
+    private static CodeFixTest<RuleAnalyzer, UnfilledParameterCodeFix> Test(string source, string fixedSource, int action)
+    {
+        var test = new CodeFixTest<RuleAnalyzer, UnfilledParameterCodeFix>(source, fixedSource, ("Flagon.cs", AnalyzerTest<RuleAnalyzer>.FlagonStub)) { CodeActionIndex = action };
+        test.CodeActionValidationMode = CodeActionValidationMode.SemanticStructure;
+        return test;
+    }
 
     [Fact]
     public async Task A_used_parameter_gets_a_default_value_and_the_view_compiles()
     {
-        var test = new Test("""
+        var test = Test("""
             using Flagon;
             static class Views
             {
@@ -55,7 +45,7 @@ public class UnfilledParameterCodeFixTests
     [Fact]
     public async Task An_unused_parameter_can_be_removed()
     {
-        var test = new Test("""
+        var test = Test("""
             using Flagon;
             static class Views
             {
@@ -77,7 +67,7 @@ public class UnfilledParameterCodeFixTests
     [Fact]
     public async Task A_parameter_before_others_without_defaults_is_not_given_one_but_can_be_removed()
     {
-        var test = new Test("""
+        var test = Test("""
             using Flagon;
             static class Views
             {

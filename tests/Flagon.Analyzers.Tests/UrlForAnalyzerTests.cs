@@ -157,39 +157,24 @@ public class UrlForAnalyzerTests
         """,
         new DiagnosticResult("FLG0110", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("legcy", "; did you mean 'legacy'?"));
 
-    private sealed class FixTest : CSharpCodeFixTest<UrlForAnalyzer, UseTypedUrlForCodeFix, DefaultVerifier>
-    {
-        public FixTest(string source, string fixedSource)
-        {
-            ReferenceAssemblies = new ReferenceAssemblies("net10.0");
-            TestState.AdditionalReferences.AddRange(Net100.References.All);
-            foreach (var state in new[] { TestState, FixedState })
+    private static CodeFixTest<UrlForAnalyzer, UseTypedUrlForCodeFix> FixTest(string source, string fixedSource) =>
+        new(source, fixedSource, ("Url.cs", Url), ("Flagon.cs", AnalyzerTest<UrlForAnalyzer>.FlagonStub), ("Views.cs", Views + """
+
+            static class UrlFor
             {
-                state.Sources.Add(("Url.cs", Url));
-                state.Sources.Add(("Flagon.cs", AnalyzerTest<UrlForAnalyzer>.FlagonStub));
-                state.Sources.Add(("Views.cs", Views + """
-
-                    static class UrlFor
-                    {
-                        public static string Page(int pk, string? anchor = null, bool external = false) => "";
-                        public static class Admin { public static string Hello(string? anchor = null, bool external = false) => ""; }
-                    }
-                    """));
+                public static string Page(int pk, string? anchor = null, bool external = false) => "";
+                public static class Admin { public static string Hello(string? anchor = null, bool external = false) => ""; }
             }
-            TestState.Sources.Add(source);
-            FixedState.Sources.Add(fixedSource);
+            """))
+        {
             // FLG0112 is known once every endpoint is: a compilation-end (non-local) diagnostic.
-            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
-        }
-
-        protected override ParseOptions CreateParseOptions() =>
-            new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Preview);
-    }
+            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
+        };
 
     [Fact]
     public async Task The_fix_writes_the_typed_call_with_the_same_values_anchor_and_external()
     {
-        var test = new FixTest("""
+        var test = FixTest("""
             using Flagon;
             static class Links
             {
