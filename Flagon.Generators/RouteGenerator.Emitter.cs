@@ -46,10 +46,6 @@ namespace Flagon.Generators
                 WriteHeader(w);
                 string partClass = AppParts.ClassName(part.TypeName);
                 var rules = AppParts.Rules(part.Views);
-                for (int i = 0; i < rules.Count; i++)
-                {
-                    rules[i].Local = i;
-                }
                 // Build order among one endpoint's rules is the matcher's; numbering this class's rules alone keeps it.
                 RouteTree.Build(rules).Number();
                 var names = part.Endpoints.ToDictionary(e => e.Endpoint, e => e.MethodName);
@@ -268,12 +264,7 @@ namespace Flagon.Generators
                 var declared = new List<TableRule>();
                 foreach (var type in views.Where(v => v.ReturnKind != ReturnKind.Unsupported).GroupBy(v => v.ContainingType))
                 {
-                    var classRules = AppParts.Rules(type);
-                    for (int i = 0; i < classRules.Count; i++)
-                    {
-                        classRules[i].Local = i;
-                    }
-                    declared.AddRange(classRules);
+                    declared.AddRange(AppParts.Rules(type));
                 }
                 var tree = RouteTree.Build(declared);
                 var rules = tree.Number();

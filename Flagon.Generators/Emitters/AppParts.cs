@@ -23,9 +23,19 @@ namespace Flagon.Generators.Emitters
         /// <summary>The file of a part.</summary>
         public static string HintName(string typeName) => $"Flagon.AppRouteTable.{typeName.Replace("global::", string.Empty)}.g.cs";
 
-        /// <summary>The rules of a class's views in the order its invoke methods are numbered: views in model order, each rule in declaration order.</summary>
-        public static List<TableRule> Rules(IEnumerable<ViewSpec> classViews) =>
-            classViews.SelectMany(v => v.Rules.Select(r => new TableRule(r, v))).ToList();
+        /// <summary>
+        /// The rules of a class's views, numbered (<see cref="TableRule.Local"/>) in the order of its invoke methods:
+        /// views in model order, each rule in declaration order.
+        /// </summary>
+        public static List<TableRule> Rules(IEnumerable<ViewSpec> classViews)
+        {
+            var rules = classViews.SelectMany(v => v.Rules.Select(r => new TableRule(r, v))).ToList();
+            for (int i = 0; i < rules.Count; i++)
+            {
+                rules[i].Local = i;
+            }
+            return rules;
+        }
 
         /// <summary>The parts of the app's table, each with the endpoints it builds (those whose first view, in model order, is its).</summary>
         public static IEnumerable<AppPartSpec> Plan(IEnumerable<ViewSpec> views)
