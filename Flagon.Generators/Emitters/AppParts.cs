@@ -18,10 +18,13 @@ namespace Flagon.Generators.Emitters
 
         /// <summary>The nested class holding a view class's generated methods: its full name, with '.' as '_' (and '_' doubled).</summary>
         public static string ClassName(string typeName) =>
-            typeName.Replace("global::", string.Empty).Replace("_", "__").Replace('.', '_') + "_Routes";
+            Plain(typeName).Replace("_", "__").Replace('.', '_') + "_Routes";
 
         /// <summary>The file of a part.</summary>
-        public static string HintName(string typeName) => $"Flagon.AppRouteTable.{typeName.Replace("global::", string.Empty)}.g.cs";
+        public static string HintName(string typeName) => $"Flagon.AppRouteTable.{Plain(typeName)}.g.cs";
+
+        // The type's name without "global::" or the '@' of an escaped keyword (class @class).
+        private static string Plain(string typeName) => typeName.Replace("global::", string.Empty).Replace("@", string.Empty);
 
         /// <summary>
         /// The rules of a class's views, numbered (<see cref="TableRule.Local"/>) in the order of its invoke methods:

@@ -72,6 +72,39 @@ public class BaselineTests
     }
 
     [Fact]
+    public void Views_in_nested_classes_and_classes_named_with_keywords_get_parts_that_compile()
+    {
+        const string source = """
+            using Flagon;
+            namespace Shop.@event
+            {
+                static class @class
+                {
+                    [Route("/a")] public static string A() => "a";
+                }
+                static class Outer
+                {
+                    public static class Inner
+                    {
+                        [Route("/b")] public static string B() => "b";
+                    }
+                }
+                static class Outer_Inner
+                {
+                    [Route("/c")] public static string C() => "c";
+                }
+            }
+            static class Program { static void Main() { } }
+            """;
+        var (_, output, result) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(source));
+
+        var names = result.Results.Single().GeneratedSources.Select(s => s.HintName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["Flagon.AppRouteTable.Shop.event.Outer.Inner.g.cs", "Flagon.AppRouteTable.Shop.event.Outer_Inner.g.cs",
+            "Flagon.AppRouteTable.Shop.event.class.g.cs", "Flagon.AppRouteTable.g.cs"], names);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
     public void A_compilation_without_views_generates_nothing()
     {
         var (_, _, result) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation("class C { static void Main() { } }"));
