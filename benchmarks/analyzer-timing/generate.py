@@ -5,6 +5,8 @@ import os
 import sys
 
 out = sys.argv[1]
+# --per-class N: N views in each of the 20 classes instead of 50 (a small project, for the smoke test).
+per_class = int(sys.argv[sys.argv.index("--per-class") + 1]) if "--per-class" in sys.argv else 50
 # --probe FILE: also build FILE (a generator that only binds the views) into an analyzer the project runs first.
 probe = sys.argv[sys.argv.index("--probe") + 1] if "--probe" in sys.argv else None
 repo = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -59,7 +61,7 @@ with open(os.path.join(out, "Program.cs"), "w") as f:
 for c in range(20):
     blueprint = c >= 12
     name = f"Blueprint{c - 12}" if blueprint else f"Views{c}"
-    count = 50
+    count = per_class
     with open(os.path.join(out, f"{name}.cs"), "w") as f:
         f.write("using Flagon;\nusing static Flagon.Globals;\n\nnamespace Timing;\n\n")
         if blueprint:
@@ -72,4 +74,4 @@ for c in range(20):
             f.write(f"    [Route({rule.format(p=p, i=i)})]\n")
             f.write(f"    public static string View{c}_{i}{params} => {body.format(p=p, i=i)} + Request.Path;\n\n")
         f.write("    [NeedsRequestContext]\n    public static string Helper() => Request.Path + CurrentApp.Name;\n}\n")
-print(f"wrote 1000 views to {out}")
+print(f"wrote {20 * per_class} views to {out}")

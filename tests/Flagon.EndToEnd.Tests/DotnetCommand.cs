@@ -23,9 +23,13 @@ internal static class DotnetCommand
     }
 
     /// <summary>Runs `dotnet args` in <paramref name="directory"/> and fails with its output if it exits non-zero.</summary>
-    public static async Task<string> RunAsync(string directory, TimeSpan timeout, params string[] args)
+    public static Task<string> RunAsync(string directory, TimeSpan timeout, params string[] args) =>
+        RunProgramAsync("dotnet", directory, timeout, args);
+
+    /// <summary>Runs <paramref name="program"/> (dotnet, python3, ...) the same way: output returned, a non-zero exit or a timeout fails the test.</summary>
+    public static async Task<string> RunProgramAsync(string program, string directory, TimeSpan timeout, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(program)
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
@@ -48,10 +52,10 @@ internal static class DotnetCommand
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', args)} did not finish in {timeout}");
+            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish in {timeout}");
         }
         var text = await stdout + await stderr;
-        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', args)} exited with {process.ExitCode}:\n{text}");
+        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', args)} exited with {process.ExitCode}:\n{text}");
         return text;
     }
 }

@@ -1,0 +1,32 @@
+namespace Flagon.EndToEnd.Tests;
+
+/// <summary>
+/// The generator's edit timings are taken by hand (benchmarks/analyzer-timing.sh, 1,000 views); this checks on every
+/// run that the project generator and the in-process timing tool still work together, on 40 views.
+/// </summary>
+public class EditTimingSmokeTests
+{
+    [Fact]
+    public async Task The_edit_timing_tool_times_every_kind_of_edit_of_a_generated_project()
+    {
+        var folder = Directory.CreateTempSubdirectory("flagon-edit-timing-");
+        try
+        {
+            await DotnetCommand.RunProgramAsync("python3", Repository.Root, TimeSpan.FromMinutes(1),
+                Path.Combine(Repository.Root, "benchmarks", "analyzer-timing", "generate.py"), folder.FullName, "--per-class", "2");
+            var tool = Path.Combine(Repository.Root, "benchmarks", "Flagon.EditTiming", "bin", Repository.Configuration, "net10.0", "Flagon.EditTiming.dll");
+
+            var output = await DotnetCommand.RunAsync(Repository.Root, TimeSpan.FromMinutes(2), tool, folder.FullName);
+
+            Assert.Contains("views: 40,", output);
+            foreach (var line in new[] { "full run, warm median:", "view body edit", "app rule edit", "blueprint rule edit" })
+            {
+                Assert.Matches($@"{line}.*RouteGenerator +\d+ ms", output);
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+}
