@@ -17,7 +17,8 @@ namespace Flagon.Analyzers
     /// template functions, overrides in an App subclass, members carrying the attribute themselves (their callers
     /// then carry the requirement, as with [RequiresUnreferencedCode]), code inside
     /// <c>using (app.TestRequestContext(…))</c> / <c>using (app.AppContext())</c> or after <c>ctx.Push()</c>, code
-    /// guarded by <c>if (Globals.HasRequestContext)</c> / <c>HasAppContext</c>, and FlagonTestCase tests. Elsewhere it
+    /// guarded by <c>if (Globals.HasRequestContext)</c> / <c>HasAppContext</c> (or <c>RequestContext.IsActive</c> /
+    /// <c>AppContextScope.IsActive</c>), and FlagonTestCase tests. Elsewhere it
     /// is FLG0201/FLG0202. Also: context used in work started with Task.Run, ThreadPool, new Thread or a Timer from
     /// a view (FLG0203), and Request, Session or G stored in a static member (FLG0204).
     /// </summary>
@@ -342,10 +343,17 @@ namespace Flagon.Analyzers
             return names.Contains("TestRequestContext") ? Need.Request : names.Contains("AppContext") ? Need.App : Need.None;
         }
 
+        // Globals.HasRequestContext / HasAppContext, or RequestContext.IsActive / AppContextScope.IsActive.
         private static Need Guard(ExpressionSyntax condition)
         {
             var names = condition.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(i => i.Identifier.ValueText).ToList();
-            return names.Contains("HasRequestContext") ? Need.Request : names.Contains("HasAppContext") ? Need.App : Need.None;
+            var active = condition.DescendantNodesAndSelf().OfType<MemberAccessExpressionSyntax>()
+                .Where(a => a.Name.Identifier.ValueText == "IsActive")
+                .Select(a => a.Expression is MemberAccessExpressionSyntax qualified ? qualified.Name.Identifier.ValueText : (a.Expression as IdentifierNameSyntax)?.Identifier.ValueText)
+                .ToList();
+            return names.Contains("HasRequestContext") || active.Contains("RequestContext") ? Need.Request
+                : names.Contains("HasAppContext") || active.Contains("AppContextScope") ? Need.App
+                : Need.None;
         }
 
         private static Need Max(Need a, Need b) => a > b ? a : b;

@@ -11,6 +11,13 @@ public sealed class AppContextScope : IDisposable
 
     internal AppContextScope(App app) => handle = new ContextHandle(new Scope(app, null, CurrentScope.Current));
 
+    /// <summary>
+    /// Whether an app context is active on this flow (<see cref="Globals.HasAppContext"/>, Flask's
+    /// <c>has_app_context()</c>); a request context is one too. Code inside <c>if (AppContextScope.IsActive)</c> may
+    /// use the app context; the analyzers know it.
+    /// </summary>
+    public static bool IsActive => Globals.HasAppContext;
+
     /// <summary>Pushes the context again if it was popped; pushing a pushed context does nothing.</summary>
     public void Push() => handle.Push();
 

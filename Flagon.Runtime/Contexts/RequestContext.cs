@@ -25,6 +25,13 @@ public sealed class RequestContext : IDisposable
 
     internal RequestContext(App app, HttpContext http) => handle = new ContextHandle(new Scope(app, http, CurrentScope.Current));
 
+    /// <summary>
+    /// Whether a request context is active on this flow (<see cref="Globals.HasRequestContext"/>, Flask's
+    /// <c>has_request_context()</c>). Code inside <c>if (RequestContext.IsActive)</c> may use the request; the
+    /// analyzers know it.
+    /// </summary>
+    public static bool IsActive => Globals.HasRequestContext;
+
     /// <summary>The request of this context.</summary>
     public Http.Request Request => handle.Scope.Request!;
 

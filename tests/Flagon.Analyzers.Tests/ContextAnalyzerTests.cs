@@ -28,6 +28,14 @@ public class ContextAnalyzerTests
                 public static bool HasAppContext => false;
             }
             public sealed class ContextScope : System.IDisposable { public void Push() { } public void Pop() { } public void Dispose() { } }
+        }
+        namespace Flagon.Contexts
+        {
+            public sealed class RequestContext { public static bool IsActive => false; }
+            public sealed class AppContextScope { public static bool IsActive => false; }
+        }
+        namespace Flagon
+        {
             public class App
             {
                 public ContextScope AppContext() => new();
@@ -253,7 +261,12 @@ public class ContextAnalyzerTests
                 {
                     _ = Request.Path;
                 }
+                if (Flagon.Contexts.RequestContext.IsActive)
+                {
+                    _ = Request.Path;
+                }
                 _ = HasAppContext ? G : null;
+                _ = Flagon.Contexts.AppContextScope.IsActive ? G : null;
                 _ = {|#1:G|};
             }
 

@@ -1,3 +1,4 @@
+using Flagon.Contexts;
 using Flagon.Routing;
 using static Flagon.Globals;
 
@@ -42,7 +43,28 @@ public class ContextTests(RouteHarness harness) : IClassFixture<RouteHarness>
         ctx.Pop();
 
         Assert.False(HasRequestContext);
+        Assert.False(RequestContext.IsActive);
         Assert.Throws<OutsideContextException>(() => Request);
+    }
+
+    [Fact]
+    public void IsActive_says_which_context_is_pushed()
+    {
+        var app = new ShellApp();
+        Assert.False(RequestContext.IsActive);
+        Assert.False(AppContextScope.IsActive);
+        using (app.AppContext())
+        {
+            Assert.True(AppContextScope.IsActive);
+            Assert.False(RequestContext.IsActive);
+            using (app.TestRequestContext("/"))
+            {
+                Assert.True(RequestContext.IsActive);
+                Assert.True(AppContextScope.IsActive);
+            }
+            Assert.False(RequestContext.IsActive);
+        }
+        Assert.False(AppContextScope.IsActive);
     }
 
     [Fact]
