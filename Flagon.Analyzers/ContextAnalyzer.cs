@@ -133,6 +133,7 @@ namespace Flagon.Analyzers
                 IMethodSymbol { Name: WellKnownMemberNames.TopLevelStatementsEntryPointMethodName } => ("the top-level statements", $"push one first with {push}"),
                 IMethodSymbol { MethodKind: MethodKind.StaticConstructor } => ($"the static constructor of '{member.ContainingType.Name}'", $"it runs once, outside any request; {OnceOutside}"),
                 { IsStatic: true } when initializer => ($"the initializer of '{member.ContainingType.Name}.{member.Name}'", $"it runs once, outside any request; {OnceOutside}"),
+                _ when initializer => ($"the initializer of '{member.ContainingType.Name}.{member.Name}'", $"it runs when '{member.ContainingType.Name}' is made; set it from a view instead, or mark the constructors {attribute}"),
                 IMethodSymbol { MethodKind: MethodKind.Constructor } => ($"the constructor of '{member.ContainingType.Name}'", $"mark it {attribute}, or push one with {push}"),
                 _ => ($"'{member.Name}'", $"call it from a view, mark '{member.Name}' {attribute}, or push one with {push}"),
             };

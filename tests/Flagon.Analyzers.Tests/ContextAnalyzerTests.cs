@@ -214,11 +214,17 @@ public class ContextAnalyzerTests
             static readonly string Path = {|#0:Request|}.Path;
             static Startup() { _ = {|#1:G|}; }
         }
+        class Cart
+        {
+            string path = {|#2:Request|}.Path;
+        }
         """,
         new DiagnosticResult("FLG0201", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("Globals.Request", "the initializer of 'Startup.Path'",
             "it runs once, outside any request; read it in a view instead, or push a context around the code that needs it"),
         new DiagnosticResult("FLG0202", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("Globals.G", "the static constructor of 'Startup'",
-            "it runs once, outside any request; read it in a view instead, or push a context around the code that needs it"));
+            "it runs once, outside any request; read it in a view instead, or push a context around the code that needs it"),
+        new DiagnosticResult("FLG0201", DiagnosticSeverity.Warning).WithLocation(2).WithArguments("Globals.Request", "the initializer of 'Cart.path'",
+            "it runs when 'Cart' is made; set it from a view instead, or mark the constructors [NeedsRequestContext]"));
 
     [Fact]
     public Task Top_level_statements_are_told_to_push_a_context()
