@@ -70,4 +70,44 @@ public sealed class PackageTests(PackedFlagon packed) : IClassFixture<PackedFlag
         // (A warning, made an error by the project's TreatWarningsAsErrors.)
         Assert.Contains("Program.cs(6,35): error FLG0201: 'Globals.Request' needs a request context, but 'Who' may run outside a request", error.Message);
     }
+
+    [Fact]
+    public async Task A_new_users_mistakes_are_reported_where_they_are_with_the_fix()
+    {
+        var project = packed.CreateProject("FirstApp", """
+            using Flagon;
+            using static Flagon.Globals;
+
+            var app = new App(args);
+            var name = CurrentApp.Name;
+            app.Run();
+
+            static class Views
+            {
+                [Route("/user/<username>")]
+                public static string Profile(string name) => $"User {name}";
+
+                [Route("/post/<int:post_id>")]
+                public static string ShowPost(System.Guid post_id) => $"Post {post_id}";
+
+                [Route("/")]
+                public static string Index() => "home";
+
+                [Route("/login")]
+                public static string Login() => Url.For("profle", new { username = "ann" });
+            }
+            """);
+        Directory.CreateDirectory(Path.Combine(project, "templates"));
+        File.WriteAllText(Path.Combine(project, "templates", "index.html"), """<a href="{{ url_for('show_pots') }}">post</a>""");
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => DotnetCommand.RunAsync(project, TimeSpan.FromMinutes(5), "build"));
+
+        Assert.Contains("Program.cs(5,12): error FLG0202: 'Globals.CurrentApp' needs an app context, but the top-level statements may run outside one; push one first with app.AppContext()", error.Message);
+        Assert.Contains("Program.cs(10,19): error FLG0101: The rule variable 'username' has no parameter of that name in the view 'Profile'", error.Message);
+        Assert.Contains("Program.cs(13,19): error FLG0103: The rule variable 'post_id' uses the converter 'int', which cannot bind to the parameter type 'System.Guid'", error.Message);
+        // The views above have errors of their own, but their endpoints exist: the typo gets a suggestion, not a cascade.
+        Assert.Contains("Program.cs(20,45): error FLG0110: Url.For names the unknown endpoint 'profle'; did you mean 'profile'?", error.Message);
+        Assert.Contains("index.html(1,22): error FLG0303: The template 'index.html' builds a URL for the unknown endpoint 'show_pots'; did you mean 'show_post'?", error.Message);
+        Assert.DoesNotContain("unknown endpoint 'profile'", error.Message);
+    }
 }
