@@ -377,15 +377,11 @@ namespace Flagon.Analyzers
 #pragma warning restore RS1030
                 foreach (var call in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
                 {
-                    if (call.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddUrlRule" } || call.ArgumentList.Arguments.Count < 2)
+                    if (call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddUrlRule" }
+                        && model.GetOperation(call, cancellationToken) is IInvocationOperation invocation
+                        && UrlRuleCalls.View(invocation) is { } view)
                     {
-                        continue;
-                    }
-                    var view = call.ArgumentList.Arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == "view") ?? call.ArgumentList.Arguments[1];
-                    var info = model.GetSymbolInfo(view.Expression, cancellationToken);
-                    foreach (var candidate in info.CandidateSymbols.Add(info.Symbol!).Where(c => c is IMethodSymbol))
-                    {
-                        views.Add(candidate.OriginalDefinition);
+                        views.Add(view.OriginalDefinition);
                     }
                 }
             }

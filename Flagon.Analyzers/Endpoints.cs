@@ -23,9 +23,7 @@ namespace Flagon.Analyzers
             foreach (var attribute in method.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, route)))
             {
                 var rule = RuleBindings.Bind(compilation, method, attribute).Rule;
-                string endpoint = rule?.Endpoint
-                    ?? attribute.NamedArguments.FirstOrDefault(a => a.Key == "Endpoint").Value.Value as string
-                    ?? EndpointNames.FromMethod(method.Name);
+                string endpoint = rule?.Endpoint ?? ViewBinder.EndpointName(method, attribute);
                 yield return (blueprint is null ? endpoint : blueprint + "." + endpoint, rule);
             }
         }

@@ -103,12 +103,7 @@ namespace Flagon.Analyzers
             or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32
             or SpecialType.System_Int64 or SpecialType.System_UInt64;
 
-        private static bool InRange(decimal value, ConverterSpec converter) =>
-            value >= Bound(converter.Min, long.MinValue) && value <= Bound(converter.Max, long.MaxValue);
-
-        // The converter's bounds are kept as C# literals for the generated code ("0L", "long.MinValue").
-        private static decimal Bound(string literal, long fallback) =>
-            long.TryParse(literal.TrimEnd('L'), NumberStyles.Integer, CultureInfo.InvariantCulture, out long value) ? value : fallback;
+        private static bool InRange(decimal value, ConverterSpec converter) => value >= converter.IntMin && value <= converter.IntMax;
 
         private static string Show(object? value) => value is string text ? $"'{text}'" : Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
     }

@@ -19,6 +19,7 @@ namespace Flagon.Generators.Emitters
         public void Emit(IReadOnlyList<TableRule> rules)
         {
             EmitDispatch(rules, rule => $"Invoke{rule.Index}");
+            w.WriteLineNoTabs(string.Empty);
             EmitMethods(rules, rule => $"Invoke{rule.Index}", "private");
         }
 
@@ -58,7 +59,7 @@ namespace Flagon.Generators.Emitters
             bool first = true;
             foreach (var rule in rules)
             {
-                if (!first || access == "private")
+                if (!first)
                 {
                     w.WriteLineNoTabs(string.Empty);
                 }

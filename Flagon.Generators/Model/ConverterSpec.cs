@@ -15,7 +15,8 @@ namespace Flagon.Generators.Model
 
     /// <summary>
     /// A converter with its arguments resolved at build time (and clamped to the bound type's range).
-    /// <paramref name="Min"/> and <paramref name="Max"/> are C# literals.
+    /// <paramref name="Min"/> and <paramref name="Max"/> are C# literals (for the generated code); an int converter's
+    /// bounds are also kept as numbers, <paramref name="IntMin"/> and <paramref name="IntMax"/> (for the analyzers).
     /// </summary>
     internal sealed record ConverterSpec(
         ConverterKind Kind,
@@ -26,7 +27,9 @@ namespace Flagon.Generators.Model
         bool Signed,
         string Min,
         string Max,
-        EquatableArray<string> Choices)
+        EquatableArray<string> Choices,
+        long IntMin = long.MinValue,
+        long IntMax = long.MaxValue)
     {
         /// <summary>Werkzeug's converter weights: lower is tried first.</summary>
         public int Weight => Kind switch

@@ -98,6 +98,17 @@ namespace Flagon.Generators.Shared
             return rule is null ? null : new UrlRuleCall(rule, view, delegateType, endpoint, methods, defaults, strictSlashes);
         }
 
+        /// <summary>The method (or lambda) an <c>app.AddUrlRule(…)</c> call is given as its view, whatever its rule; null for other calls.</summary>
+        public static IMethodSymbol? View(IInvocationOperation operation)
+        {
+            if (operation.TargetMethod.Name != "AddUrlRule" || operation.TargetMethod.ContainingType.ToDisplayString() != "Flagon.App")
+            {
+                return null;
+            }
+            var view = operation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "view");
+            return view is null ? null : ViewOf(view.Value).View;
+        }
+
         // A method group or a lambda converted to Delegate.
         private static (IMethodSymbol? View, ITypeSymbol? DelegateType) ViewOf(IOperation value)
         {

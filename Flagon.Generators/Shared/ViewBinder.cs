@@ -219,6 +219,10 @@ namespace Flagon.Generators.Shared
                 .OrderByDescending(c => c.Parameters.Length)
                 .FirstOrDefault();
 
+        /// <summary>The endpoint a [Route] of <paramref name="method"/> names: its <c>Endpoint</c>, else the method's name in snake_case (Flask's rule).</summary>
+        public static string EndpointName(IMethodSymbol method, AttributeData attribute) =>
+            attribute.NamedArguments.FirstOrDefault(a => a.Key == "Endpoint").Value.Value as string ?? ToSnakeCase(method.Name);
+
         /// <summary>Binds one [Route] of <paramref name="method"/>; null (with errors) when it cannot be compiled.</summary>
         public static RuleSpec? BindRule(IMethodSymbol method, AttributeData attribute, List<BindingError> errors)
         {
@@ -234,7 +238,7 @@ namespace Flagon.Generators.Shared
                 return null;
             }
 
-            string? endpointName = null;
+            string endpointName = EndpointName(method, attribute);
             string? defaultsText = null;
             bool strictSlashes = true;
             int? trailingSlash = null;
@@ -243,9 +247,6 @@ namespace Flagon.Generators.Shared
             {
                 switch (named.Key)
                 {
-                    case "Endpoint" when named.Value.Value is string explicitEndpoint:
-                        endpointName = explicitEndpoint;
-                        break;
                     case "Methods" when !named.Value.IsNull:
                         methodList.AddRange(named.Value.Values.Select(v => v.Value as string).Where(v => v is not null)!);
                         break;
@@ -543,6 +544,7 @@ namespace Flagon.Generators.Shared
             int minLength = 1, maxLength = int.MaxValue, fixedDigits = 0;
             bool signed = false;
             string min = string.Empty, max = string.Empty;
+            long intMin = long.MinValue, intMax = long.MaxValue;
             switch (name)
             {
                 case "string":
@@ -592,6 +594,7 @@ namespace Flagon.Generators.Shared
                         errors.Add(Bad("min is greater than max"));
                         return null;
                     }
+                    (intMin, intMax) = (lo, hi);
                     min = lo.ToString(CultureInfo.InvariantCulture) + "L";
                     max = hi.ToString(CultureInfo.InvariantCulture) + "L";
                     if (lo == long.MinValue)
@@ -681,7 +684,7 @@ namespace Flagon.Generators.Shared
                 "uuid" => ConverterKind.Uuid,
                 _ => ConverterKind.Any,
             };
-            return new ConverterSpec(kindValue, part.Arguments.Trim(), minLength, maxLength, fixedDigits, signed, min, max, choices.ToEquatableArray());
+            return new ConverterSpec(kindValue, part.Arguments.Trim(), minLength, maxLength, fixedDigits, signed, min, max, choices.ToEquatableArray(), intMin, intMax);
         }
 
         private static bool TryInt(Dictionary<string, string> named, string key, int lowest, ref int value, Func<string, BindingError> bad, List<BindingError> errors)
