@@ -8,8 +8,9 @@ namespace Flagon;
 public partial class App
 {
     private TemplateEngine? templates;
-    private readonly List<Func<IEnumerable<KeyValuePair<string, object?>>>> contextProcessors = [];
-    private readonly Dictionary<string, object?> templateGlobals = new(StringComparer.Ordinal);
+    // Replaced, not changed, when one is added: every render reads them without a lock or a copy.
+    private Func<IEnumerable<KeyValuePair<string, object?>>>[] contextProcessors = [];
+    private KeyValuePair<string, object?>[] templateGlobals = [];
 
     /// <summary>
     /// The folder templates are read from (Flask's <c>template_folder</c>): relative to the content root, or, when it
@@ -84,9 +85,10 @@ public partial class App
     /// <returns>This app.</returns>
     public App AddTemplateGlobal(string name, object? value)
     {
-        lock (templateGlobals)
+        ArgumentNullException.ThrowIfNull(name);
+        lock (Instances)
         {
-            templateGlobals[name] = value;
+            templateGlobals = [.. templateGlobals.Where(g => g.Key != name), new(name, value)];
         }
         return this;
     }
@@ -99,9 +101,9 @@ public partial class App
     public App AddContextProcessor(Func<IEnumerable<KeyValuePair<string, object?>>> processor)
     {
         ArgumentNullException.ThrowIfNull(processor);
-        lock (contextProcessors)
+        lock (Instances)
         {
-            contextProcessors.Add(processor);
+            contextProcessors = [.. contextProcessors, processor];
         }
         return this;
     }
@@ -111,26 +113,27 @@ public partial class App
     {
         var context = new TemplateContext(Templates.Options);
         TemplateValues.SetGlobals(context, this);
-        lock (templateGlobals)
+        foreach (var (name, value) in templateGlobals)
         {
-            foreach (var (name, value) in templateGlobals)
-            {
-                context.SetValue(name, value);
-            }
+            context.SetValue(name, value);
         }
-        Func<IEnumerable<KeyValuePair<string, object?>>>[] processors;
-        lock (contextProcessors)
+        // Generated ([ContextProcessor]) ones first, the app's own and the current blueprint's; then those added in code.
+        foreach (var processor in TemplateFunctionRegistry.ProcessorsFor(Contexts.CurrentScope.Blueprint?.DeclaredName))
         {
-            // Generated ([ContextProcessor]) ones first, the app's own and the current blueprint's; then those added in code.
-            processors = [.. TemplateFunctionRegistry.ProcessorsFor(Contexts.CurrentScope.Blueprint?.DeclaredName), .. contextProcessors];
+            SetValues(context, processor());
         }
-        foreach (var processor in processors)
+        foreach (var processor in contextProcessors)
         {
-            foreach (var (name, value) in processor())
-            {
-                context.SetValue(name, value);
-            }
+            SetValues(context, processor());
         }
         return context;
+    }
+
+    private static void SetValues(TemplateContext context, IEnumerable<KeyValuePair<string, object?>> values)
+    {
+        foreach (var (name, value) in values)
+        {
+            context.SetValue(name, value);
+        }
     }
 }

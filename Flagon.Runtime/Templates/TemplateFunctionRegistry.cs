@@ -13,6 +13,10 @@ public static class TemplateFunctionRegistry
     private static readonly List<(string? Blueprint, string Name, Func<object?, object?[], object?> Filter)> Filters = [];
     private static readonly List<(string? Blueprint, Func<IEnumerable<KeyValuePair<string, object?>>> Processor)> Processors = [];
 
+    // The processors that apply to each blueprint ("" for the app's own views), made once and read by every render;
+    // cleared when one is registered (generated code registers them as the program loads).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Func<IEnumerable<KeyValuePair<string, object?>>>[]> ProcessorsByBlueprint = new(StringComparer.Ordinal);
+
     /// <summary>Registers a filter declared in <paramref name="blueprint"/> (null: the app's).</summary>
     public static void AddFilter(string? blueprint, string name, Func<object?, object?[], object?> filter)
     {
@@ -28,6 +32,7 @@ public static class TemplateFunctionRegistry
         lock (Processors)
         {
             Processors.Add((blueprint, processor));
+            ProcessorsByBlueprint.Clear();
         }
     }
 
@@ -58,11 +63,12 @@ public static class TemplateFunctionRegistry
         }
     }
 
-    internal static IEnumerable<Func<IEnumerable<KeyValuePair<string, object?>>>> ProcessorsFor(string? blueprint)
-    {
-        lock (Processors)
+    internal static Func<IEnumerable<KeyValuePair<string, object?>>>[] ProcessorsFor(string? blueprint) =>
+        ProcessorsByBlueprint.GetOrAdd(blueprint ?? string.Empty, static key =>
         {
-            return [.. Processors.Where(p => p.Blueprint is null || p.Blueprint == blueprint).Select(p => p.Processor)];
-        }
-    }
+            lock (Processors)
+            {
+                return [.. Processors.Where(p => p.Blueprint is null || p.Blueprint == key).Select(p => p.Processor)];
+            }
+        });
 }
