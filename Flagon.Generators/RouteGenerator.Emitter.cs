@@ -22,8 +22,8 @@ namespace Flagon.Generators
             /// </summary>
             public static SourceText EmitAppRouteTable(AppSpec app)
             {
-                using var text = new StringWriter();
-                var w = new IndentedTextWriter(text, "    ");
+                using var text = new GeneratedText();
+                var w = text.Writer;
                 WriteHeader(w);
                 w.WriteLine("namespace Flagon.Generated");
                 w.WriteLine("{");
@@ -35,14 +35,14 @@ namespace Flagon.Generators
                 EmitRegistration(w);
                 w.Indent--;
                 w.WriteLine("}");
-                return SourceText.From(text.ToString(), Encoding.UTF8);
+                return text.ToSourceText();
             }
 
             /// <summary>One view class's part of the app's table: its invoke methods and URL builders, and its typed UrlFor methods.</summary>
             public static SourceText EmitAppPart(AppPartSpec part)
             {
-                using var text = new StringWriter();
-                var w = new IndentedTextWriter(text, "    ");
+                using var text = new GeneratedText();
+                var w = text.Writer;
                 WriteHeader(w);
                 string partClass = AppParts.ClassName(part.TypeName);
                 var rules = AppParts.Rules(part.Views);
@@ -81,14 +81,14 @@ namespace Flagon.Generators
                     UrlForEmitter.EmitTypedMethods(w, endpoints, blueprint: null, $"global::Flagon.Generated.AppRouteTable.{partClass}");
                     CloseUrlFor(w);
                 }
-                return SourceText.From(text.ToString(), Encoding.UTF8);
+                return text.ToSourceText();
             }
 
             /// <summary>A blueprint: its IBlueprint implementation and route table, and <c>UrlFor.{Class}</c>.</summary>
             public static SourceText EmitBlueprint(AppSpec app, BlueprintSpec blueprint)
             {
-                using var text = new StringWriter();
-                var w = new IndentedTextWriter(text, "    ");
+                using var text = new GeneratedText();
+                var w = text.Writer;
                 WriteHeader(w);
                 bool hasNamespace = blueprint.Namespace.Length > 0;
                 if (hasNamespace)
@@ -128,7 +128,7 @@ namespace Flagon.Generators
                 w.Indent--;
                 w.WriteLine("}");
                 CloseUrlFor(w);
-                return SourceText.From(text.ToString(), Encoding.UTF8);
+                return text.ToSourceText();
             }
 
             /// <summary>
@@ -137,8 +137,8 @@ namespace Flagon.Generators
             /// </summary>
             public static SourceText EmitUrlRules(AppSpec app)
             {
-                using var text = new StringWriter();
-                var w = new IndentedTextWriter(text, "    ");
+                using var text = new GeneratedText();
+                var w = text.Writer;
                 WriteHeader(w);
                 w.WriteLine("namespace Flagon.Generated");
                 w.WriteLine("{");
@@ -217,7 +217,7 @@ namespace Flagon.Generators
                     UrlForEmitter.EmitTypedMethods(w, fresh, blueprint: null, table);
                 }
                 CloseUrlFor(w);
-                return SourceText.From(text.ToString(), Encoding.UTF8);
+                return text.ToSourceText();
             }
 
             private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
