@@ -57,16 +57,17 @@ namespace Flagon.Analyzers
                 start.RegisterSymbolAction(symbolContext =>
                 {
                     var method = (IMethodSymbol)symbolContext.Symbol;
-                    bool inBlueprint = blueprintAttribute is not null
-                        && method.ContainingType.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, blueprintAttribute));
-                    // Views of an abstract class are compiled into the blueprints deriving from it: checked among themselves.
-                    string group = inBlueprint || method.ContainingType.IsAbstract ? method.ContainingType.ToDisplayString() : string.Empty;
+                    string? group = null;
                     foreach (var attribute in method.GetAttributes())
                     {
                         if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, routeAttribute))
                         {
                             continue;
                         }
+                        // Views of an abstract class are compiled into the blueprints deriving from it: checked among themselves.
+                        group ??= method.ContainingType.IsAbstract || (blueprintAttribute is not null
+                            && method.ContainingType.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, blueprintAttribute)))
+                            ? method.ContainingType.ToDisplayString() : string.Empty;
                         var rule = RuleBindings.Bind(symbolContext.Compilation, method, attribute).Rule;
                         if (rule is null)
                         {

@@ -80,7 +80,10 @@ namespace Flagon.Generators
                 .WithTrackingName(TrackingNames.AppModel);
 
             // One output per generated file, each from the part of the model it is written from: an edit in a
-            // blueprint re-writes that blueprint's file only, an edit of an app view the app's table only.
+            // blueprint re-writes that blueprint's file only, an edit of an app view the app's table only. A file whose
+            // model is unchanged since this process last wrote it (a command-line build starts a new run) is not
+            // written again (EmittedFiles).
+            var assembly = context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName ?? string.Empty);
             var appTable = app
                 .Select(static (model, _) => new AppSpec(
                     model.Views.Where(v => v.Blueprint.Length == 0).ToEquatableArray(),
@@ -89,11 +92,13 @@ namespace Flagon.Generators
                     EquatableArray<UrlRuleCallSpec>.Empty,
                     model.Hooks.Where(h => h.Blueprint.Length == 0).ToEquatableArray()))
                 .WithTrackingName(TrackingNames.AppTable);
-            context.RegisterSourceOutput(appTable, static (spc, part) =>
+            context.RegisterSourceOutput(appTable.Combine(assembly), static (spc, input) =>
             {
+                var (part, assemblyName) = input;
                 if (part.Views.Count > 0 || part.ErrorHandlers.Count > 0 || part.Hooks.Count > 0)
                 {
-                    spc.AddSource("Flagon.AppRouteTable.g.cs", Emitter.EmitAppRouteTable(part));
+                    const string hintName = "Flagon.AppRouteTable.g.cs";
+                    spc.AddSource(hintName, EmittedFiles.GetOrEmit(assemblyName, hintName, part, Emitter.EmitAppRouteTable));
                 }
             });
 
@@ -101,7 +106,12 @@ namespace Flagon.Generators
             var appParts = app
                 .SelectMany(static (model, _) => AppParts.Plan(model.Views))
                 .WithTrackingName(TrackingNames.AppParts);
-            context.RegisterSourceOutput(appParts, static (spc, part) => spc.AddSource(AppParts.HintName(part.TypeName), Emitter.EmitAppPart(part)));
+            context.RegisterSourceOutput(appParts.Combine(assembly), static (spc, input) =>
+            {
+                var (part, assemblyName) = input;
+                string hintName = AppParts.HintName(part.TypeName);
+                spc.AddSource(hintName, EmittedFiles.GetOrEmit(assemblyName, hintName, part, Emitter.EmitAppPart));
+            });
 
             var urlRules = app
                 .Select(static (model, _) => new AppSpec(
@@ -111,11 +121,13 @@ namespace Flagon.Generators
                     model.UrlRuleCalls,
                     EquatableArray<HookSpec>.Empty))
                 .WithTrackingName(TrackingNames.UrlRuleTables);
-            context.RegisterSourceOutput(urlRules, static (spc, part) =>
+            context.RegisterSourceOutput(urlRules.Combine(assembly), static (spc, input) =>
             {
+                var (part, assemblyName) = input;
                 if (part.UrlRuleCalls.Count > 0)
                 {
-                    spc.AddSource("Flagon.UrlRules.g.cs", Emitter.EmitUrlRules(part));
+                    const string hintName = "Flagon.UrlRules.g.cs";
+                    spc.AddSource(hintName, EmittedFiles.GetOrEmit(assemblyName, hintName, part, Emitter.EmitUrlRules));
                 }
             });
 
@@ -127,10 +139,11 @@ namespace Flagon.Generators
                     EquatableArray<UrlRuleCallSpec>.Empty,
                     model.Hooks.Where(h => h.Blueprint == blueprint.TypeName).ToEquatableArray())))
                 .WithTrackingName(TrackingNames.BlueprintTables);
-            context.RegisterSourceOutput(blueprintTables, static (spc, part) =>
+            context.RegisterSourceOutput(blueprintTables.Combine(assembly), static (spc, input) =>
             {
-                var blueprint = part.Blueprints[0];
-                spc.AddSource($"Flagon.Blueprint.{blueprint.ClassName}.g.cs", Emitter.EmitBlueprint(part, blueprint));
+                var (part, assemblyName) = input;
+                string hintName = $"Flagon.Blueprint.{part.Blueprints[0].ClassName}.g.cs";
+                spc.AddSource(hintName, EmittedFiles.GetOrEmit(assemblyName, hintName, part, static table => Emitter.EmitBlueprint(table, table.Blueprints[0])));
             });
         }
     }

@@ -3,12 +3,15 @@ using System.Diagnostics;
 using Basic.Reference.Assemblies;
 using Flagon.EditTiming;
 using Flagon.Generators;
+using Flagon.Generators.Emitters;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 
-// Times Flagon's generator as an IDE runs it: one driver kept across edits of a project written by
-// analyzer-timing/generate.py. A binding probe runs first and takes the compiler's binding of the views.
+// Times Flagon's generator in process on a project written by analyzer-timing/generate.py: full runs (as a
+// command-line build starts them), with and without the files the generator wrote before in this process
+// (EmittedFiles), and edits with one driver kept (as an IDE runs it). A binding probe runs first and takes the
+// compiler's binding of the views.
 if (args.Length != 1 || !Directory.Exists(args[0]))
 {
     Console.Error.WriteLine("usage: Flagon.EditTiming <folder of a generated project>");
@@ -47,22 +50,62 @@ GeneratorDriver NewDriver() => CSharpGeneratorDriver.Create(
 
 static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
+if (Environment.GetEnvironmentVariable("FLAGON_TIME_BINDER") == "1")
+{
+    // The rule binder alone (what the analyzers share: each [Route] bound once per compilation), on symbols the
+    // compiler has already bound.
+    for (int round = 0; round < 4; round++)
+    {
+        var compilation0 = NewCompilation();
+        var views = new List<(IMethodSymbol, AttributeData)>();
+        foreach (var tree in compilation0.SyntaxTrees)
+        {
+            var model = compilation0.GetSemanticModel(tree);
+            foreach (var method in tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>())
+            {
+                var symbol = model.GetDeclaredSymbol(method)!;
+                views.AddRange(symbol.GetAttributes().Where(a => a.AttributeClass?.Name == "RouteAttribute").Select(a => (symbol, a)));
+            }
+        }
+        for (int pass = 0; pass < 3; pass++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var watch = Stopwatch.StartNew();
+            foreach (var (method, attribute) in views)
+            {
+                Flagon.Generators.Shared.ViewBinder.BindRule(method, attribute, []);
+            }
+            Console.WriteLine($"binder, pass {pass}: {views.Count} rules in {watch.Elapsed.TotalMilliseconds:F1} ms, {(GC.GetAllocatedBytesForCurrentThread() - before) / views.Count} B per rule");
+        }
+    }
+    return 0;
+}
+
 // Full runs on fresh compilations, as a command-line build does; the first ones also JIT-compile everything.
+// Writing every file: nothing kept from an earlier run (a build in a new compiler process).
 var full = new List<(double Probe, double Route, double All)>();
 int generatedSize = 0;
-for (int i = 0; i < 5; i++)
+for (int i = 0; i < 7; i++)
 {
+    EmittedFiles.Clear();
     var driver = NewDriver().RunGenerators(NewCompilation());
     full.Add(Times(driver));
     generatedSize = driver.GetRunResult().GeneratedTrees.Sum(t => t.Length);
 }
+// The same project again in the same process (a build in the warm compiler server): unchanged files are kept.
+var kept = new List<(double Probe, double Route, double All)>();
+for (int i = 0; i < int.Parse(Environment.GetEnvironmentVariable("KEPT_RUNS") ?? "5"); i++)
+{
+    kept.Add(Times(NewDriver().RunGenerators(NewCompilation())));
+}
 Console.WriteLine($"views: {sources.Sum(s => s.ToString().Split("[Route(").Length - 1)}, generated: {generatedSize / 1024} KB of C#");
-Console.WriteLine($"full run, first (JIT):  binding probe {full[0].Probe,6:F0} ms, RouteGenerator {full[0].Route,6:F0} ms");
-Console.WriteLine($"full run, warm median:  binding probe {Median(full.Skip(2).Select(f => f.Probe).ToList()),6:F0} ms, RouteGenerator {Median(full.Skip(2).Select(f => f.Route).ToList()),6:F0} ms");
+Console.WriteLine($"full run, first (JIT):         binding probe {full[0].Probe,6:F0} ms, RouteGenerator {full[0].Route,6:F0} ms");
+Console.WriteLine($"full run, warm median:         binding probe {Median(full.Skip(2).Select(f => f.Probe).ToList()),6:F0} ms, RouteGenerator {Median(full.Skip(2).Select(f => f.Route).ToList()),6:F0} ms");
+Console.WriteLine($"full run, files kept, median:  binding probe {Median(kept.Select(f => f.Probe).ToList()),6:F0} ms, RouteGenerator {Median(kept.Select(f => f.Route).ToList()),6:F0} ms");
 
 // Edits, with the driver kept: a change inside one view's body, and a change of one rule.
 var compilation = NewCompilation();
-var kept = NewDriver().RunGenerators(compilation);
+var driverKept = NewDriver().RunGenerators(compilation);
 foreach (var (kind, marker, edit) in new (string, string, Func<string, int, string>)[]
 {
     ("view body edit      ", "[Route(\"/c3/0\")]", (text, i) => text.Replace("=> \"c3 0", $"=> \"c3 0 edit{i}", StringComparison.Ordinal)),
@@ -78,8 +121,8 @@ foreach (var (kind, marker, edit) in new (string, string, Func<string, int, stri
         var changed = tree.WithChangedText(SourceText.From(edit(tree.ToString(), i)));
         compilation = compilation.ReplaceSyntaxTree(tree, changed);
         tree = changed;
-        kept = kept.RunGenerators(compilation);
-        var (p, r, _) = Times(kept);
+        driverKept = driverKept.RunGenerators(compilation);
+        var (p, r, _) = Times(driverKept);
         if (i >= 2)
         {
             probe.Add(p);

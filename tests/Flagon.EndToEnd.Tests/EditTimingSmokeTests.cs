@@ -1,8 +1,8 @@
 namespace Flagon.EndToEnd.Tests;
 
 /// <summary>
-/// The generator's edit timings are taken by hand (benchmarks/analyzer-timing.sh, 1,000 views); this checks on every
-/// run that the project generator and the in-process timing tool still work together, on 40 views.
+/// The analyzers' and generator's timings are taken by hand (benchmarks/analyzer-timing.sh, 1,000 views); these check
+/// on every run that the project generator and both timing tools still work together, on 40 views.
 /// </summary>
 public class EditTimingSmokeTests
 {
@@ -19,9 +19,33 @@ public class EditTimingSmokeTests
             var output = await DotnetCommand.RunAsync(Repository.Root, TimeSpan.FromMinutes(2), tool, folder.FullName);
 
             Assert.Contains("views: 40,", output);
-            foreach (var line in new[] { "full run, warm median:", "view body edit", "app rule edit", "blueprint rule edit" })
+            foreach (var line in new[] { "full run, warm median:", "full run, files kept, median:", "view body edit", "app rule edit", "blueprint rule edit" })
             {
                 Assert.Matches($@"{line}.*RouteGenerator +\d+ ms", output);
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task The_edit_builds_report_each_component_from_the_compilers_own_timing()
+    {
+        var folder = Directory.CreateTempSubdirectory("flagon-edit-builds-");
+        try
+        {
+            await DotnetCommand.RunProgramAsync("python3", Repository.Root, TimeSpan.FromMinutes(1),
+                Path.Combine(Repository.Root, "benchmarks", "analyzer-timing", "generate.py"), folder.FullName, "--per-class", "2");
+
+            var output = await DotnetCommand.RunProgramAsync("python3", Repository.Root, TimeSpan.FromMinutes(6),
+                Path.Combine(Repository.Root, "benchmarks", "analyzer-timing", "edit_builds.py"), folder.FullName, "--rounds", "1", "--smoke");
+
+            Assert.Contains("3 builds after an edit (1 of each kind)", output);
+            foreach (var component in new[] { "RouteGenerator", "RouteMapAnalyzer", "RuleAnalyzer", "ContextAnalyzer", "UrlForAnalyzer" })
+            {
+                Assert.Matches($@"(?m)^{component} +\d+ +\d+ +\d+ +\d+ +\d+$", output);
             }
         }
         finally
