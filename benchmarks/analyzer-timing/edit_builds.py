@@ -76,6 +76,11 @@ if not smoke:
     subprocess.run(["dotnet", "build-server", "shutdown"], capture_output=True)
 build("full.log", dependencies=True)
 
+originals = {}
+for _, file, _, _ in EDITS:
+    with open(f"{folder}/{file}") as f:
+        originals[file] = f.read()
+
 timed = {}  # component -> list of (kind, ms)
 count = 0
 for n in range(rounds + 1):
@@ -87,6 +92,12 @@ for n in range(rounds + 1):
         count += 1
         for component, ms in times.items():
             timed.setdefault(component, []).append((kind, ms))
+
+
+# The project as it was, for whatever times it next.
+for file, text in originals.items():
+    with open(f"{folder}/{file}", "w") as f:
+        f.write(text)
 
 
 def short(component):
