@@ -69,13 +69,29 @@ public partial class App
     }
 
     /// <summary>
-    /// The request with hooks, in Flask's order: before-request (the app's, then the blueprint's under whose prefix
-    /// the path lies; the first answer wins), the view, after-request (the blueprint's, then the app's, each in
-    /// reverse order) on the buffered response, then teardown (always, with the exception if one ended it).
+    /// The blueprint whose rule the request matches, as Dispatch finds it (Flask's <c>request.blueprint</c>): its
+    /// hooks run for the request. Null for an app view, and for a request no rule matches (404, 405, redirects).
+    /// </summary>
+    private BlueprintMount? MatchedBlueprint(string path, string method)
+    {
+        foreach (var mount in Volatile.Read(ref mountsByPrefix))
+        {
+            if (mount.Contains(path) && mount.Table.Match(path.AsSpan(mount.Prefix.Length), method).Status == MatchStatus.Matched)
+            {
+                return mount;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The request with hooks, in Flask's order: before-request (the app's, then those of the blueprint whose rule
+    /// matched; the first answer wins), the view, after-request (the blueprint's, then the app's, each in reverse
+    /// order) on the buffered response, then teardown (always, with the exception if one ended it).
     /// </summary>
     private async Task DispatchWithHooksAsync(HttpContext context, Scope scope)
     {
-        var owner = OwnerOf(context.Request.Path.Value ?? string.Empty);
+        var owner = MatchedBlueprint(context.Request.Path.Value ?? string.Empty, context.Request.Method);
         var body = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()!;
         using var buffer = new MemoryStream();
         context.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>(new StreamResponseBodyFeature(buffer));
