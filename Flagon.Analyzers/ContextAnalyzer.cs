@@ -100,7 +100,7 @@ namespace Flagon.Analyzers
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ContextInBackgroundWork, syntax.GetLocation(), name, starter));
                 return;
             }
-            if (Provided(context.ContainingSymbol, provided) >= need || Lexically(syntax) >= need || GivenToApp(context.Operation) >= need
+            if (Provided(context.ContainingSymbol, provided) >= need || Lexically(syntax, context.Operation.SemanticModel) >= need || GivenToApp(context.Operation) >= need
                 || Member(context.ContainingSymbol) is IMethodSymbol method && addedViews.Value.Contains(method.OriginalDefinition))
             {
                 return;
@@ -292,8 +292,9 @@ namespace Flagon.Analyzers
         }
 
         // A context the code is lexically inside: a using of app.TestRequestContext / app.AppContext, a Push() before it
-        // in an enclosing block, or an if (Globals.HasRequestContext / HasAppContext) guard.
-        private static Need Lexically(SyntaxNode node)
+        // in an enclosing block, or an if (Globals.HasRequestContext / HasAppContext) guard. Candidates are found by
+        // name and confirmed by symbol: a user's own AppContext() or HasRequestContext guards nothing.
+        private static Need Lexically(SyntaxNode node, SemanticModel? model)
         {
             var best = Need.None;
             for (var current = node; current is not null; current = current.Parent)
@@ -305,13 +306,13 @@ namespace Flagon.Analyzers
                 switch (current.Parent)
                 {
                     case UsingStatementSyntax @using when current != @using.Expression && current != @using.Declaration:
-                        best = Max(best, Pushed((SyntaxNode?)@using.Expression ?? @using.Declaration));
+                        best = Max(best, Pushed((SyntaxNode?)@using.Expression ?? @using.Declaration, model));
                         break;
                     case IfStatementSyntax @if when current == @if.Statement:
-                        best = Max(best, Guard(@if.Condition));
+                        best = Max(best, Guard(@if.Condition, model));
                         break;
                     case ConditionalExpressionSyntax conditional when current == conditional.WhenTrue:
-                        best = Max(best, Guard(conditional.Condition));
+                        best = Max(best, Guard(conditional.Condition, model));
                         break;
                     case BlockSyntax block when current is StatementSyntax statement:
                         foreach (var earlier in block.Statements.TakeWhile(s => s != statement))
@@ -319,11 +320,11 @@ namespace Flagon.Analyzers
                             if (earlier is LocalDeclarationStatementSyntax or ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax })
                             {
                                 // app.AppContext() and app.TestRequestContext() push the context they return.
-                                best = Max(best, Pushed(earlier));
+                                best = Max(best, Pushed(earlier, model));
                             }
-                            else if (earlier is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Push" } } })
+                            else if (earlier is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Push" } } push })
                             {
-                                best = Max(best, Need.Request);
+                                best = Max(best, Target(push, model) is IMethodSymbol method ? ContextType(method.ContainingType) : Need.None);
                             }
                         }
                         break;
@@ -332,35 +333,67 @@ namespace Flagon.Analyzers
             return best;
         }
 
-        private static Need Pushed(SyntaxNode? node)
+        // app.TestRequestContext(…) / app.AppContext() inside node: Flagon.App's (or a subclass's) methods.
+        private static Need Pushed(SyntaxNode? node, SemanticModel? model)
         {
-            if (node is null)
+            var best = Need.None;
+            foreach (var invocation in node?.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>() ?? Enumerable.Empty<InvocationExpressionSyntax>())
             {
-                return Need.None;
+                if (invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "TestRequestContext" or "AppContext" }
+                    && Target(invocation, model) is IMethodSymbol { ContainingType: { } type } method && IsApp(type))
+                {
+                    best = Max(best, method.Name == "TestRequestContext" ? Need.Request : Need.App);
+                }
             }
-            var names = node.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>()
-                .Select(i => i.Expression is MemberAccessExpressionSyntax access ? access.Name.Identifier.ValueText : null)
-                .ToList();
-            return names.Contains("TestRequestContext") ? Need.Request : names.Contains("AppContext") ? Need.App : Need.None;
+            return best;
         }
 
         // Globals.HasRequestContext / HasAppContext, or RequestContext.IsActive / AppContextScope.IsActive.
-        private static Need Guard(ExpressionSyntax condition)
+        private static Need Guard(ExpressionSyntax condition, SemanticModel? model)
         {
-            var names = condition.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(i => i.Identifier.ValueText).ToList();
-            var active = condition.DescendantNodesAndSelf().OfType<MemberAccessExpressionSyntax>()
-                .Where(a => a.Name.Identifier.ValueText == "IsActive")
-                .Select(a => a.Expression is MemberAccessExpressionSyntax qualified ? qualified.Name.Identifier.ValueText : (a.Expression as IdentifierNameSyntax)?.Identifier.ValueText)
-                .ToList();
-            return names.Contains("HasRequestContext") || active.Contains("RequestContext") ? Need.Request
-                : names.Contains("HasAppContext") || active.Contains("AppContextScope") ? Need.App
-                : Need.None;
+            var best = Need.None;
+            foreach (var name in condition.DescendantNodesAndSelf().OfType<SimpleNameSyntax>())
+            {
+                if (name.Identifier.ValueText is not ("HasRequestContext" or "HasAppContext" or "IsActive")
+                    || Target(name, model) is not IPropertySymbol { IsStatic: true, ContainingType: { } type } property)
+                {
+                    continue;
+                }
+                string typeName = type.ToDisplayString();
+                best = Max(best, (typeName, property.Name) switch
+                {
+                    ("Flagon.Globals", "HasRequestContext") or ("Flagon.Contexts.RequestContext", "IsActive") => Need.Request,
+                    ("Flagon.Globals", "HasAppContext") or ("Flagon.Contexts.AppContextScope", "IsActive") => Need.App,
+                    _ => Need.None,
+                });
+            }
+            return best;
         }
+
+        private static ISymbol? Target(SyntaxNode node, SemanticModel? model) => model?.GetSymbolInfo(node).Symbol;
+
+        private static bool IsApp(INamedTypeSymbol? type)
+        {
+            for (; type is not null; type = type.BaseType)
+            {
+                if (type.Name == "App" && type.ContainingNamespace?.ToDisplayString() == "Flagon")
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        // The context a Push() pushes: a request context's, or an app context's.
+        private static Need ContextType(INamedTypeSymbol type) => type.ToDisplayString() switch
+        {
+            "Flagon.Contexts.RequestContext" => Need.Request,
+            "Flagon.Contexts.AppContextScope" => Need.App,
+            _ => Need.None,
+        };
 
         private static Need Max(Need a, Need b) => a > b ? a : b;
 
-        // A method given by name to app.AddUrlRule in the same file is a view (Flask's add_url_rule). Views added from
-        // another file are not seen here; mark them [NeedsRequestContext].
         // The methods given as the view of an app.AddUrlRule call, in any file: they run inside a request. Only the
         // files that mention AddUrlRule are bound (usually the app factory), once per compilation.
         private static ImmutableHashSet<ISymbol> AddedViews(Compilation compilation, System.Threading.CancellationToken cancellationToken)

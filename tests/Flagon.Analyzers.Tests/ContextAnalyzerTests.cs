@@ -27,19 +27,18 @@ public class ContextAnalyzerTests
                 public static bool HasRequestContext => false;
                 public static bool HasAppContext => false;
             }
-            public sealed class ContextScope : System.IDisposable { public void Push() { } public void Pop() { } public void Dispose() { } }
         }
         namespace Flagon.Contexts
         {
-            public sealed class RequestContext { public static bool IsActive => false; }
-            public sealed class AppContextScope { public static bool IsActive => false; }
+            public sealed class RequestContext : System.IDisposable { public static bool IsActive => false; public void Push() { } public void Pop() { } public void Dispose() { } }
+            public sealed class AppContextScope : System.IDisposable { public static bool IsActive => false; public void Push() { } public void Pop() { } public void Dispose() { } }
         }
         namespace Flagon
         {
             public class App
             {
-                public ContextScope AppContext() => new();
-                public ContextScope TestRequestContext(string path = "/") => new();
+                public Flagon.Contexts.AppContextScope AppContext() => new();
+                public Flagon.Contexts.RequestContext TestRequestContext(string path = "/") => new();
                 public App TeardownAppContext(System.Action<System.Exception?> teardown) => this;
                 public App AddUrlRule(string rule, System.Delegate view, string? endpoint = null) => this;
                 protected virtual string Describe() => "";
@@ -247,6 +246,37 @@ public class ContextAnalyzerTests
     }
 
     [Fact]
+    public Task Lookalike_guards_and_contexts_of_the_users_own_provide_nothing() => VerifyAsync("""
+        using Flagon;
+        using static Flagon.Globals;
+        class Tools
+        {
+            public static bool HasRequestContext => true;
+            public System.IDisposable AppContext() => null!;
+        }
+        class Shell
+        {
+            void Run(App app, Tools tools, Flagon.Contexts.AppContextScope scope)
+            {
+                if (Tools.HasRequestContext)
+                {
+                    _ = {|#0:Request|};
+                }
+                using (tools.AppContext())
+                {
+                    _ = {|#1:CurrentApp|};
+                }
+                scope.Push();
+                _ = CurrentApp;
+                _ = {|#2:Request|};
+            }
+        }
+        """,
+        Request(0, "Globals.Request", "Run"),
+        AppContext(1, "Globals.CurrentApp", "Run"),
+        Request(2, "Globals.Request", "Run"));
+
+    [Fact]
     public Task Pushed_contexts_and_guards_provide_what_they_say() => VerifyAsync("""
         using Flagon;
         using static Flagon.Globals;
@@ -282,7 +312,7 @@ public class ContextAnalyzerTests
                 _ = Request.Path;
             }
 
-            void PushedByHand(App app, ContextScope ctx)
+            void PushedByHand(App app, Flagon.Contexts.RequestContext ctx)
             {
                 ctx.Push();
                 _ = Request.Path;
