@@ -30,16 +30,26 @@ namespace Flagon.Analyzers
         {
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.EnableConcurrentExecution();
-            context.RegisterSymbolAction(Analyze, SymbolKind.Method);
+            context.RegisterCompilationStartAction(start =>
+            {
+                // The hook attributes, resolved once per compilation; a compilation without Flagon has none.
+                var attributes = Hooks
+                    .Select(h => (Type: start.Compilation.GetTypeByMetadataName(h.Attribute), Hook: h))
+                    .Where(h => h.Type is not null)
+                    .ToArray();
+                if (attributes.Length > 0)
+                {
+                    start.RegisterSymbolAction(symbolContext => Analyze(symbolContext, attributes!), SymbolKind.Method);
+                }
+            });
         }
 
-        private static void Analyze(SymbolAnalysisContext context)
+        private static void Analyze(SymbolAnalysisContext context, (INamedTypeSymbol Type, (string Attribute, string Name, string Allowed, ReturnKind[] Kinds) Hook)[] attributes)
         {
             var method = (IMethodSymbol)context.Symbol;
             foreach (var attribute in method.GetAttributes())
             {
-                var name = attribute.AttributeClass?.ToDisplayString();
-                var hook = Hooks.FirstOrDefault(h => h.Attribute == name);
+                var hook = attributes.FirstOrDefault(h => SymbolEqualityComparer.Default.Equals(h.Type, attribute.AttributeClass)).Hook;
                 if (hook.Attribute is null)
                 {
                     continue;
