@@ -73,39 +73,10 @@ namespace Flagon.Analyzers
                 {
                     return;
                 }
-                var rules = new ConcurrentBag<(string Endpoint, RuleSpec? Rule, string Typed)>();
-                var calls = new ConcurrentBag<Call>();
-                var unknowable = new ConcurrentBag<bool>();
-                start.RegisterSymbolAction(symbolContext =>
-                {
-                    var method = (IMethodSymbol)symbolContext.Symbol;
-                    bool inBlueprint = TemplateFunctions.BlueprintName(method.ContainingType) is not null;
-                    foreach (var (endpoint, rule) in Endpoints.Of(symbolContext.Compilation, method, route))
-                    {
-                        if (method.ContainingType.IsAbstract || rule is null)
-                        {
-                            // Inherited by blueprints, or a rule with an error of its own: known, but not checked against.
-                            rules.Add((endpoint, null, string.Empty));
-                            continue;
-                        }
-                        var typed = inBlueprint
-                            ? $"UrlFor.{method.ContainingType.Name}.{EndpointNames.ToMethod(rule.Endpoint)}"
-                            : $"UrlFor.{EndpointNames.ToMethod(rule.Endpoint)}";
-                        rules.Add((endpoint, rule, typed));
-                    }
-                }, SymbolKind.Method);
                 start.RegisterOperationAction(operationContext =>
                 {
                     var invocation = (IInvocationOperation)operationContext.Operation;
                     var target = invocation.TargetMethod;
-                    if (Endpoints.OfAddUrlRule(invocation, out var runTime) is { } literal)
-                    {
-                        rules.Add((literal, null, string.Empty));
-                    }
-                    if (runTime)
-                    {
-                        unknowable.Add(true);
-                    }
                     if (target.Name != "For" || !SymbolEqualityComparer.Default.Equals(target.ContainingType, url) || invocation.Arguments.Length == 0)
                     {
                         return;
@@ -124,58 +95,54 @@ namespace Flagon.Analyzers
                                     Operations.Unwrap(a.Value).ConstantValue, a.Value.Syntax.GetLocation()))
                                 .ToList()
                             : null;
-                    calls.Add(new Call(first.Value.Syntax.GetLocation(), invocation.Syntax.GetLocation(), name, given));
+                    var index = EndpointIndex.For(operationContext.Compilation, route, operationContext.CancellationToken);
+                    Check(operationContext.ReportDiagnostic, index, new Call(first.Value.Syntax.GetLocation(), invocation.Syntax.GetLocation(), name, given));
                 }, OperationKind.Invocation);
-                start.RegisterCompilationEndAction(end => Report(end, rules.ToList(), calls.ToList(), !unknowable.IsEmpty));
             });
         }
 
-        private static void Report(CompilationAnalysisContext context, List<(string Endpoint, RuleSpec? Rule, string Typed)> rules, List<Call> calls, bool unknowable)
+        private static void Check(Action<Diagnostic> report, EndpointIndex index, Call call)
         {
-            var byEndpoint = rules.GroupBy(r => r.Endpoint).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-            foreach (var call in calls)
+            var endpoint = call.Endpoint;
+            if (endpoint.StartsWith(".", StringComparison.Ordinal) || endpoint == "static")
             {
-                var endpoint = call.Endpoint;
-                if (endpoint.StartsWith(".", StringComparison.Ordinal) || endpoint == "static")
+                return;
+            }
+            if (!index.ByName.TryGetValue(endpoint, out var endpointRules))
+            {
+                if (!Endpoints.InSomeBlueprint(endpoint, index.ByName.Keys) && !index.Unknowable)
                 {
-                    continue;
+                    var suggestion = Suggestions.Closest(endpoint, index.ByName.Keys);
+                    report(Diagnostic.Create(DiagnosticDescriptors.UrlForUnknownEndpoint, call.EndpointLocation, endpoint,
+                        suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?"));
                 }
-                if (!byEndpoint.TryGetValue(endpoint, out var endpointRules))
-                {
-                    if (!Endpoints.InSomeBlueprint(endpoint, byEndpoint.Keys) && !unknowable)
-                    {
-                        var suggestion = Suggestions.Closest(endpoint, byEndpoint.Keys);
-                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UrlForUnknownEndpoint, call.EndpointLocation, endpoint,
-                            suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?"));
-                    }
-                    continue;
-                }
-                var typedRules = endpointRules.Where(r => r.Rule is not null).ToList();
-                if (call.Names is null || typedRules.Count == 0 || typedRules.Count < endpointRules.Count)
-                {
-                    continue;
-                }
-                var given = new HashSet<string>(call.Names, StringComparer.Ordinal);
-                var missing = Endpoints.MissingValues(typedRules.Select(r => r.Rule!), given);
-                if (missing.Count > 0)
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UrlForMissingValues, call.CallLocation, endpoint,
-                        string.Join(", ", missing.Select(m => $"'{m}'"))));
-                    continue;
-                }
-                if (Endpoints.FirstMisfit(call.Values!, v => v.Name, typedRules.Select(r => r.Rule!).ToList(), (v, variable) => UrlValueFit.Misfit(v.Type, v.Constant, variable)) is { } misfit)
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UrlForValueDoesNotFit, misfit.Value.Location, endpoint,
-                        misfit.Value.Name, misfit.Description, misfit.Variable.Converter.Display));
-                    continue;
-                }
-                var variables = new HashSet<string>(typedRules.SelectMany(r => r.Rule!.Variables.Select(v => v.Name)), StringComparer.Ordinal);
-                if (given.All(variables.Contains))
-                {
-                    var typed = typedRules[0].Typed;
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UrlForCanBeTyped, call.CallLocation,
-                        ImmutableDictionary<string, string?>.Empty.Add("typed", typed), endpoint, typed));
-                }
+                return;
+            }
+            var typedRules = endpointRules.Where(r => r.Rule is not null).ToList();
+            if (call.Names is null || typedRules.Count == 0 || typedRules.Count < endpointRules.Count)
+            {
+                return;
+            }
+            var given = new HashSet<string>(call.Names, StringComparer.Ordinal);
+            var missing = Endpoints.MissingValues(typedRules.Select(r => r.Rule!), given);
+            if (missing.Count > 0)
+            {
+                report(Diagnostic.Create(DiagnosticDescriptors.UrlForMissingValues, call.CallLocation, endpoint,
+                    string.Join(", ", missing.Select(m => $"'{m}'"))));
+                return;
+            }
+            if (Endpoints.FirstMisfit(call.Values!, v => v.Name, typedRules.Select(r => r.Rule!).ToList(), (v, variable) => UrlValueFit.Misfit(v.Type, v.Constant, variable)) is { } misfit)
+            {
+                report(Diagnostic.Create(DiagnosticDescriptors.UrlForValueDoesNotFit, misfit.Value.Location, endpoint,
+                    misfit.Value.Name, misfit.Description, misfit.Variable.Converter.Display));
+                return;
+            }
+            var variables = new HashSet<string>(typedRules.SelectMany(r => r.Rule!.Variables.Select(v => v.Name)), StringComparer.Ordinal);
+            if (given.All(variables.Contains))
+            {
+                var typed = typedRules[0].Typed;
+                report(Diagnostic.Create(DiagnosticDescriptors.UrlForCanBeTyped, call.CallLocation,
+                    ImmutableDictionary<string, string?>.Empty.Add("typed", typed), endpoint, typed));
             }
         }
     }

@@ -140,32 +140,28 @@ namespace Flagon.Generators.Shared
             "Url.For names an unknown endpoint",
             "Url.For names the unknown endpoint '{0}'{1}",
             ViewsCategory,
-            DiagnosticSeverity.Warning,
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
+            DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor UrlForMissingValues = Create(
             "FLG0111",
             "Url.For misses rule values",
             "Url.For(\"{0}\") gives no value for {1}, which every rule of the endpoint needs",
             ViewsCategory,
-            DiagnosticSeverity.Warning,
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
+            DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor UrlForCanBeTyped = Create(
             "FLG0112",
             "Url.For can be the typed UrlFor",
             "Url.For(\"{0}\", …) can be {1}(…), which the compiler checks",
             ViewsCategory,
-            DiagnosticSeverity.Info,
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
+            DiagnosticSeverity.Info);
 
         public static readonly DiagnosticDescriptor UrlForValueDoesNotFit = Create(
             "FLG0114",
             "Url.For value does not fit its rule",
             "Url.For(\"{0}\") gives '{1}' {2}, which the rule value <{3}:{1}> cannot take",
             ViewsCategory,
-            DiagnosticSeverity.Warning,
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
+            DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor BlueprintNeverRegistered = Create(
             "FLG0113",

@@ -50,6 +50,35 @@ public class UrlForAnalyzerTests
     }
 
     [Fact]
+    public async Task An_unknown_endpoint_is_reported_by_the_analysis_of_the_one_document_it_is_in_as_the_IDE_runs_it()
+    {
+        // The IDE analyses open documents on their own (semantic diagnostics of one file); compilation-end diagnostics
+        // wait for a full analysis. The views are in another file: the endpoints come from the whole compilation.
+        var trees = new[] { Views, Url, AnalyzerTest<UrlForAnalyzer>.FlagonStub, """
+            using Flagon;
+            static class Links
+            {
+                static string Broken() => Url.For("idnex");
+                static string Fine() => Url.For("page", new { pk = 2 });
+            }
+            """ }.Select((text, i) => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(text, path: $"File{i}.cs")).ToArray();
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Open", trees, Net100.References.All,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var analyzer = new UrlForAnalyzer();
+        Assert.All(analyzer.SupportedDiagnostics, d => Assert.DoesNotContain(WellKnownDiagnosticTags.CompilationEnd, d.CustomTags));
+
+        var withAnalyzers = Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzerExtensions.WithAnalyzers(compilation, [analyzer]);
+        var links = trees[^1];
+        var diagnostics = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(links), filterSpan: null, CancellationToken.None);
+
+        var unknown = Assert.Single(diagnostics, d => d.Id == "FLG0110");
+        Assert.Equal("Url.For names the unknown endpoint 'idnex'; did you mean 'index'?", unknown.GetMessage());
+        Assert.Equal(3, unknown.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains(diagnostics, d => d.Id == "FLG0112" && d.Location.GetLineSpan().StartLinePosition.Line == 4);
+    }
+
+    [Fact]
     public Task Unknown_endpoints_and_missing_values_are_reported_and_fine_calls_can_be_typed() => VerifyAsync("""
         static class Links
         {

@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Flagon.Generators.Model;
+using Flagon.Generators.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Flagon.Analyzers
+{
+    /// <summary>
+    /// Every endpoint a compilation declares ([Route] views, literal AddUrlRule calls), found once per compilation
+    /// when first asked for. With it, a <c>Url.For("name")</c> is checked where it is written, as the user types,
+    /// instead of at the end of a full analysis of the compilation.
+    /// </summary>
+    internal sealed class EndpointIndex
+    {
+        private static readonly ConditionalWeakTable<Compilation, Lazy<EndpointIndex>> Cache = new ConditionalWeakTable<Compilation, Lazy<EndpointIndex>>();
+
+        private EndpointIndex(Dictionary<string, List<Endpoint>> endpoints, bool unknowable)
+        {
+            ByName = endpoints;
+            Unknowable = unknowable;
+        }
+
+        /// <summary>One rule of an endpoint.</summary>
+        internal sealed class Endpoint
+        {
+            public Endpoint(RuleSpec? rule, string typed)
+            {
+                Rule = rule;
+                Typed = typed;
+            }
+
+            /// <summary>The bound rule; null when it is not checked against (an error of its own, inherited by blueprints, added at run time).</summary>
+            public RuleSpec? Rule { get; }
+
+            /// <summary>The typed UrlFor method that builds it (empty when there is none).</summary>
+            public string Typed { get; }
+        }
+
+        /// <summary>The rules of each endpoint, by its registered name (<c>blueprint.view</c> in a blueprint).</summary>
+        public IReadOnlyDictionary<string, List<Endpoint>> ByName { get; }
+
+        /// <summary>Some AddUrlRule call names its endpoint at run time: then any name may exist.</summary>
+        public bool Unknowable { get; }
+
+        /// <summary>The index of <paramref name="compilation"/>, made by the first caller.</summary>
+        public static EndpointIndex For(Compilation compilation, INamedTypeSymbol route, CancellationToken cancellationToken) =>
+            // PublicationOnly: a cancelled build of the index is not kept; the next caller builds it again.
+            Cache.GetValue(compilation, c => new Lazy<EndpointIndex>(() => Build(c, route, cancellationToken), LazyThreadSafetyMode.PublicationOnly)).Value;
+
+        private static EndpointIndex Build(Compilation compilation, INamedTypeSymbol route, CancellationToken cancellationToken)
+        {
+            var endpoints = new Dictionary<string, List<Endpoint>>(StringComparer.Ordinal);
+            void Add(string name, Endpoint endpoint)
+            {
+                if (!endpoints.TryGetValue(name, out var list))
+                {
+                    endpoints.Add(name, list = new List<Endpoint>());
+                }
+                list.Add(endpoint);
+            }
+
+            // The compiler's declaration table names every member; only methods with a [Route] are bound further.
+            foreach (var member in compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Member, cancellationToken))
+            {
+                if (member is not IMethodSymbol method || method.MethodKind != MethodKind.Ordinary)
+                {
+                    continue;
+                }
+                bool inBlueprint = false;
+                bool checkedBlueprint = false;
+                foreach (var (endpoint, rule) in Endpoints.Of(compilation, method, route))
+                {
+                    if (!checkedBlueprint)
+                    {
+                        inBlueprint = TemplateFunctions.BlueprintName(method.ContainingType) is not null;
+                        checkedBlueprint = true;
+                    }
+                    if (method.ContainingType.IsAbstract || rule is null)
+                    {
+                        // Inherited by blueprints, or a rule with an error of its own: known, but not checked against.
+                        Add(endpoint, new Endpoint(null, string.Empty));
+                        continue;
+                    }
+                    Add(endpoint, new Endpoint(rule, inBlueprint
+                        ? $"UrlFor.{method.ContainingType.Name}.{EndpointNames.ToMethod(rule.Endpoint)}"
+                        : $"UrlFor.{EndpointNames.ToMethod(rule.Endpoint)}"));
+                }
+            }
+
+            // Literal AddUrlRule calls, in the few files that make them (usually the app factory).
+            bool unknowable = false;
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (tree.GetText(cancellationToken).ToString().IndexOf("AddUrlRule", StringComparison.Ordinal) < 0)
+                {
+                    continue;
+                }
+#pragma warning disable RS1030 // Bound once per compilation, for the few files that call AddUrlRule.
+                var model = compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                foreach (var call in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+                {
+                    if (call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddUrlRule" }
+                        && model.GetOperation(call, cancellationToken) is IInvocationOperation invocation)
+                    {
+                        if (Endpoints.OfAddUrlRule(invocation, out var runTime) is { } literal)
+                        {
+                            Add(literal, new Endpoint(null, string.Empty));
+                        }
+                        unknowable |= runTime;
+                    }
+                }
+            }
+            return new EndpointIndex(endpoints, unknowable);
+        }
+    }
+}
