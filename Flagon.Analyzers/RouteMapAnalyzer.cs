@@ -1,7 +1,8 @@
-using System.Collections.Concurrent;
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Flagon.Generators.Model;
 using Flagon.Generators.Shared;
 using Microsoft.CodeAnalysis;
@@ -13,7 +14,9 @@ namespace Flagon.Analyzers
     /// <summary>
     /// Looks at all the rules of a compilation together: two rules of one app or blueprint that match the same
     /// paths with the same methods (FLG0008), and one endpoint name used by two views (FLG0107). Flask leaves the
-    /// first to registration order and reports the second at start-up; Flagon reports both at build time.
+    /// first to registration order and reports the second at start-up; Flagon reports both at build time, on the later
+    /// of the two in source order, while the user types: each view is checked against a map of all the compilation's
+    /// rules, made once when first asked for.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RouteMapAnalyzer : DiagnosticAnalyzer
@@ -36,6 +39,22 @@ namespace Flagon.Analyzers
             public Location Location { get; }
         }
 
+        // Every rule of the compilation, in source order, grouped the two ways the checks compare them.
+        private sealed class RouteMap
+        {
+            public RouteMap(List<Entry> entries)
+            {
+                ByShape = entries.GroupBy(e => (e.Group, e.Shape)).ToDictionary(g => g.Key, g => g.ToList());
+                ByEndpoint = entries.GroupBy(e => (e.Group, e.Rule.Endpoint)).ToDictionary(g => g.Key, g => g.ToList());
+                ByView = entries.GroupBy(e => e.View, SymbolEqualityComparer.Default).ToDictionary(g => g.Key!, g => g.ToList(), SymbolEqualityComparer.Default);
+            }
+
+            public Dictionary<ISymbol, List<Entry>> ByView { get; }
+
+            public Dictionary<(string Group, string Shape), List<Entry>> ByShape { get; }
+            public Dictionary<(string Group, string Endpoint), List<Entry>> ByEndpoint { get; }
+        }
+
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(DiagnosticDescriptors.AmbiguousRules, DiagnosticDescriptors.DuplicateEndpoint);
@@ -53,33 +72,66 @@ namespace Flagon.Analyzers
                 {
                     return;
                 }
-                var entries = new ConcurrentBag<Entry>();
+                // Made by the first view that asks; a cancelled making is not kept (PublicationOnly).
+                var map = new Lazy<RouteMap>(() => Build(start.Compilation, routeAttribute, blueprintAttribute, start.CancellationToken),
+                    LazyThreadSafetyMode.PublicationOnly);
                 start.RegisterSymbolAction(symbolContext =>
                 {
                     var method = (IMethodSymbol)symbolContext.Symbol;
-                    string? group = null;
-                    foreach (var attribute in method.GetAttributes())
+                    if (!method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, routeAttribute)))
                     {
-                        if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, routeAttribute))
-                        {
-                            continue;
-                        }
-                        // Views of an abstract class are compiled into the blueprints deriving from it: checked among themselves.
-                        group ??= method.ContainingType.IsAbstract || (blueprintAttribute is not null
-                            && method.ContainingType.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, blueprintAttribute)))
-                            ? method.ContainingType.ToDisplayString() : string.Empty;
-                        var rule = RuleBindings.Bind(symbolContext.Compilation, method, attribute).Rule;
-                        if (rule is null)
-                        {
-                            continue;
-                        }
-                        var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(symbolContext.CancellationToken) as AttributeSyntax;
-                        var location = syntax?.GetLocation() ?? method.Locations.FirstOrDefault() ?? Location.None;
-                        entries.Add(new Entry(method, group, Shape(rule), rule, location));
+                        return;
                     }
+                    Check(symbolContext, map.Value, method);
                 }, SymbolKind.Method);
-                start.RegisterCompilationEndAction(end => Report(end, entries.ToList()));
             });
+        }
+
+        private static RouteMap Build(Compilation compilation, INamedTypeSymbol routeAttribute, INamedTypeSymbol? blueprintAttribute, CancellationToken cancellationToken)
+        {
+            var entries = new List<Entry>();
+            foreach (var member in compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Member, cancellationToken))
+            {
+                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
+                {
+                    entries.AddRange(EntriesOf(compilation, method, routeAttribute, blueprintAttribute, cancellationToken));
+                }
+            }
+            // Source order, so a diagnostic lands on the later of two rules, whatever order symbols come in.
+            entries.Sort((a, b) =>
+            {
+                int c = string.CompareOrdinal(a.Location.SourceTree?.FilePath, b.Location.SourceTree?.FilePath);
+                return c != 0 ? c : a.Location.SourceSpan.Start.CompareTo(b.Location.SourceSpan.Start);
+            });
+            return new RouteMap(entries);
+        }
+
+        private static IEnumerable<Entry> EntriesOf(Compilation compilation, IMethodSymbol method, INamedTypeSymbol routeAttribute, INamedTypeSymbol? blueprintAttribute,
+            CancellationToken cancellationToken)
+        {
+            string? group = null;
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, routeAttribute))
+                {
+                    continue;
+                }
+                var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+                if (syntax is null)
+                {
+                    continue;
+                }
+                var rule = RuleBindings.Bind(compilation, method, attribute).Rule;
+                if (rule is null)
+                {
+                    continue;
+                }
+                // Views of an abstract class are compiled into the blueprints deriving from it: checked among themselves.
+                group ??= method.ContainingType.IsAbstract || (blueprintAttribute is not null
+                    && method.ContainingType.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, blueprintAttribute)))
+                    ? method.ContainingType.ToDisplayString() : string.Empty;
+                yield return new Entry(method, group, Shape(rule), rule, syntax.GetLocation());
+            }
         }
 
         // Rules that match exactly the same paths: the same parts, with variables compared by converter, not name.
@@ -87,42 +139,33 @@ namespace Flagon.Analyzers
             ? "s:" + p.Prefix
             : $"v:{p.Prefix}\u0000{rule.Variables[p.Variable].Converter.Display}\u0000{p.Suffix}\u0000{p.IsFinal}"));
 
-        private static void Report(CompilationAnalysisContext context, List<Entry> entries)
+        // The view's own rules against the earlier ones: reported on the view, so that it shows in its document.
+        private static void Check(SymbolAnalysisContext context, RouteMap map, IMethodSymbol view)
         {
-            // Source order, so the diagnostic lands on the later of two rules, whatever order symbols came in.
-            entries.Sort((a, b) =>
+            if (!map.ByView.TryGetValue(view, out var own))
             {
-                int c = string.CompareOrdinal(a.Location.SourceTree?.FilePath, b.Location.SourceTree?.FilePath);
-                return c != 0 ? c : a.Location.SourceSpan.Start.CompareTo(b.Location.SourceSpan.Start);
-            });
-
-            foreach (var group in entries.GroupBy(e => (e.Group, e.Shape)))
-            {
-                var seen = new List<Entry>();
-                foreach (var entry in group)
-                {
-                    foreach (var earlier in seen)
-                    {
-                        var shared = Served(entry.Rule).Intersect(Served(earlier.Rule)).OrderBy(m => m, System.StringComparer.Ordinal).ToList();
-                        if (shared.Count > 0)
-                        {
-                            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AmbiguousRules, entry.Location,
-                                entry.Rule.Pattern, entry.View.Name, string.Join(", ", shared), earlier.Rule.Pattern, earlier.View.Name));
-                            break;
-                        }
-                    }
-                    seen.Add(entry);
-                }
+                return;
             }
-
-            foreach (var group in entries.GroupBy(e => (e.Group, e.Rule.Endpoint)))
+            foreach (var entry in own)
             {
-                var first = group.First();
-                var other = group.FirstOrDefault(e => !SymbolEqualityComparer.Default.Equals(e.View, first.View));
-                if (other is not null)
+                foreach (var earlier in map.ByShape[(entry.Group, entry.Shape)].TakeWhile(e => e != entry))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateEndpoint, other.Location,
-                        group.Key.Endpoint, $"{first.View.ContainingType.Name}.{first.View.Name}", $"{other.View.ContainingType.Name}.{other.View.Name}"));
+                    var shared = Served(entry.Rule).Intersect(Served(earlier.Rule)).OrderBy(m => m, StringComparer.Ordinal).ToList();
+                    if (shared.Count > 0)
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AmbiguousRules, entry.Location,
+                            entry.Rule.Pattern, entry.View.Name, string.Join(", ", shared), earlier.Rule.Pattern, earlier.View.Name));
+                        break;
+                    }
+                }
+
+                // One report per endpoint: on the first rule of the first view after the one that has it first.
+                var sameName = map.ByEndpoint[(entry.Group, entry.Rule.Endpoint)];
+                var first = sameName[0];
+                if (sameName.FirstOrDefault(e => !SymbolEqualityComparer.Default.Equals(e.View, first.View)) == entry)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateEndpoint, entry.Location,
+                        entry.Rule.Endpoint, $"{first.View.ContainingType.Name}.{first.View.Name}", $"{entry.View.ContainingType.Name}.{entry.View.Name}"));
                 }
             }
         }

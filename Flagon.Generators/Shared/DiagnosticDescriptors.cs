@@ -68,16 +68,14 @@ namespace Flagon.Generators.Shared
             "Ambiguous rules",
             "The rule '{0}' of '{1}' matches the same paths and methods ({2}) as the rule '{3}' of '{4}'; only one of them can ever answer",
             RoutingCategory,
-            DiagnosticSeverity.Warning,
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
+            DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor DuplicateEndpoint = Create(
             "FLG0107",
             "Duplicate endpoint",
             "The endpoint '{0}' is used by the views '{1}' and '{2}'; endpoint names must be unique (set Endpoint = \"…\")",
             ViewsCategory,
-            DiagnosticSeverity.Error,
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
+            DiagnosticSeverity.Error);
 
         public static readonly DiagnosticDescriptor RuntimeUrlRule = Create(
             "FLG0009",

@@ -7,6 +7,46 @@ namespace Flagon.Analyzers.Tests;
 public class RouteMapAnalyzerTests
 {
     [Fact]
+    public async Task A_duplicate_is_reported_by_the_analysis_of_the_later_views_document_as_the_IDE_runs_it()
+    {
+        // The IDE analyses open documents on their own; compilation-end diagnostics wait for a full analysis. The
+        // earlier rule and endpoint are in another file.
+        var trees = new[]
+        {
+            AnalyzerTest<RouteMapAnalyzer>.FlagonStub,
+            """
+            using Flagon;
+            static class First
+            {
+                [Route("/users/<name>")] public static string ByName(string name) => "x";
+                [Route("/page", Endpoint = "page")] public static string A() => "x";
+            }
+            """,
+            """
+            using Flagon;
+            static class Second
+            {
+                [Route("/users/<login>")] public static string ByLogin(string login) => "x";
+                [Route("/other", Endpoint = "page")] public static string B() => "x";
+            }
+            """,
+        }.Select((text, i) => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(text, path: $"File{i}.cs")).ToArray();
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Open", trees, Basic.Reference.Assemblies.Net100.References.All,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var analyzer = new RouteMapAnalyzer();
+        Assert.All(analyzer.SupportedDiagnostics, d => Assert.DoesNotContain(WellKnownDiagnosticTags.CompilationEnd, d.CustomTags));
+        var withAnalyzers = Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzerExtensions.WithAnalyzers(compilation, [analyzer]);
+
+        var second = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(trees[2]), filterSpan: null, CancellationToken.None);
+        var first = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(trees[1]), filterSpan: null, CancellationToken.None);
+
+        Assert.Equal(["FLG0008", "FLG0107"], second.Select(d => d.Id).Order());
+        Assert.All(second, d => Assert.Equal(trees[2], d.Location.SourceTree));
+        Assert.Empty(first);
+    }
+
+    [Fact]
     public Task FLG0008_two_rules_for_the_same_paths_and_method() => Verify.VerifyAsync("""
         using Flagon;
         static class Views
