@@ -399,23 +399,11 @@ namespace Flagon.Analyzers
         private static ImmutableHashSet<ISymbol> AddedViews(Compilation compilation, System.Threading.CancellationToken cancellationToken)
         {
             var views = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolEqualityComparer.Default);
-            foreach (var tree in compilation.SyntaxTrees)
+            foreach (var invocation in AddUrlRuleCalls.In(compilation, cancellationToken))
             {
-                if (tree.GetText(cancellationToken).ToString().IndexOf("AddUrlRule", System.StringComparison.Ordinal) < 0)
+                if (UrlRuleCalls.View(invocation) is { } view)
                 {
-                    continue;
-                }
-#pragma warning disable RS1030 // Bound once per compilation, for the few files that call AddUrlRule; the driver caches the model.
-                var model = compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
-                foreach (var call in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
-                {
-                    if (call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddUrlRule" }
-                        && model.GetOperation(call, cancellationToken) is IInvocationOperation invocation
-                        && UrlRuleCalls.View(invocation) is { } view)
-                    {
-                        views.Add(view.OriginalDefinition);
-                    }
+                    views.Add(view.OriginalDefinition);
                 }
             }
             return views.ToImmutable();

@@ -6,8 +6,6 @@ using System.Threading;
 using Flagon.Generators.Model;
 using Flagon.Generators.Shared;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace Flagon.Analyzers
 {
@@ -93,29 +91,15 @@ namespace Flagon.Analyzers
                 }
             }
 
-            // Literal AddUrlRule calls, in the few files that make them (usually the app factory).
+            // Literal AddUrlRule calls.
             bool unknowable = false;
-            foreach (var tree in compilation.SyntaxTrees)
+            foreach (var invocation in AddUrlRuleCalls.In(compilation, cancellationToken))
             {
-                if (tree.GetText(cancellationToken).ToString().IndexOf("AddUrlRule", StringComparison.Ordinal) < 0)
+                if (Endpoints.OfAddUrlRule(invocation, out var runTime) is { } literal)
                 {
-                    continue;
+                    Add(literal, new Endpoint(null, string.Empty));
                 }
-#pragma warning disable RS1030 // Bound once per compilation, for the few files that call AddUrlRule.
-                var model = compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
-                foreach (var call in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
-                {
-                    if (call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddUrlRule" }
-                        && model.GetOperation(call, cancellationToken) is IInvocationOperation invocation)
-                    {
-                        if (Endpoints.OfAddUrlRule(invocation, out var runTime) is { } literal)
-                        {
-                            Add(literal, new Endpoint(null, string.Empty));
-                        }
-                        unknowable |= runTime;
-                    }
-                }
+                unknowable |= runTime;
             }
             return new EndpointIndex(endpoints, unknowable);
         }
