@@ -8,6 +8,7 @@ namespace Flagon;
 public partial class App
 {
     private TemplateEngine? templates;
+    private TemplateValues.ConfigView? templateConfig;
     // Replaced, not changed, when one is added: every render reads them without a lock or a copy.
     private Func<IEnumerable<KeyValuePair<string, object?>>>[] contextProcessors = [];
     private KeyValuePair<string, object?>[] templateGlobals = [];
@@ -20,6 +21,9 @@ public partial class App
 
     /// <summary>The app's templates.</summary>
     internal TemplateEngine Templates => templates ??= NewTemplateEngine();
+
+    /// <summary>The app's configuration as templates read it (<c>config.NAME</c>): one per app, not one per render.</summary>
+    internal TemplateValues.ConfigView TemplateConfig => templateConfig ??= new TemplateValues.ConfigView(Config);
 
     private TemplateEngine NewTemplateEngine()
     {

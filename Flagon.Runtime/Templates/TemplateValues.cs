@@ -39,7 +39,7 @@ internal static class TemplateValues
     public static void SetGlobals(TemplateContext context, App app)
     {
         var scope = CurrentScope.Current;
-        context.SetValue("config", new ConfigView(app.Config));
+        context.SetValue("config", app.TemplateConfig);
         context.SetValue("url_for", UrlForFunction);
         // Jinja2's capitalised constants, so that slide 11's url_for("secret", _external=True) works as written.
         context.SetValue("True", BooleanValue.True);
