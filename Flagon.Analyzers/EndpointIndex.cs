@@ -63,13 +63,8 @@ namespace Flagon.Analyzers
                 list.Add(endpoint);
             }
 
-            // The compiler's declaration table names every member; only methods with a [Route] are bound further.
-            foreach (var member in compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Member, cancellationToken))
+            foreach (var method in RouteViews.In(compilation, route, cancellationToken))
             {
-                if (member is not IMethodSymbol method || method.MethodKind != MethodKind.Ordinary)
-                {
-                    continue;
-                }
                 bool inBlueprint = false;
                 bool checkedBlueprint = false;
                 foreach (var (endpoint, rule) in Endpoints.Of(compilation, method, route))

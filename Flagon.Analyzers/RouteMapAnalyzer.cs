@@ -90,12 +90,9 @@ namespace Flagon.Analyzers
         private static RouteMap Build(Compilation compilation, INamedTypeSymbol routeAttribute, INamedTypeSymbol? blueprintAttribute, CancellationToken cancellationToken)
         {
             var entries = new List<Entry>();
-            foreach (var member in compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Member, cancellationToken))
+            foreach (var method in RouteViews.In(compilation, routeAttribute, cancellationToken))
             {
-                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
-                {
-                    entries.AddRange(EntriesOf(compilation, method, routeAttribute, blueprintAttribute, cancellationToken));
-                }
+                entries.AddRange(EntriesOf(compilation, method, routeAttribute, blueprintAttribute, cancellationToken));
             }
             // Source order, so a diagnostic lands on the later of two rules, whatever order symbols come in.
             entries.Sort((a, b) =>
