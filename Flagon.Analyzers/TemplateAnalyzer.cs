@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
@@ -62,55 +61,38 @@ namespace Flagon.Analyzers
                         name, string.Join(", ", templates.Keys.OrderBy(k => k, StringComparer.Ordinal).Take(10))));
                 }, OperationKind.Invocation);
 
-                // Endpoints: every [Route] view's (as its blueprint names it) and the literal AddUrlRule ones.
-                var endpoints = new ConcurrentBag<(string Endpoint, RuleSpec? Rule)>();
-                var unknowable = new ConcurrentBag<bool>();
-                start.RegisterSymbolAction(symbolContext =>
+                // Each template's url_for calls, checked against the compilation's endpoints ([Route] views as their
+                // blueprints name them, literal AddUrlRule calls) when that template is analysed: in the IDE, as it is edited.
+                if (route is null)
                 {
-                    if (route is not null)
-                    {
-                        foreach (var (endpoint, rule) in Endpoints.Of(symbolContext.Compilation, (IMethodSymbol)symbolContext.Symbol, route))
-                        {
-                            endpoints.Add((endpoint, rule));
-                        }
-                    }
-                }, SymbolKind.Method);
-                start.RegisterOperationAction(operationContext =>
+                    return;
+                }
+                var templateFiles = new HashSet<AdditionalText>(templates.Values);
+                start.RegisterAdditionalFileAction(fileContext =>
                 {
-                    if (Endpoints.OfAddUrlRule((IInvocationOperation)operationContext.Operation, out var runTime) is { } literal)
+                    if (!templateFiles.Contains(fileContext.AdditionalFile))
                     {
-                        endpoints.Add((literal, null));
-                    }
-                    if (runTime)
-                    {
-                        unknowable.Add(true);
-                    }
-                }, OperationKind.Invocation);
-                start.RegisterCompilationEndAction(end =>
-                {
-                    if (!unknowable.IsEmpty)
-                    {
-                        // An endpoint named at run time could be any name: nothing to check against.
                         return;
                     }
-                    var rules = endpoints.GroupBy(e => e.Endpoint).ToDictionary(g => g.Key, g => g.Select(e => e.Rule).ToList(), StringComparer.Ordinal);
-                    var known = new HashSet<string>(rules.Keys, StringComparer.Ordinal) { "static" };
-                    foreach (var file in templates.Values)
+                    var index = EndpointIndex.For(fileContext.Compilation, route, fileContext.CancellationToken);
+                    if (!index.Unknowable)
                     {
-                        CheckUrlFor(end, file, known, rules);
+                        // (An endpoint named at run time could be any name: nothing to check against.)
+                        CheckUrlFor(fileContext.ReportDiagnostic, fileContext.AdditionalFile, index, fileContext.CancellationToken);
                     }
                 });
             });
         }
 
-        private static void CheckUrlFor(CompilationAnalysisContext context, AdditionalText file, HashSet<string> known, Dictionary<string, List<RuleSpec?>> rules)
+        private static void CheckUrlFor(Action<Diagnostic> report, AdditionalText file, EndpointIndex index, System.Threading.CancellationToken cancellationToken)
         {
-            var text = file.GetText(context.CancellationToken);
+            var text = file.GetText(cancellationToken);
             if (text is null)
             {
                 return;
             }
             string name = Path.GetFileName(file.Path);
+            var known = index.ByName.Keys;
             Location At(TextSpan span) => Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
             foreach (var call in TemplateUrlForCalls.In(text.ToString()))
             {
@@ -119,34 +101,33 @@ namespace Flagon.Analyzers
                 {
                     continue;
                 }
-                if (!known.Contains(endpoint))
+                if (!index.ByName.TryGetValue(endpoint, out var endpointRules))
                 {
                     if (!Endpoints.InSomeBlueprint(endpoint, known))
                     {
                         var suggestion = Suggestions.Closest(endpoint, known);
-                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TemplateUnknownEndpoint, At(call.EndpointSpan), name, endpoint,
+                        report(Diagnostic.Create(DiagnosticDescriptors.TemplateUnknownEndpoint, At(call.EndpointSpan), name, endpoint,
                             suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?"));
                     }
                     continue;
                 }
                 // Values are checked against the endpoint's rules when all of them are known and the call reads plainly.
-                var endpointRules = rules[endpoint];
-                if (call.Arguments is null || endpointRules.Any(r => r is null))
+                if (call.Arguments is null || endpointRules.Any(r => r.Rule is null))
                 {
                     continue;
                 }
                 var given = new HashSet<string>(call.Arguments.Select(a => a.Name), StringComparer.Ordinal);
-                var missing = Endpoints.MissingValues(endpointRules.Select(r => r!), given);
+                var missing = Endpoints.MissingValues(endpointRules.Select(r => r.Rule!), given);
                 if (missing.Count > 0)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TemplateUrlForMissingValues, At(call.EndpointSpan), name, endpoint,
+                    report(Diagnostic.Create(DiagnosticDescriptors.TemplateUrlForMissingValues, At(call.EndpointSpan), name, endpoint,
                         string.Join(", ", missing.Select(m => $"'{m}'"))));
                     continue;
                 }
                 var literals = call.Arguments.Where(a => a.Literal.HasValue && a.Literal.Value is not null);
-                if (Endpoints.FirstMisfit(literals, a => a.Name, endpointRules.Select(r => r!).ToList(), (a, variable) => UrlValueFit.Misfit(a.Literal.Value!, variable)) is { } misfit)
+                if (Endpoints.FirstMisfit(literals, a => a.Name, endpointRules.Select(r => r.Rule!).ToList(), (a, variable) => UrlValueFit.Misfit(a.Literal.Value!, variable)) is { } misfit)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TemplateUrlForValueDoesNotFit, At(misfit.Value.ValueSpan), name, endpoint,
+                    report(Diagnostic.Create(DiagnosticDescriptors.TemplateUrlForValueDoesNotFit, At(misfit.Value.ValueSpan), name, endpoint,
                         misfit.Value.Name, misfit.Description, misfit.Variable.Converter.Display));
                 }
             }

@@ -216,24 +216,21 @@ namespace Flagon.Generators.Shared
             "Unknown endpoint in a template",
             "The template '{0}' builds a URL for the unknown endpoint '{1}'{2}",
             TemplatesCategory,
-            DiagnosticSeverity.Warning,
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
+            DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor TemplateUrlForMissingValues = Create(
             "FLG0304",
             "url_for in a template misses rule values",
             "The template '{0}' builds a URL for '{1}' without {2}, which every rule of the endpoint needs",
             TemplatesCategory,
-            DiagnosticSeverity.Warning,
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
+            DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor TemplateUrlForValueDoesNotFit = Create(
             "FLG0305",
             "url_for value in a template does not fit its rule",
             "The template '{0}' gives url_for('{1}') '{2}' {3}, which the rule value <{4}:{2}> cannot take",
             TemplatesCategory,
-            DiagnosticSeverity.Warning,
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
+            DiagnosticSeverity.Warning);
 
         /// <summary>What binding a rule to its view can report (a [Route], or a literal AddUrlRule call).</summary>
         public static System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> RuleBinding { get; } = System.Collections.Immutable.ImmutableArray.Create(

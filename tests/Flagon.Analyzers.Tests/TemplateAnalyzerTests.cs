@@ -39,6 +39,36 @@ public class TemplateAnalyzerTests
         return test.RunAsync();
     }
 
+    private sealed class Text(string path, string text) : AdditionalText
+    {
+        public override string Path => path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) =>
+            Microsoft.CodeAnalysis.Text.SourceText.From(text);
+    }
+
+    [Fact]
+    public async Task A_template_is_checked_when_it_alone_is_analysed_as_the_IDE_does_for_an_open_template()
+    {
+        var trees = new[] { AnalyzerTest<TemplateAnalyzer>.FlagonStub, Views }
+            .Select((text, i) => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(text, path: $"File{i}.cs")).ToArray();
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Open", trees, Basic.Reference.Assemblies.Net100.References.All,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var page = new Text("/app/templates/page.html", "<a href=\"{{ url_for('idnex') }}\">home</a> <a href=\"{{ url_for('page') }}\">p</a>");
+        var other = new Text("/app/templates/other.html", "{{ url_for('nope') }}");
+        var analyzer = new TemplateAnalyzer();
+        Assert.All(analyzer.SupportedDiagnostics, d => Assert.DoesNotContain(WellKnownDiagnosticTags.CompilationEnd, d.CustomTags));
+        var withAnalyzers = new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzers(compilation, [analyzer],
+            new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions([page, other]));
+
+        var result = await withAnalyzers.GetAnalysisResultAsync(page, CancellationToken.None);
+
+        var diagnostics = result.GetAllDiagnostics();
+        Assert.Equal(["FLG0303", "FLG0304"], diagnostics.Select(d => d.Id).Order());
+        Assert.All(diagnostics, d => Assert.Equal(page.Path, d.Location.GetLineSpan().Path));
+        Assert.Contains("did you mean 'index'?", diagnostics.Single(d => d.Id == "FLG0303").GetMessage());
+    }
+
     [Fact]
     public Task A_render_of_a_template_that_exists_reports_nothing_and_a_missing_one_is_underlined() => RunAsync("""
         static class Pages
