@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Flagon.Generators.Shared;
@@ -8,7 +7,10 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace Flagon.Analyzers
 {
-    /// <summary>Reports (info, FLG0113) a [Blueprint] class that no <c>app.RegisterBlueprint&lt;T&gt;()</c> call in the project registers.</summary>
+    /// <summary>
+    /// Reports (info, FLG0113) a [Blueprint] class that no <c>app.RegisterBlueprint&lt;T&gt;()</c> call in the project
+    /// registers, on the class, as the user types: the registrations are found once per compilation.
+    /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class BlueprintRegistrationAnalyzer : DiagnosticAnalyzer
     {
@@ -27,31 +29,23 @@ namespace Flagon.Analyzers
                 {
                     return;
                 }
-                var blueprints = new ConcurrentBag<INamedTypeSymbol>();
-                var registered = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+                // The types registered anywhere in the compilation, found once when the first blueprint asks.
+                var registered = new System.Lazy<ImmutableHashSet<ISymbol>>(
+                    () => NamedCalls.In(start.Compilation, "RegisterBlueprint", start.CancellationToken)
+                        .Select(call => call.TargetMethod)
+                        .Where(method => method.TypeArguments.Length == 1)
+                        .Select(method => (ISymbol)method.TypeArguments[0].OriginalDefinition)
+                        .ToImmutableHashSet(SymbolEqualityComparer.Default),
+                    System.Threading.LazyThreadSafetyMode.PublicationOnly);
                 start.RegisterSymbolAction(symbolContext =>
                 {
                     var type = (INamedTypeSymbol)symbolContext.Symbol;
-                    if (type.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)))
+                    if (type.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute))
+                        && !registered.Value.Contains(type.OriginalDefinition))
                     {
-                        blueprints.Add(type);
+                        symbolContext.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.BlueprintNeverRegistered, type.Locations.FirstOrDefault() ?? Location.None, type.Name));
                     }
                 }, SymbolKind.NamedType);
-                start.RegisterOperationAction(operationContext =>
-                {
-                    var method = ((IInvocationOperation)operationContext.Operation).TargetMethod;
-                    if (method.Name == "RegisterBlueprint" && method.TypeArguments.Length == 1)
-                    {
-                        registered.TryAdd(method.TypeArguments[0].OriginalDefinition, true);
-                    }
-                }, OperationKind.Invocation);
-                start.RegisterCompilationEndAction(end =>
-                {
-                    foreach (var blueprint in blueprints.Where(b => !registered.ContainsKey(b)))
-                    {
-                        end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.BlueprintNeverRegistered, blueprint.Locations.FirstOrDefault() ?? Location.None, blueprint.Name));
-                    }
-                });
             });
         }
     }

@@ -399,7 +399,7 @@ namespace Flagon.Analyzers
         private static ImmutableHashSet<ISymbol> AddedViews(Compilation compilation, System.Threading.CancellationToken cancellationToken)
         {
             var views = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolEqualityComparer.Default);
-            foreach (var invocation in AddUrlRuleCalls.In(compilation, cancellationToken))
+            foreach (var invocation in NamedCalls.In(compilation, "AddUrlRule", cancellationToken))
             {
                 if (UrlRuleCalls.View(invocation) is { } view)
                 {

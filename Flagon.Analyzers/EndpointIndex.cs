@@ -88,7 +88,7 @@ namespace Flagon.Analyzers
 
             // Literal AddUrlRule calls.
             bool unknowable = false;
-            foreach (var invocation in AddUrlRuleCalls.In(compilation, cancellationToken))
+            foreach (var invocation in NamedCalls.In(compilation, "AddUrlRule", cancellationToken))
             {
                 if (Endpoints.OfAddUrlRule(invocation, out var runTime) is { } literal)
                 {

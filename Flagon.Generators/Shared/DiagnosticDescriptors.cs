@@ -166,8 +166,7 @@ namespace Flagon.Generators.Shared
             "Blueprint never registered",
             "The blueprint '{0}' is never registered with app.RegisterBlueprint<{0}>(), so its views never answer",
             ViewsCategory,
-            DiagnosticSeverity.Info,
-            customTags: WellKnownDiagnosticTags.CompilationEnd);
+            DiagnosticSeverity.Info);
 
         public static readonly DiagnosticDescriptor RequestContextOutsideRequest = Create(
             "FLG0201",
