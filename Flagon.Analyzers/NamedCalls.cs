@@ -32,7 +32,7 @@ namespace Flagon.Analyzers
             var calls = ImmutableArray.CreateBuilder<IInvocationOperation>();
             foreach (var tree in compilation.SyntaxTrees)
             {
-                if (tree.GetText(cancellationToken).ToString().IndexOf(name, StringComparison.Ordinal) < 0)
+                if (!Mentions(tree.GetText(cancellationToken), name))
                 {
                     continue;
                 }
@@ -54,6 +54,23 @@ namespace Flagon.Analyzers
                 }
             }
             return calls.ToImmutable();
+        }
+
+        // Whether the text holds the name, read in blocks rather than copied whole (generated files run to megabytes).
+        private static bool Mentions(Microsoft.CodeAnalysis.Text.SourceText text, string name)
+        {
+            const int Block = 4096;
+            var buffer = new char[Block + name.Length];
+            for (int start = 0; start < text.Length; start += Block)
+            {
+                int count = Math.Min(Block + name.Length - 1, text.Length - start);
+                text.CopyTo(start, buffer, 0, count);
+                if (MemoryExtensions.IndexOf(new ReadOnlySpan<char>(buffer, 0, count), name.AsSpan()) >= 0)
+                {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

@@ -65,4 +65,27 @@ public class BlueprintRegistrationAnalyzerTests
         var forgotten = Assert.Single(diagnostics);
         Assert.Equal(("FLG0113", "The blueprint 'Blog' is never registered with app.RegisterBlueprint<Blog>(), so its views never answer"), (forgotten.Id, forgotten.GetMessage()));
     }
+
+    [Theory]
+    [InlineData(4080)]
+    [InlineData(4090)]
+    [InlineData(8180)]
+    public void A_call_is_found_wherever_it_falls_in_the_file_read_in_blocks(int at)
+    {
+        // The file with the call names RegisterBlueprint only there: finding the file depends on that one place.
+        const string head = "class Setup { static void Run(Registry app) {\n";
+        string padding = "// " + new string('x', at - head.Length - 8) + "\n";
+        string source = head + padding + "app.RegisterBlueprint<Setup>(); } }";
+        Assert.Equal(at, source.IndexOf("RegisterBlueprint", StringComparison.Ordinal));
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Blocks",
+            [
+                Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("class Registry { public void RegisterBlueprint<T>() { } }"),
+                Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source),
+            ],
+            Basic.Reference.Assemblies.Net100.References.All);
+
+        var calls = NamedCalls.In(compilation, "RegisterBlueprint", CancellationToken.None);
+
+        Assert.Equal("Setup", Assert.Single(calls).TargetMethod.TypeArguments[0].Name);
+    }
 }
