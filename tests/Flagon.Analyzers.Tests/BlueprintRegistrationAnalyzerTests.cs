@@ -40,8 +40,8 @@ public class BlueprintRegistrationAnalyzerTests
     [Fact]
     public async Task A_forgotten_blueprint_is_reported_by_the_analysis_of_its_own_document_as_the_IDE_runs_it()
     {
-        var trees = new[]
-        {
+        var open = new OpenDocumentAnalysis(new BlueprintRegistrationAnalyzer(),
+        [
             AnalyzerTest<BlueprintRegistrationAnalyzer>.FlagonStub,
             """
             using Flagon;
@@ -51,16 +51,10 @@ public class BlueprintRegistrationAnalyzerTests
             """
             class Registry { public void RegisterBlueprint<T>() { } }
             static class Setup { static void Run(Registry app) => app.RegisterBlueprint<Admin>(); }
-            """,
-        }.Select((text, i) => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(text, path: $"File{i}.cs")).ToArray();
-        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Open", trees, Basic.Reference.Assemblies.Net100.References.All,
-            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        var analyzer = new BlueprintRegistrationAnalyzer();
-        Assert.All(analyzer.SupportedDiagnostics, d => Assert.DoesNotContain(WellKnownDiagnosticTags.CompilationEnd, d.CustomTags));
-        var withAnalyzers = Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzerExtensions.WithAnalyzers(compilation, [analyzer]);
+            """
+        ]);
 
-        var diagnostics = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(trees[1]), filterSpan: null, CancellationToken.None);
+        var diagnostics = await open.OfDocument(1);
 
         var forgotten = Assert.Single(diagnostics);
         Assert.Equal(("FLG0113", "The blueprint 'Blog' is never registered with app.RegisterBlueprint<Blog>(), so its views never answer"), (forgotten.Id, forgotten.GetMessage()));

@@ -11,8 +11,8 @@ public class RouteMapAnalyzerTests
     {
         // The IDE analyses open documents on their own; compilation-end diagnostics wait for a full analysis. The
         // earlier rule and endpoint are in another file.
-        var trees = new[]
-        {
+        var open = new OpenDocumentAnalysis(new RouteMapAnalyzer(),
+        [
             AnalyzerTest<RouteMapAnalyzer>.FlagonStub,
             """
             using Flagon;
@@ -29,20 +29,14 @@ public class RouteMapAnalyzerTests
                 [Route("/users/<login>")] public static string ByLogin(string login) => "x";
                 [Route("/other", Endpoint = "page")] public static string B() => "x";
             }
-            """,
-        }.Select((text, i) => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(text, path: $"File{i}.cs")).ToArray();
-        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Open", trees, Basic.Reference.Assemblies.Net100.References.All,
-            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        var analyzer = new RouteMapAnalyzer();
-        Assert.All(analyzer.SupportedDiagnostics, d => Assert.DoesNotContain(WellKnownDiagnosticTags.CompilationEnd, d.CustomTags));
-        var withAnalyzers = Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzerExtensions.WithAnalyzers(compilation, [analyzer]);
+            """
+        ]);
 
-        var second = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(trees[2]), filterSpan: null, CancellationToken.None);
-        var first = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(trees[1]), filterSpan: null, CancellationToken.None);
+        var second = await open.OfDocument(2);
+        var first = await open.OfDocument(1);
 
         Assert.Equal(["FLG0008", "FLG0107"], second.Select(d => d.Id).Order());
-        Assert.All(second, d => Assert.Equal(trees[2], d.Location.SourceTree));
+        Assert.All(second, d => Assert.Equal(open.Trees[2], d.Location.SourceTree));
         Assert.Empty(first);
     }
 

@@ -50,20 +50,12 @@ public class TemplateAnalyzerTests
     [Fact]
     public async Task A_template_is_checked_when_it_alone_is_analysed_as_the_IDE_does_for_an_open_template()
     {
-        var trees = new[] { AnalyzerTest<TemplateAnalyzer>.FlagonStub, Views }
-            .Select((text, i) => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(text, path: $"File{i}.cs")).ToArray();
-        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Open", trees, Basic.Reference.Assemblies.Net100.References.All,
-            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var page = new Text("/app/templates/page.html", "<a href=\"{{ url_for('idnex') }}\">home</a> <a href=\"{{ url_for('page') }}\">p</a>");
         var other = new Text("/app/templates/other.html", "{{ url_for('nope') }}");
-        var analyzer = new TemplateAnalyzer();
-        Assert.All(analyzer.SupportedDiagnostics, d => Assert.DoesNotContain(WellKnownDiagnosticTags.CompilationEnd, d.CustomTags));
-        var withAnalyzers = new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzers(compilation, [analyzer],
-            new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions([page, other]));
+        var open = new OpenDocumentAnalysis(new TemplateAnalyzer(), [AnalyzerTest<TemplateAnalyzer>.FlagonStub, Views], page, other);
 
-        var result = await withAnalyzers.GetAnalysisResultAsync(page, CancellationToken.None);
+        var diagnostics = await open.OfAdditionalFile(page);
 
-        var diagnostics = result.GetAllDiagnostics();
         Assert.Equal(["FLG0303", "FLG0304"], diagnostics.Select(d => d.Id).Order());
         Assert.All(diagnostics, d => Assert.Equal(page.Path, d.Location.GetLineSpan().Path));
         Assert.Contains("did you mean 'index'?", diagnostics.Single(d => d.Id == "FLG0303").GetMessage());

@@ -54,23 +54,16 @@ public class UrlForAnalyzerTests
     {
         // The IDE analyses open documents on their own (semantic diagnostics of one file); compilation-end diagnostics
         // wait for a full analysis. The views are in another file: the endpoints come from the whole compilation.
-        var trees = new[] { Views, Url, AnalyzerTest<UrlForAnalyzer>.FlagonStub, """
+        var open = new OpenDocumentAnalysis(new UrlForAnalyzer(), [Views, Url, AnalyzerTest<UrlForAnalyzer>.FlagonStub, """
             using Flagon;
             static class Links
             {
                 static string Broken() => Url.For("idnex");
                 static string Fine() => Url.For("page", new { pk = 2 });
             }
-            """ }.Select((text, i) => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(text, path: $"File{i}.cs")).ToArray();
-        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Open", trees, Net100.References.All,
-            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        var analyzer = new UrlForAnalyzer();
-        Assert.All(analyzer.SupportedDiagnostics, d => Assert.DoesNotContain(WellKnownDiagnosticTags.CompilationEnd, d.CustomTags));
+            """]);
 
-        var withAnalyzers = Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzerExtensions.WithAnalyzers(compilation, [analyzer]);
-        var links = trees[^1];
-        var diagnostics = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(links), filterSpan: null, CancellationToken.None);
+        var diagnostics = await open.OfDocument(3);
 
         var unknown = Assert.Single(diagnostics, d => d.Id == "FLG0110");
         Assert.Equal("Url.For names the unknown endpoint 'idnex'; did you mean 'index'?", unknown.GetMessage());
