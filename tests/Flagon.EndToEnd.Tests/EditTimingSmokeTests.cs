@@ -6,51 +6,50 @@ namespace Flagon.EndToEnd.Tests;
 /// </summary>
 public class EditTimingSmokeTests
 {
-    [Fact]
-    public async Task The_edit_timing_tool_times_every_kind_of_edit_of_a_generated_project()
+    private static readonly string Scripts = Path.Combine(Repository.Root, "benchmarks", "analyzer-timing");
+
+    // A project of 40 views written by generate.py into a temporary folder, given to the test, then removed.
+    private static async Task WithGeneratedProject(string name, Func<string, Task> test)
     {
-        var folder = Directory.CreateTempSubdirectory("flagon-edit-timing-");
+        var folder = Directory.CreateTempSubdirectory(name);
         try
         {
             await DotnetCommand.RunProgramAsync("python3", Repository.Root, TimeSpan.FromMinutes(1),
-                Path.Combine(Repository.Root, "benchmarks", "analyzer-timing", "generate.py"), folder.FullName, "--per-class", "2");
+                Path.Combine(Scripts, "generate.py"), folder.FullName, "--per-class", "2");
+            await test(folder.FullName);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public Task The_edit_timing_tool_times_every_kind_of_edit_of_a_generated_project() =>
+        WithGeneratedProject("flagon-edit-timing-", async project =>
+        {
             var tool = Path.Combine(Repository.Root, "benchmarks", "Flagon.EditTiming", "bin", Repository.Configuration, "net10.0", "Flagon.EditTiming.dll");
 
-            var output = await DotnetCommand.RunAsync(Repository.Root, TimeSpan.FromMinutes(2), tool, folder.FullName);
+            var output = await DotnetCommand.RunAsync(Repository.Root, TimeSpan.FromMinutes(2), tool, project);
 
             Assert.Contains("views: 40,", output);
             foreach (var line in new[] { "full run, warm median:", "full run, files kept, median:", "view body edit", "app rule edit", "blueprint rule edit" })
             {
                 Assert.Matches($@"{line}.*RouteGenerator +\d+ ms", output);
             }
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
-    }
+        });
 
     [Fact]
-    public async Task The_edit_builds_report_each_component_from_the_compilers_own_timing()
-    {
-        var folder = Directory.CreateTempSubdirectory("flagon-edit-builds-");
-        try
+    public Task The_edit_builds_report_each_component_from_the_compilers_own_timing() =>
+        WithGeneratedProject("flagon-edit-builds-", async project =>
         {
-            await DotnetCommand.RunProgramAsync("python3", Repository.Root, TimeSpan.FromMinutes(1),
-                Path.Combine(Repository.Root, "benchmarks", "analyzer-timing", "generate.py"), folder.FullName, "--per-class", "2");
-
             var output = await DotnetCommand.RunProgramAsync("python3", Repository.Root, TimeSpan.FromMinutes(6),
-                Path.Combine(Repository.Root, "benchmarks", "analyzer-timing", "edit_builds.py"), folder.FullName, "--rounds", "1", "--smoke");
+                Path.Combine(Scripts, "edit_builds.py"), project, "--rounds", "1", "--smoke");
 
             Assert.Contains("3 builds after an edit (1 of each kind)", output);
             foreach (var component in new[] { "RouteGenerator", "RouteMapAnalyzer", "RuleAnalyzer", "ContextAnalyzer", "UrlForAnalyzer" })
             {
                 Assert.Matches($@"(?m)^{component} +\d+ +\d+ +\d+ +\d+ +\d+$", output);
             }
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
-    }
+        });
 }
