@@ -69,29 +69,16 @@ public partial class App
     }
 
     /// <summary>
-    /// The blueprint whose rule the request matches, as Dispatch finds it (Flask's <c>request.blueprint</c>): its
-    /// hooks run for the request. Null for an app view, and for a request no rule matches (404, 405, redirects).
-    /// </summary>
-    private BlueprintMount? MatchedBlueprint(string path, string method)
-    {
-        foreach (var mount in Volatile.Read(ref mountsByPrefix))
-        {
-            if (mount.Contains(path) && mount.Table.Match(path.AsSpan(mount.Prefix.Length), method).Status == MatchStatus.Matched)
-            {
-                return mount;
-            }
-        }
-        return null;
-    }
-
-    /// <summary>
     /// The request with hooks, in Flask's order: before-request (the app's, then those of the blueprint whose rule
     /// matched; the first answer wins), the view, after-request (the blueprint's, then the app's, each in reverse
     /// order) on the buffered response, then teardown (always, with the exception if one ended it).
     /// </summary>
     private async Task DispatchWithHooksAsync(HttpContext context, Scope scope)
     {
-        var owner = MatchedBlueprint(context.Request.Path.Value ?? string.Empty, context.Request.Method);
+        // Matched once, before the hooks (as Flask matches when it pushes the request context): the blueprint whose
+        // rule matched runs its hooks; the view is then called with this match.
+        var routed = Route(context.Request.Path.Value ?? string.Empty, context.Request.Method);
+        var owner = routed.Blueprint;
         var body = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()!;
         using var buffer = new MemoryStream();
         context.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>(new StreamResponseBodyFeature(buffer));
@@ -110,7 +97,7 @@ public partial class App
             }
             else
             {
-                await Dispatch(context, scope);
+                await Answer(context, scope, routed);
             }
             await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
 
@@ -212,36 +199,68 @@ public partial class App
         }
     }
 
-    private Task Dispatch(HttpContext context, Scope scope)
+    /// <summary>What matching a request found: the rule's table (and blueprint), or why no rule took it.</summary>
+    private struct Routed
     {
-        var path = context.Request.Path.Value ?? string.Empty;
-        var method = context.Request.Method;
-        var miss = default(Miss);
+        /// <summary>The table whose rule matched; null when none did.</summary>
+        public RouteTable? Table;
 
+        /// <summary>The blueprint of that table (Flask's <c>request.blueprint</c>); null for an app view or no match.</summary>
+        public BlueprintMount? Blueprint;
+
+        public RouteMatch Match;
+
+        public Miss Miss;
+    }
+
+    /// <summary>Matches the request once: blueprints by prefix, longest first, then the app's own tables.</summary>
+    private Routed Route(string path, string method)
+    {
+        var routed = default(Routed);
         foreach (var mount in Volatile.Read(ref mountsByPrefix))
         {
             if (!mount.Contains(path))
             {
                 continue;
             }
-            var rest = path.AsSpan(mount.Prefix.Length);
-            var match = mount.Table.Match(rest, method);
+            var match = mount.Table.Match(path.AsSpan(mount.Prefix.Length), method);
             if (match.Status == MatchStatus.Matched)
             {
-                scope.Blueprint = mount;
-                return Invoke(mount.Table, rest, match, context);
+                routed.Table = mount.Table;
+                routed.Blueprint = mount;
+                routed.Match = match;
+                return routed;
             }
-            miss.Add(mount.Table, match);
+            routed.Miss.Add(mount.Table, match);
         }
         foreach (var table in tables)
         {
             var match = table.Match(path, method);
             if (match.Status == MatchStatus.Matched)
             {
-                return Invoke(table, path, match, context);
+                routed.Table = table;
+                routed.Match = match;
+                return routed;
             }
-            miss.Add(table, match);
+            routed.Miss.Add(table, match);
         }
+        return routed;
+    }
+
+    private Task Dispatch(HttpContext context, Scope scope) =>
+        Answer(context, scope, Route(context.Request.Path.Value ?? string.Empty, context.Request.Method));
+
+    /// <summary>Calls the matched rule's view, or answers why no rule took the request.</summary>
+    private Task Answer(HttpContext context, Scope scope, in Routed routed)
+    {
+        var path = context.Request.Path.Value ?? string.Empty;
+        if (routed.Table is { } table)
+        {
+            scope.Blueprint = routed.Blueprint;
+            return Invoke(table, path.AsSpan(routed.Blueprint?.Prefix.Length ?? 0), routed.Match, context);
+        }
+        var method = context.Request.Method;
+        var miss = routed.Miss;
         if (!miss.Redirect && miss.Allowed is null && path.Contains("//", StringComparison.Ordinal) && MergeSlashes(path) is { } merged)
         {
             // Werkzeug's merge_slashes: a path that matches once its repeated slashes are merged is redirected there.
