@@ -65,24 +65,14 @@ namespace Flagon.Analyzers
 
             foreach (var method in RouteViews.In(compilation, route, cancellationToken))
             {
-                bool inBlueprint = false;
-                bool checkedBlueprint = false;
+                // Typed builders live under UrlFor.<Blueprint> for a blueprint's views, under UrlFor for the app's.
+                string typedClass = TemplateFunctions.BlueprintName(method.ContainingType) is null ? "UrlFor" : $"UrlFor.{method.ContainingType.Name}";
                 foreach (var (endpoint, rule) in Endpoints.Of(compilation, method, route))
                 {
-                    if (!checkedBlueprint)
-                    {
-                        inBlueprint = TemplateFunctions.BlueprintName(method.ContainingType) is not null;
-                        checkedBlueprint = true;
-                    }
-                    if (method.ContainingType.IsAbstract || rule is null)
-                    {
-                        // Inherited by blueprints, or a rule with an error of its own: known, but not checked against.
-                        Add(endpoint, new Endpoint(null, string.Empty));
-                        continue;
-                    }
-                    Add(endpoint, new Endpoint(rule, inBlueprint
-                        ? $"UrlFor.{method.ContainingType.Name}.{EndpointNames.ToMethod(rule.Endpoint)}"
-                        : $"UrlFor.{EndpointNames.ToMethod(rule.Endpoint)}"));
+                    // Inherited by blueprints, or a rule with an error of its own: known, but not checked against.
+                    Add(endpoint, method.ContainingType.IsAbstract || rule is null
+                        ? new Endpoint(null, string.Empty)
+                        : new Endpoint(rule, $"{typedClass}.{EndpointNames.ToMethod(rule.Endpoint)}"));
                 }
             }
 

@@ -17,7 +17,6 @@ import re
 import statistics
 import subprocess
 import sys
-import time
 
 folder = sys.argv[1]
 rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 3
@@ -40,7 +39,6 @@ def build(log_name, dependencies=False):
     command = ["dotnet", "build", "-c", "Release", "-nologo", "-clp:NoSummary", "-v:detailed",
                "-p:ReportAnalyzer=true", "-p:UseSharedCompilation=true"] + ([] if dependencies else ["--no-dependencies"]) \
         + (["-p:Features=enable-generator-cache"] if generator_cache else [])
-    started = time.monotonic()
     result = subprocess.run(command, cwd=folder, capture_output=True, text=True)
     with open(f"{folder}/{log_name}", "w") as log:
         log.write(result.stdout)
@@ -54,7 +52,7 @@ def build(log_name, dependencies=False):
         if match:
             value = match.group(1)
             times[match.group(2)] = 0.0 if value.startswith("<") else float(value) * 1000
-    return times, time.monotonic() - started
+    return times
 
 
 def edit(file, old, new, n):
@@ -86,7 +84,7 @@ count = 0
 for n in range(rounds + 1):
     for kind, file, old, new in EDITS:
         edit(file, old, new, n)
-        times, seconds = build(f"edit-{n}-{kind.replace(' ', '-')}.log")
+        times = build(f"edit-{n}-{kind.replace(' ', '-')}.log")
         if n == 0:
             continue
         count += 1
