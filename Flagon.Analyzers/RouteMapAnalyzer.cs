@@ -67,13 +67,12 @@ namespace Flagon.Analyzers
             context.RegisterCompilationStartAction(start =>
             {
                 var routeAttribute = start.Compilation.GetTypeByMetadataName(ViewBinder.RouteAttributeName);
-                var blueprintAttribute = start.Compilation.GetTypeByMetadataName(ViewBinder.BlueprintAttributeName);
                 if (routeAttribute is null)
                 {
                     return;
                 }
                 // Made by the first view that asks; a cancelled making is not kept (PublicationOnly).
-                var map = new Lazy<RouteMap>(() => Build(start.Compilation, routeAttribute, blueprintAttribute, start.CancellationToken),
+                var map = new Lazy<RouteMap>(() => Build(start.Compilation, routeAttribute, start.CancellationToken),
                     LazyThreadSafetyMode.PublicationOnly);
                 start.RegisterSymbolAction(symbolContext =>
                 {
@@ -87,12 +86,12 @@ namespace Flagon.Analyzers
             });
         }
 
-        private static RouteMap Build(Compilation compilation, INamedTypeSymbol routeAttribute, INamedTypeSymbol? blueprintAttribute, CancellationToken cancellationToken)
+        private static RouteMap Build(Compilation compilation, INamedTypeSymbol routeAttribute, CancellationToken cancellationToken)
         {
             var entries = new List<Entry>();
             foreach (var method in RouteViews.In(compilation, routeAttribute, cancellationToken))
             {
-                entries.AddRange(EntriesOf(compilation, method, routeAttribute, blueprintAttribute, cancellationToken));
+                entries.AddRange(EntriesOf(compilation, method, routeAttribute, cancellationToken));
             }
             // Source order, so a diagnostic lands on the later of two rules, whatever order symbols come in.
             entries.Sort((a, b) =>
@@ -103,7 +102,7 @@ namespace Flagon.Analyzers
             return new RouteMap(entries);
         }
 
-        private static IEnumerable<Entry> EntriesOf(Compilation compilation, IMethodSymbol method, INamedTypeSymbol routeAttribute, INamedTypeSymbol? blueprintAttribute,
+        private static IEnumerable<Entry> EntriesOf(Compilation compilation, IMethodSymbol method, INamedTypeSymbol routeAttribute,
             CancellationToken cancellationToken)
         {
             string? group = null;
@@ -124,8 +123,7 @@ namespace Flagon.Analyzers
                     continue;
                 }
                 // Views of an abstract class are compiled into the blueprints deriving from it: checked among themselves.
-                group ??= method.ContainingType.IsAbstract || (blueprintAttribute is not null
-                    && method.ContainingType.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, blueprintAttribute)))
+                group ??= method.ContainingType.IsAbstract || TemplateFunctions.BlueprintName(method.ContainingType) is not null
                     ? method.ContainingType.ToDisplayString() : string.Empty;
                 yield return new Entry(method, group, Shape(rule), rule, syntax.GetLocation());
             }
