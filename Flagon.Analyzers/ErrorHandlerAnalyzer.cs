@@ -14,6 +14,7 @@ namespace Flagon.Analyzers
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             DiagnosticDescriptors.ParameterNotFilled,
+            DiagnosticDescriptors.ErrorParameterDoesNotFit,
             DiagnosticDescriptors.UnsupportedReturnType,
             DiagnosticDescriptors.ViewNotCallable);
 
@@ -38,7 +39,7 @@ namespace Flagon.Analyzers
                     }
                     var errors = new List<BindingError>();
                     ViewBinder.CheckView(method, errors);
-                    ViewBinder.BindErrorHandler(method, errors);
+                    ViewBinder.BindErrorHandler(method, errors, ViewBinder.HandledExceptionTypes(method.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)), symbolContext.Compilation));
                     foreach (var error in errors)
                     {
                         var location = error.Target == ErrorTarget.Parameter && error.Start < method.Parameters.Length

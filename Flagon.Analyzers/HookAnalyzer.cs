@@ -12,17 +12,18 @@ namespace Flagon.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HookAnalyzer : DiagnosticAnalyzer
     {
-        private static readonly (string Attribute, string Name, string Allowed, ReturnKind[] Kinds)[] Hooks =
+        private static readonly (string Attribute, string Name, HookKind Kind)[] Hooks =
         {
-            (ViewBinder.BeforeRequestAttributeName, "BeforeRequest", "void, string? or Response?", new[] { ReturnKind.Void, ReturnKind.String, ReturnKind.Response }),
-            (ViewBinder.AfterRequestAttributeName, "AfterRequest", "void or Response", new[] { ReturnKind.Void, ReturnKind.Response }),
-            (ViewBinder.TeardownRequestAttributeName, "TeardownRequest", "void", new[] { ReturnKind.Void }),
+            (ViewBinder.BeforeRequestAttributeName, "BeforeRequest", HookKind.BeforeRequest),
+            (ViewBinder.AfterRequestAttributeName, "AfterRequest", HookKind.AfterRequest),
+            (ViewBinder.TeardownRequestAttributeName, "TeardownRequest", HookKind.TeardownRequest),
         };
 
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             DiagnosticDescriptors.HookReturnType,
             DiagnosticDescriptors.ParameterNotFilled,
+            DiagnosticDescriptors.ErrorParameterDoesNotFit,
             DiagnosticDescriptors.ViewNotCallable);
 
         /// <inheritdoc/>
@@ -44,7 +45,7 @@ namespace Flagon.Analyzers
             });
         }
 
-        private static void Analyze(SymbolAnalysisContext context, (INamedTypeSymbol Type, (string Attribute, string Name, string Allowed, ReturnKind[] Kinds) Hook)[] attributes)
+        private static void Analyze(SymbolAnalysisContext context, (INamedTypeSymbol Type, (string Attribute, string Name, HookKind Kind) Hook)[] attributes)
         {
             var method = (IMethodSymbol)context.Symbol;
             foreach (var attribute in method.GetAttributes())
@@ -59,11 +60,10 @@ namespace Flagon.Analyzers
                 {
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ViewNotCallable, location, method.Name, why));
                 }
-                var kind = method.ReturnsVoid ? ReturnKind.Void : ViewBinder.ClassifyReturn(method.ReturnType);
-                if (!hook.Kinds.Contains(kind))
+                if (!ViewBinder.HookReturnFits(hook.Kind, method))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HookReturnType, location, hook.Name, method.Name,
-                        method.ReturnType.ToDisplayString(), hook.Allowed));
+                        method.ReturnType.ToDisplayString(), ViewBinder.HookReturnsAllowed(hook.Kind)));
                 }
                 var errors = new List<BindingError>();
                 ViewBinder.BindErrorHandler(method, errors);

@@ -321,8 +321,7 @@ namespace Flagon.Generators
                 {
                     new InvokeEmitter(w).Emit(rules);
                 }
-                ErrorHandlerEmitter.Emit(w, errorHandlers.ToList());
-                HookEmitter.Emit(w, (hooks ?? Enumerable.Empty<HookSpec>()).ToList());
+                HandlerEmitter.Emit(w, errorHandlers.ToList(), (hooks ?? Enumerable.Empty<HookSpec>()).ToList());
                 w.WriteLineNoTabs(string.Empty);
                 if (split)
                 {

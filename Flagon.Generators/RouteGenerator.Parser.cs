@@ -150,7 +150,7 @@ namespace Flagon.Generators
                 }
                 var errors = new List<BindingError>();
                 ViewBinder.CheckView(method, errors);
-                var arguments = ViewBinder.BindErrorHandler(method, errors);
+                var arguments = ViewBinder.BindErrorHandler(method, errors, ViewBinder.HandledExceptionTypes(context.Attributes, context.SemanticModel.Compilation));
                 var codes = context.Attributes
                     .Where(a => a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is int)
                     .Select(a => (int)a.ConstructorArguments[0].Value!)
@@ -267,12 +267,7 @@ namespace Flagon.Generators
                     return null;
                 }
                 var returnKind = method.ReturnsVoid ? ReturnKind.Void : ViewBinder.ClassifyReturn(method.ReturnType);
-                bool fits = kind switch
-                {
-                    HookKind.BeforeRequest => returnKind is ReturnKind.Void or ReturnKind.String or ReturnKind.Response,
-                    HookKind.AfterRequest => returnKind is ReturnKind.Void or ReturnKind.Response,
-                    _ => returnKind == ReturnKind.Void,
-                };
+                bool fits = ViewBinder.HookReturnFits(kind, method);
                 var arguments = ViewBinder.BindErrorHandler(method, new List<BindingError>());
                 if (!fits || arguments is null)
                 {

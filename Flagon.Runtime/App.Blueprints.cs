@@ -37,9 +37,10 @@ public partial class App
         var prefix = NormalizePrefix(urlPrefix ?? T.UrlPrefix);
         lock (blueprints)
         {
+            BlueprintMount? outer = null;
             if (parent is not null)
             {
-                var outer = blueprints.FirstOrDefault(b => b.Name == parent)
+                outer = blueprints.FirstOrDefault(b => b.Name == parent)
                     ?? throw new ArgumentException($"No blueprint is registered under the name '{parent}' to nest '{name}' in; register the parent first.", nameof(parent));
                 name = $"{outer.Name}.{name}";
                 prefix = outer.Prefix + prefix;
@@ -49,10 +50,9 @@ public partial class App
                 throw new ArgumentException(
                     $"The name '{name}' is already registered for a blueprint. Use 'name:' to give this registration a unique name.", nameof(name));
             }
-            blueprints.Add(new BlueprintMount(name, T.Name, prefix, T.RouteTable, options, templateFolder));
+            blueprints.Add(new BlueprintMount(name, T.Name, prefix, T.RouteTable, outer, options, templateFolder));
             // Longest prefix first: a request goes to the most specific mount.
             mountsByPrefix = [.. blueprints.OrderByDescending(b => b.Prefix.Length)];
-            RefreshRequestHooks();
         }
         return this;
     }

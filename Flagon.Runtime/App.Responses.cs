@@ -1,4 +1,3 @@
-using Flagon.Contexts;
 using Microsoft.AspNetCore.Http;
 
 namespace Flagon;
@@ -8,34 +7,30 @@ public partial class App
     /// <summary>
     /// The make-response step (Flask's <c>app.make_response</c>) for return values whose conversion is decided at
     /// run time: views returning data objects or collections (JSON), views added with a run-time rule, and anything
-    /// a subclass wants to treat differently. Views returning text, bytes, tuples, <see cref="Response"/> or streams
-    /// are converted by generated code, without this step. Override it to change how values become responses, e.g.
-    /// to wrap every JSON payload in an envelope.
+    /// a subclass wants to treat differently. Views returning text, bytes, tuples, <see cref="Response"/>, streams or
+    /// <see cref="IResult"/> are converted by generated code, without this step. Override it to change how values
+    /// become responses, e.g. to wrap every JSON payload in an envelope.
     /// </summary>
     /// <param name="value">What the view returned.</param>
     /// <returns>
     /// A <see cref="Response"/> returned as is; a string as <c>text/html</c>; <c>(string, int)</c> as body and status;
-    /// bytes as the body; anything else as JSON with <see cref="JsonOptions"/>.
+    /// bytes as the body; an <see cref="IResult"/> executed; anything else as JSON with <see cref="JsonOptions"/>.
     /// </returns>
     /// <exception cref="InvalidOperationException">The value is null: a view must return something.</exception>
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Types resolve through App.JsonOptions, to which AOT apps add their JsonSerializerContext (docs/contexts.md).")]
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Types resolve through App.JsonOptions, to which AOT apps add their JsonSerializerContext (docs/contexts.md).")]
-    protected virtual Response ToResponse(object? value) => value switch
+    protected virtual Response MakeResponse(object? value) => value switch
     {
         null => throw new InvalidOperationException("The view returned null; return a string, a Response, or a value to send as JSON."),
         Response response => response,
         string text => new Response(text),
         ValueTuple<string, int> pair => new Response(pair.Item1, pair.Item2),
-        byte[] bytes => new Response(null) { Body = bytes },
-        ReadOnlyMemory<byte> memory => new Response(null) { Body = memory },
-        _ => new Response(null)
-        {
-            Body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(value, JsonOptions.GetTypeInfo(value.GetType())),
-            ContentType = "application/json",
-        },
+        byte[] bytes => new Response((ReadOnlyMemory<byte>)bytes),
+        ReadOnlyMemory<byte> memory => new Response(memory),
+        IResult result => Response.FromResult(result),
+        _ => new Response(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(value, JsonOptions.GetTypeInfo(value.GetType())), mimetype: "application/json"),
     };
 
-    /// <summary>Writes <paramref name="value"/> through the current app's <see cref="ToResponse"/>.</summary>
-    internal static ValueTask WriteValue(HttpContext context, object? value) =>
-        (CurrentScope.App ?? throw OutsideContextException.App("the view's response")).ToResponse(value).WriteAsync(context);
+    /// <summary>Calls <see cref="MakeResponse"/> for a view's value.</summary>
+    internal Response MakeResponseFrom<T>(T value) => MakeResponse(value);
 }

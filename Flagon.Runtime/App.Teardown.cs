@@ -29,21 +29,23 @@ public partial class App
     internal void TeardownAppContext(Scope scope)
     {
         var teardowns = appContextTeardowns;
-        if (teardowns.Length == 0 || ReferenceEquals(scope.Parent?.App, this))
+        if (ReferenceEquals(scope.Parent?.App, this))
         {
             // A request context inside an app context of the same app shares it, as in Flask.
             return;
         }
-        foreach (var teardown in teardowns)
+        // Flask's do_teardown_appcontext: the last registered first, every one even when another throws.
+        for (int i = teardowns.Length - 1; i >= 0; i--)
         {
             try
             {
-                teardown(scope.Error);
+                teardowns[i](scope.Error);
             }
             catch (Exception ex)
             {
                 Logger.LogError(ex, "An app context teardown function of {App} failed", Name);
             }
         }
+        OnAppContextTearingDown(scope.Error);
     }
 }

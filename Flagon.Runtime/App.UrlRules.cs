@@ -49,7 +49,7 @@ public partial class App
         lock (blueprints)
         {
             tables = WithTable(table);
-            RefreshRequestHooks();
+            table.AddHandlers(scaffold);
         }
         return this;
     }

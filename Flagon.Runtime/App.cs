@@ -57,7 +57,12 @@ public partial class App
             builder.WebHost.UseUrls(DefaultUrl);
         }
         tables = [.. routeTables, new StaticFiles.StaticRouteTable(this)];
-        RefreshRequestHooks();
+        foreach (var table in tables)
+        {
+            table.AddHandlers(scaffold);
+        }
+        Func<Response, ValueTask<Response>> process = ProcessResponseAsync;
+        processResponseOverridden = process.Method.DeclaringType != typeof(App);
         Name = builder.Environment.ApplicationName;
         // Sessions are protected cookies: Data Protection encrypts and signs them.
         builder.Services.AddDataProtection();
@@ -307,30 +312,16 @@ public partial class App
     }
 
     /// <summary>
-    /// Sends a file of the static folder (Flask's <c>send_static_file</c>), for the built-in <c>static</c> endpoint;
-    /// 404 when it does not exist. Paths cannot leave the folder. Override it to serve static files another way.
+    /// The response for a file of the static folder (Flask's <c>send_static_file</c>), for the built-in <c>static</c>
+    /// endpoint: <see cref="Globals.SendFromDirectory"/> (so ETag, 304, Range), cached by clients for
+    /// <c>SEND_FILE_MAX_AGE_DEFAULT</c> seconds when set. Paths cannot leave the folder. Override it to serve static
+    /// files another way.
     /// </summary>
-    /// <param name="context">The request.</param>
     /// <param name="filename">The file's path inside the static folder, with <c>/</c> separators.</param>
-    public virtual Task SendStaticFileAsync(HttpContext context, string filename)
-    {
-        var root = ResolveFolder(StaticFolder);
-        if (!Directory.Exists(root))
-        {
-            throw new HttpError(StatusCodes.Status404NotFound);
-        }
-        using var files = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(root);
-        var file = files.GetFileInfo(filename);
-        if (!file.Exists || file.IsDirectory)
-        {
-            throw new HttpError(StatusCodes.Status404NotFound);
-        }
-        context.Response.ContentType = new Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider().TryGetContentType(filename, out var type)
-            ? type
-            : "application/octet-stream";
-        context.Response.ContentLength = file.Length;
-        return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : context.Response.SendFileAsync(file, context.RequestAborted);
-    }
+    /// <exception cref="HttpError">404 when there is no such file.</exception>
+    public virtual Response SendStaticFile(string filename) =>
+        Globals.SendFromDirectory(ResolveFolder(StaticFolder), filename,
+            maxAge: long.TryParse(Config["SEND_FILE_MAX_AGE_DEFAULT"], out var seconds) ? TimeSpan.FromSeconds(seconds) : null);
 
     /// <summary>What extensions set up for this app, by name (Flask's <c>app.extensions</c>).</summary>
     public IDictionary<string, object> Extensions { get; } = new System.Collections.Concurrent.ConcurrentDictionary<string, object>(StringComparer.Ordinal);

@@ -137,7 +137,7 @@ namespace Flagon.Generators.Emitters
             ArgumentSource.HttpResponse => "context.Response",
             ArgumentSource.CancellationToken => "context.RequestAborted",
             ArgumentSource.Service => Service(argument.TypeName),
-            ArgumentSource.Error => "error",
+            ArgumentSource.Error => $"({argument.TypeName})error",
             ArgumentSource.Response => "response",
             _ => null,
         };
@@ -171,13 +171,15 @@ namespace Flagon.Generators.Emitters
         /// <summary>Writes a return value as the response; a plain body gets <paramref name="status"/> (200 when null).</summary>
         internal static string WriteResponse(ReturnKind kind, string call, string? status, ReturnKind awaitedKind = ReturnKind.Unsupported) => kind switch
         {
+            // The status of an error handler's answer depends on the error, so that lambda cannot be static.
             ReturnKind.Awaited =>
-                $"global::Flagon.Http.ResponseWriter.WriteAwaitedAsync(context, {call}, static (context, value) => {WriteResponse(awaitedKind, "value", status)})",
+                $"global::Flagon.Http.ResponseWriter.WriteAwaitedAsync(context, {call}, {(status is null ? "static " : string.Empty)}(context, value) => {WriteResponse(awaitedKind, "value", status)})",
             ReturnKind.StringWithStatus => $"global::Flagon.Http.ResponseWriter.WriteString(context, {call})",
             ReturnKind.Bytes => $"global::Flagon.Http.ResponseWriter.WriteBytes(context, {call})",
             ReturnKind.StringWithHeaders => $"global::Flagon.Http.ResponseWriter.WriteWithHeaders(context, {call})",
             ReturnKind.Json => $"global::Flagon.Http.ResponseWriter.WriteJson(context, {call})",
             ReturnKind.Stream => $"global::Flagon.Http.ResponseWriter.WriteStreamAsync(context, {call})",
+            ReturnKind.Result => $"global::Flagon.Http.ResponseWriter.WriteResult(context, {call})",
             ReturnKind.Response => $"global::Flagon.Http.ResponseWriter.WriteResponse(context, {call})",
             ReturnKind.TaskOfString or ReturnKind.ValueTaskOfString => $"global::Flagon.Http.ResponseWriter.WriteStringAsync(context, {call})",
             ReturnKind.TaskOfResponse => $"global::Flagon.Http.ResponseWriter.WriteResponseAsync(context, {call})",

@@ -35,11 +35,17 @@ namespace Flagon.Generators.Model
         /// <summary>Any other object or collection: serialized as JSON (Flask's jsonify).</summary>
         Json,
 
-        /// <summary><c>IAsyncEnumerable&lt;string&gt;</c>: streamed, each piece flushed as it comes.</summary>
+        /// <summary><c>IAsyncEnumerable&lt;string&gt;</c>, <c>IAsyncEnumerable&lt;byte[]&gt;</c> or a <c>Stream</c>: streamed as it comes.</summary>
         Stream,
 
         /// <summary>Any other <c>Task&lt;T&gt;</c> or <c>ValueTask&lt;T&gt;</c>: awaited, then T written as its own kind says.</summary>
         Awaited,
+
+        /// <summary>A plain <c>Task</c> or <c>ValueTask</c> (request hooks only).</summary>
+        Task,
+
+        /// <summary>An ASP.NET Core <c>IResult</c>: executed.</summary>
+        Result,
     }
 
     /// <summary>A view method and its rules: plain data, no symbols, so the pipeline can cache it.</summary>

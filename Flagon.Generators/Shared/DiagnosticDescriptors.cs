@@ -133,6 +133,13 @@ namespace Flagon.Generators.Shared
             ViewsCategory,
             DiagnosticSeverity.Error);
 
+        public static readonly DiagnosticDescriptor ErrorParameterDoesNotFit = Create(
+            "FLG0109",
+            "Exception parameter cannot receive the handled exception",
+            "The parameter '{0}' of type '{1}' of '{2}' cannot receive {3}, which it handles; declare it as a type every handled exception fits (a base type, HttpError, or Exception)",
+            ViewsCategory,
+            DiagnosticSeverity.Error);
+
         public static readonly DiagnosticDescriptor UrlForUnknownEndpoint = Create(
             "FLG0110",
             "Url.For names an unknown endpoint",

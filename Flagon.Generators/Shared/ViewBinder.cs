@@ -69,7 +69,7 @@ namespace Flagon.Generators.Shared
                 errors.Add(new BindingError(DiagnosticDescriptors.ViewNotCallable, ErrorTarget.Method, 0, 0, null, method.Name,
                     $"it is an instance method, so '{method.ContainingType.Name}' needs a public constructor (or make the view static)"));
             }
-            if (ClassifyReturn(method.ReturnType) == ReturnKind.Unsupported)
+            if (ClassifyReturn(method.ReturnType) is ReturnKind.Unsupported or ReturnKind.Task)
             {
                 errors.Add(new BindingError(DiagnosticDescriptors.UnsupportedReturnType, ErrorTarget.Method, 0, 0, null, method.Name,
                     method.ReturnType.ToDisplayString()));
@@ -94,9 +94,23 @@ namespace Flagon.Generators.Shared
             }
             if (type is INamedTypeSymbol { IsGenericType: true } stream
                 && stream.OriginalDefinition.ToDisplayString() == "System.Collections.Generic.IAsyncEnumerable<T>"
-                && stream.TypeArguments[0].SpecialType == SpecialType.System_String)
+                && (stream.TypeArguments[0].SpecialType == SpecialType.System_String
+                    || stream.TypeArguments[0] is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte }))
             {
                 return ReturnKind.Stream;
+            }
+            if (IsOrDerives(type, "System.IO.Stream"))
+            {
+                return ReturnKind.Stream;
+            }
+            if (type.ToDisplayString() == IResultName || type.AllInterfaces.Any(i => i.ToDisplayString() == IResultName))
+            {
+                return ReturnKind.Result;
+            }
+            if (type is INamedTypeSymbol { IsGenericType: false, Name: "Task" or "ValueTask" } plainTask
+                && plainTask.ContainingNamespace.ToDisplayString() == "System.Threading.Tasks")
+            {
+                return ReturnKind.Task;
             }
             if (type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte }
                 || type.ToDisplayString() == "System.ReadOnlyMemory<byte>")
@@ -148,7 +162,53 @@ namespace Flagon.Generators.Shared
                     : ReturnKind.Unsupported;
 
         private static bool IsAwaitable(ReturnKind inner) =>
-            inner is ReturnKind.String or ReturnKind.StringWithStatus or ReturnKind.Response or ReturnKind.Bytes or ReturnKind.StringWithHeaders or ReturnKind.Json;
+            inner is ReturnKind.String or ReturnKind.StringWithStatus or ReturnKind.Response or ReturnKind.Bytes or ReturnKind.StringWithHeaders
+                or ReturnKind.Json or ReturnKind.Result or ReturnKind.Stream;
+
+        private const string IResultName = "Microsoft.AspNetCore.Http.IResult";
+
+        private static bool IsOrDerives(ITypeSymbol type, string name)
+        {
+            for (var t = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated); t is not null; t = t.BaseType)
+            {
+                if (t.ToDisplayString() == name)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// Whether a request hook of <paramref name="kind"/> may return <paramref name="method"/>'s type: before-request
+        /// hooks nothing, a string or a Response (an answer when not null); after-request hooks nothing or a Response;
+        /// teardown hooks nothing; each also as a Task or ValueTask of it.
+        /// </summary>
+        public static bool HookReturnFits(HookKind kind, IMethodSymbol method)
+        {
+            var returned = method.ReturnsVoid ? ReturnKind.Void : ClassifyReturn(method.ReturnType);
+            var awaited = ClassifyAwaited(method.ReturnType);
+            switch (kind)
+            {
+                case HookKind.BeforeRequest:
+                    return returned is ReturnKind.Void or ReturnKind.Task or ReturnKind.String or ReturnKind.Response
+                        or ReturnKind.TaskOfString or ReturnKind.ValueTaskOfString or ReturnKind.TaskOfResponse
+                        || (returned == ReturnKind.Awaited && awaited is ReturnKind.String or ReturnKind.Response);
+                case HookKind.AfterRequest:
+                    return returned is ReturnKind.Void or ReturnKind.Task or ReturnKind.Response or ReturnKind.TaskOfResponse
+                        || (returned == ReturnKind.Awaited && awaited == ReturnKind.Response);
+                default:
+                    return returned is ReturnKind.Void or ReturnKind.Task;
+            }
+        }
+
+        /// <summary>What a hook of <paramref name="kind"/> may return, in the words of FLG0108.</summary>
+        public static string HookReturnsAllowed(HookKind kind) => kind switch
+        {
+            HookKind.BeforeRequest => "void, string? or Response? (or a Task of them)",
+            HookKind.AfterRequest => "void or Response (or a Task of them)",
+            _ => "void or Task",
+        };
 
         private static bool IsHeaders(ITypeSymbol type) =>
             type.AllInterfaces.Append(type as INamedTypeSymbol).Any(i => i is not null
@@ -173,10 +233,17 @@ namespace Flagon.Generators.Shared
         public const string TeardownRequestAttributeName = "Flagon.TeardownRequestAttribute";
 
         /// <summary>
-        /// How each parameter of an error handler is filled: the error (an <c>HttpError</c> or <c>Exception</c>
-        /// parameter), the request, or services; null (with errors) when a parameter cannot be filled.
+        /// How each parameter of an error handler or request hook is filled: the exception (a parameter of an exception
+        /// type that can hold every exception the handler takes: <paramref name="handled"/>), the response (after-request
+        /// hooks), the request, or services; null (with errors) when a parameter cannot be filled.
         /// </summary>
-        public static List<ArgumentSpec>? BindErrorHandler(IMethodSymbol method, List<BindingError> errors)
+        /// <param name="method">The handler or hook.</param>
+        /// <param name="errors">Where the errors go.</param>
+        /// <param name="handled">
+        /// The exception types the handler takes (<c>HttpError</c> for a status handler); null for a hook, whose exception
+        /// (teardown) is any <c>Exception</c>.
+        /// </param>
+        public static List<ArgumentSpec>? BindErrorHandler(IMethodSymbol method, List<BindingError> errors, IReadOnlyList<ITypeSymbol>? handled = null)
         {
             var result = new List<ArgumentSpec>();
             foreach (var parameter in method.Parameters)
@@ -187,9 +254,21 @@ namespace Flagon.Generators.Shared
                 {
                     result.Add(new ArgumentSpec(parameter.Name, ArgumentSource.Response, 0, string.Empty, typeName));
                 }
-                else if (plain is "global::Flagon.HttpError" or "global::System.Exception")
+                else if (IsOrDerives(parameter.Type, "System.Exception"))
                 {
-                    result.Add(new ArgumentSpec(parameter.Name, ArgumentSource.Error, 0, string.Empty, typeName));
+                    // The handled exception, cast to the parameter's type: every type the handler takes must fit it.
+                    string expected = parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString();
+                    var misfit = handled?.FirstOrDefault(t => !IsOrDerives(t, expected));
+                    if (misfit is not null || (handled is null && expected != "System.Exception"))
+                    {
+                        errors.Add(new BindingError(DiagnosticDescriptors.ErrorParameterDoesNotFit, ErrorTarget.Parameter, parameter.Ordinal, 0, null,
+                            parameter.Name, parameter.Type.ToDisplayString(), method.Name, misfit is not null ? $"'{misfit.ToDisplayString()}'" : "any Exception"));
+                        return null;
+                    }
+                    // With its nullability: the generated cast of a teardown's Exception? must keep it.
+                    string castType = parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat
+                        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier));
+                    result.Add(new ArgumentSpec(parameter.Name, ArgumentSource.Error, 0, string.Empty, castType));
                 }
                 else if (SpecialSource(parameter.Type) is { } special)
                 {
@@ -210,6 +289,28 @@ namespace Flagon.Generators.Shared
                 }
             }
             return result;
+        }
+
+        /// <summary>The exception types an [ErrorHandler] method takes: its types, and <c>HttpError</c> for its status codes.</summary>
+        public static List<ITypeSymbol> HandledExceptionTypes(IEnumerable<AttributeData> attributes, Compilation compilation)
+        {
+            var types = new List<ITypeSymbol>();
+            foreach (var attribute in attributes)
+            {
+                if (attribute.ConstructorArguments.Length != 1)
+                {
+                    continue;
+                }
+                if (attribute.ConstructorArguments[0].Value is ITypeSymbol type)
+                {
+                    types.Add(type);
+                }
+                else if (attribute.ConstructorArguments[0].Value is int && compilation.GetTypeByMetadataName("Flagon.HttpError") is { } httpError)
+                {
+                    types.Add(httpError);
+                }
+            }
+            return types;
         }
 
         /// <summary>The constructor generated code calls for an instance view: the public one with the most parameters.</summary>

@@ -2,15 +2,45 @@ using Flagon.Routing;
 
 namespace Flagon.Blueprints;
 
-/// <summary>A blueprint registered on an app: under which name, at which prefix.</summary>
-/// <param name="Name">The name it was registered under (the prefix of its endpoints).</param>
-/// <param name="DeclaredName">The name its <see cref="BlueprintAttribute"/> gives.</param>
-/// <param name="Prefix">The URL prefix: empty, or starting with '/' and not ending with one.</param>
-/// <param name="Table">Its compiled route table.</param>
-/// <param name="Options">What the registration gave it (a blueprint factory's per-app options), or null.</param>
-/// <param name="TemplateFolder">The blueprint's own template folder, or null.</param>
-internal sealed record BlueprintMount(string Name, string DeclaredName, string Prefix, RouteTable Table, object? Options = null, string? TemplateFolder = null)
+/// <summary>A blueprint registered on an app: under which name, at which prefix, inside which parent.</summary>
+internal sealed class BlueprintMount
 {
+    /// <param name="name">The name it was registered under (the prefix of its endpoints).</param>
+    /// <param name="declaredName">The name its <see cref="BlueprintAttribute"/> gives.</param>
+    /// <param name="prefix">The URL prefix: empty, or starting with '/' and not ending with one.</param>
+    /// <param name="table">Its compiled route table.</param>
+    /// <param name="parent">The blueprint it is nested in, or null.</param>
+    /// <param name="options">What the registration gave it (a blueprint factory's per-app options), or null.</param>
+    /// <param name="templateFolder">The blueprint's own template folder, or null.</param>
+    public BlueprintMount(string name, string declaredName, string prefix, RouteTable table, BlueprintMount? parent = null, object? options = null, string? templateFolder = null)
+    {
+        Name = name;
+        DeclaredName = declaredName;
+        Prefix = prefix;
+        Table = table;
+        Parent = parent;
+        Options = options;
+        TemplateFolder = templateFolder;
+        Chain = parent is null ? [this] : [this, .. parent.Chain];
+    }
+
+    public string Name { get; }
+
+    public string DeclaredName { get; }
+
+    public string Prefix { get; }
+
+    public RouteTable Table { get; }
+
+    public BlueprintMount? Parent { get; }
+
+    public object? Options { get; }
+
+    public string? TemplateFolder { get; }
+
+    /// <summary>This blueprint and its parents, innermost first (Flask's <c>request.blueprints</c>).</summary>
+    public BlueprintMount[] Chain { get; }
+
     /// <summary>Whether <paramref name="path"/> lies under the prefix (at a part boundary).</summary>
     public bool Contains(string path) =>
         Prefix.Length == 0

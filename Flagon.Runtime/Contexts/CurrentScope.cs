@@ -1,10 +1,11 @@
+using Flagon.Blueprints;
 using Microsoft.AspNetCore.Http;
 
 namespace Flagon.Contexts;
 
 /// <summary>
-/// One pushed context: the app, and for a request its HttpContext, the blueprint whose view handles it, and the
-/// request's <c>g</c>. Contexts form a stack through <see cref="Parent"/>, like Flask's.
+/// One pushed context: the app, and for a request its HttpContext, what its URL matched, the response being made,
+/// and the request's <c>g</c>. Contexts form a stack through <see cref="Parent"/>, like Flask's.
 /// </summary>
 internal sealed class Scope(App app, HttpContext? http, Scope? parent)
 {
@@ -17,22 +18,111 @@ internal sealed class Scope(App app, HttpContext? http, Scope? parent)
 
     public Scope? Parent { get; } = parent;
 
-    /// <summary>Set by dispatch once the request's blueprint is known.</summary>
-    public Blueprints.BlueprintMount? Blueprint { get; set; }
+    /// <summary>What the request's URL matched (Flask matches when it pushes the request context); a field, read by reference.</summary>
+    public Dispatch.RequestRoute Route;
 
-    /// <summary>The exception that ended the request, for the teardown hooks.</summary>
+    /// <summary>The blueprint whose rule matched (Flask's <c>request.blueprint</c>), or null.</summary>
+    public BlueprintMount? Blueprint => Route.Blueprint;
+
+    /// <summary>That blueprint and its parents, innermost first (Flask's <c>request.blueprints</c>): whose hooks run.</summary>
+    public IReadOnlyList<BlueprintMount> Blueprints => Route.Blueprint?.Chain ?? [];
+
+    /// <summary>
+    /// Whose error handlers are asked: the matched blueprint's chain, or for a URL no rule took, the chain of the
+    /// blueprint with the longest prefix it lies under (Flagon's addition: a blueprint's 404 page for its own URLs).
+    /// </summary>
+    public IReadOnlyList<BlueprintMount> ErrorBlueprints => (Route.Blueprint ?? Route.Owner)?.Chain ?? [];
+
+    /// <summary>The exception that ended the request, for the teardown functions; null when handled.</summary>
     public Exception? Error { get; set; }
 
     /// <summary>The body, when Flagon read it before the view (JSON and other non-form bodies).</summary>
     public byte[]? Body { get; set; }
+
+    /// <summary>The response a view, hook or handler made, waiting to be finalized (null on the fast path).</summary>
+    public Response? Pending { get; set; }
+
+    /// <summary>Takes <see cref="Pending"/>.</summary>
+    public Response? TakePending()
+    {
+        var pending = Pending;
+        Pending = null;
+        return pending;
+    }
+
+    /// <summary>The functions <c>AfterThisRequest</c> registered, in order.</summary>
+    public List<Func<Response, Response>>? AfterThisRequest { get; set; }
+
+    /// <summary>
+    /// Whether a response must be made as an object before it is written: something will look at it (an after hook of
+    /// the app or of the request's blueprints, an after_this_request function, the session to save, a
+    /// request_finished listener, an overridden ProcessResponseAsync). Otherwise a view's value is written directly.
+    /// </summary>
+    public bool MakesResponseObject
+    {
+        get
+        {
+            if (App.ProcessesEveryResponse || AfterThisRequest is not null || session is not null)
+            {
+                return true;
+            }
+            foreach (var mount in Blueprints)
+            {
+                if (mount.Table.Scaffold.HasAfterRequest)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /// <summary>The matched rule's variables and the text the URL gave them (Flask's <c>request.view_args</c>).</summary>
+    public IReadOnlyDictionary<string, string> ViewArgs
+    {
+        get
+        {
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (Route.Rule is { } rule && Http is not null)
+            {
+                var path = (Http.Request.Path.Value ?? string.Empty).AsSpan(Route.Blueprint?.Prefix.Length ?? 0);
+                for (int i = 0; i < rule.Variables.Count && i < Routing.RouteValueRanges.Capacity; i++)
+                {
+                    values[rule.Variables[i]] = Routing.Converters.ToValue(path[Route.Match.Values[i]]);
+                }
+            }
+            return values;
+        }
+    }
 
     /// <summary>The request wrapper, made on first use.</summary>
     public Http.Request? Request => Http is null ? null : request ??= new Http.Request(Http, this);
 
     private Sessions.Session? session;
 
-    /// <summary>The client's session, read from its cookie on first use.</summary>
-    public Sessions.Session? Session => Http is null ? null : session ??= Sessions.Session.Load(Http, App.SessionSettings);
+    /// <summary>
+    /// The client's session, read from its cookie on first use. Read first after the response started (in a streamed
+    /// body), it is read-only: its cookie can no longer be sent.
+    /// </summary>
+    public Sessions.Session? Session
+    {
+        get
+        {
+            if (Http is null)
+            {
+                return null;
+            }
+            if (session is null)
+            {
+                session = Sessions.Session.Load(Http, App.SessionSettings);
+                if (Http.Response.HasStarted)
+                {
+                    session.Seal();
+                }
+            }
+            return session;
+        }
+    }
 
     /// <summary>Whether the session was used (and so may need saving).</summary>
     public bool SessionLoaded => session is not null;
@@ -62,5 +152,5 @@ internal static class CurrentScope
 
     public static HttpContext? Request => current.Value?.Http;
 
-    public static Blueprints.BlueprintMount? Blueprint => current.Value?.Blueprint;
+    public static BlueprintMount? Blueprint => current.Value?.Blueprint;
 }

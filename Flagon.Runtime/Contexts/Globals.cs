@@ -15,7 +15,7 @@ namespace Flagon;
 /// public static string Page(int pk) => $"Page #{pk} @ {Request.Host}";
 /// </code>
 /// </example>
-public static class Globals
+public static partial class Globals
 {
     /// <summary>The current request (Flask's <c>request</c>); needs a request context.</summary>
     [NeedsRequestContext]
@@ -53,8 +53,13 @@ public static class Globals
     /// <summary>A redirect to <paramref name="location"/> (Flask's <c>redirect</c>): 302 unless told otherwise, with Werkzeug's small page.</summary>
     public static Response Redirect(string location, int code = 302)
     {
+        ArgumentNullException.ThrowIfNull(location);
+        if (location.AsSpan().IndexOfAny('\r', '\n') >= 0)
+        {
+            throw new ArgumentException("A redirect location cannot hold a line break (it would split the Location header).", nameof(location));
+        }
         var response = new Response(Http.ErrorPages.RedirectPage(location), code);
-        response.Headers["Location"] = location;
+        response.Headers.Location = location;
         return response;
     }
 
@@ -69,11 +74,7 @@ public static class Globals
     public static Response Json<T>(T value, int status = 200)
     {
         var options = CurrentScope.App?.JsonOptions ?? System.Text.Json.JsonSerializerOptions.Web;
-        return new Response(null, status)
-        {
-            Body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(value, options.GetTypeInfo(typeof(T))),
-            ContentType = "application/json",
-        };
+        return new Response(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(value, options.GetTypeInfo(typeof(T))), status, "application/json");
     }
 
     /// <summary>
@@ -84,7 +85,30 @@ public static class Globals
     /// <param name="category">Its category: <c>message</c>, or e.g. <c>error</c>, <c>info</c>, <c>warning</c>.</param>
     /// <exception cref="OutsideContextException">Called outside a request.</exception>
     [NeedsRequestContext]
-    public static void Flash(string message, string category = "message") => Session.Flash(message, category);
+    public static void Flash(string message, string category = "message")
+    {
+        Session.Flash(message, category);
+        CurrentScope.App?.OnMessageFlashed(new Sessions.FlashedMessage(category, message));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="function"/> on this request's response, before the after-request hooks (Flask's
+    /// <c>after_this_request</c>): it returns the response, changed, or another. For what only one view needs, such as
+    /// a cookie.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// AfterThisRequest(response => { response.SetCookie("seen", "1"); return response; });
+    /// </code>
+    /// </example>
+    /// <exception cref="OutsideContextException">Called outside a request.</exception>
+    [NeedsRequestContext]
+    public static void AfterThisRequest(Func<Response, Response> function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        var scope = CurrentScope.Current is { Http: not null } current ? current : throw OutsideContextException.Request("AfterThisRequest");
+        (scope.AfterThisRequest ??= []).Add(function);
+    }
 
     /// <summary>
     /// The messages flashed so far, oldest first (Flask's <c>get_flashed_messages()</c>): taken out of the session
@@ -113,4 +137,12 @@ public static class Globals
     /// <exception cref="HttpError">Always.</exception>
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     public static void Abort(int code, string? description = null) => throw new HttpError(code, description);
+
+    /// <summary>
+    /// Stops the request with <paramref name="response"/> as the answer (Werkzeug's <c>abort(response)</c>); a handler
+    /// for its status, if any, still runs.
+    /// </summary>
+    /// <exception cref="HttpError">Always.</exception>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    public static void Abort(Response response) => throw new HttpError(response);
 }

@@ -22,10 +22,11 @@ internal static class ErrorPages
         _ => (ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Error", string.Empty),
     };
 
-    /// <summary>Renders the HTML page for <paramref name="status"/>.</summary>
-    public static string Render(int status)
+    /// <summary>Renders Werkzeug's HTML page for an error: its status, name and description.</summary>
+    public static string Render(int status, string name, string description)
     {
-        var (name, description) = Describe(status);
+        name = System.Net.WebUtility.HtmlEncode(name);
+        description = System.Net.WebUtility.HtmlEncode(description);
         return $"""
             <!doctype html>
             <html lang=en>
@@ -35,10 +36,6 @@ internal static class ErrorPages
 
             """;
     }
-
-    /// <summary>Writes Werkzeug's redirect page, linking to <paramref name="location"/>, keeping the status already set.</summary>
-    public static ValueTask WriteRedirect(HttpContext context, string location) =>
-        ResponseWriter.WriteString(context, RedirectPage(location), context.Response.StatusCode);
 
     /// <summary>Werkzeug's small page for a redirect to <paramref name="location"/>.</summary>
     public static string RedirectPage(string location)
@@ -53,8 +50,4 @@ internal static class ErrorPages
 
             """;
     }
-
-    /// <summary>Writes the error page for <paramref name="status"/> as the response.</summary>
-    public static ValueTask Write(HttpContext context, int status) =>
-        ResponseWriter.WriteString(context, Render(status), status);
 }

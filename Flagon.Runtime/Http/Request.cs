@@ -48,6 +48,24 @@ public sealed class Request
     /// <summary>The whole URL (Flask's <c>url</c>).</summary>
     public string Url => BaseUrl + http.Request.QueryString.Value;
 
+    /// <summary>The endpoint the URL matched (Flask's <c>request.endpoint</c>): <c>page</c>, <c>admin.user</c>; null when no rule matched.</summary>
+    public string? Endpoint => scope.Route.Endpoint;
+
+    /// <summary>The matched rule (Flask's <c>request.url_rule</c>), or null.</summary>
+    public Routing.Rule? UrlRule => scope.Route.Rule;
+
+    /// <summary>
+    /// The values the URL gave the rule's variables (Flask's <c>request.view_args</c>), as text, by variable name; empty when
+    /// no rule matched.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ViewArgs => scope.ViewArgs;
+
+    /// <summary>The name of the blueprint whose rule matched (Flask's <c>request.blueprint</c>): <c>admin.reports</c>; null for an app view.</summary>
+    public string? Blueprint => scope.Blueprint?.Name;
+
+    /// <summary>That blueprint and its parents, innermost first (Flask's <c>request.blueprints</c>).</summary>
+    public IReadOnlyList<string> Blueprints => [.. scope.Blueprints.Select(b => b.Name)];
+
     /// <summary>The query string values (Flask's <c>args</c>).</summary>
     public IQueryCollection Args => http.Request.Query;
 

@@ -41,44 +41,22 @@ public abstract class RouteTable
     public abstract string? BuildUrl(string endpoint, string prefix, UrlValues values, string? anchor, bool external);
 
     /// <summary>
-    /// Calls this table's [ErrorHandler] for <paramref name="error"/>'s status, if it has one, and writes its
-    /// response; false when it has none.
+    /// Registers the table's <c>[BeforeRequest]</c>, <c>[AfterRequest]</c>, <c>[TeardownRequest]</c> and
+    /// <c>[ErrorHandler]</c> methods in <paramref name="scaffold"/> (the app's, or the blueprint's own), as direct calls.
     /// </summary>
-    public virtual bool TryHandleError(HttpContext context, HttpError error, out ValueTask written)
-    {
-        written = default;
-        return false;
-    }
-
-    /// <summary>
-    /// Calls this table's most specific [ErrorHandler(typeof(…))] for a view's exception, if one takes it, and
-    /// writes its response; false when none does.
-    /// </summary>
-    public virtual bool TryHandleException(HttpContext context, Exception error, out ValueTask written)
-    {
-        written = default;
-        return false;
-    }
-
-    /// <summary>
-    /// How specific this table's handler for <paramref name="error"/> is (the depth of its exception type in the
-    /// hierarchy), or -1 when it has none: the app compares tables with it.
-    /// </summary>
-    public virtual int ExceptionHandlerDepth(Exception error) => -1;
-
-    /// <summary>Whether the table has request hooks ([BeforeRequest], [AfterRequest], [TeardownRequest]).</summary>
-    public virtual bool HasRequestHooks => false;
-
-    /// <summary>Runs the table's [BeforeRequest] hooks in order; the first non-null answer stops the request there.</summary>
-    public virtual Response? RunBeforeRequest(HttpContext context) => null;
-
-    /// <summary>Runs the table's [AfterRequest] hooks in reverse order, each given the response of the one before.</summary>
-    public virtual Response RunAfterRequest(HttpContext context, Response response) => response;
-
-    /// <summary>Runs the table's [TeardownRequest] hooks with the exception that ended the request, or null.</summary>
-    public virtual void RunTeardownRequest(HttpContext context, Exception? error)
+    public virtual void AddHandlers(Dispatch.Scaffold scaffold)
     {
     }
+
+    private Dispatch.Scaffold? scaffold;
+
+    /// <summary>The hooks and handlers of a blueprint's table, made once from <see cref="AddHandlers"/>.</summary>
+    internal Dispatch.Scaffold Scaffold => LazyInitializer.EnsureInitialized(ref scaffold, () =>
+    {
+        var own = new Dispatch.Scaffold();
+        AddHandlers(own);
+        return own;
+    });
 
     /// <summary>The <c>Allow</c> header value for a set of method bits: the names, sorted.</summary>
     public string FormatAllow(ulong methods)

@@ -12,6 +12,12 @@ public sealed record Rule(string Endpoint, string Pattern, IReadOnlyList<string>
     /// <summary>The blueprint the rule is mounted with, or null for the app's own views.</summary>
     public string? Blueprint { get; init; }
 
+    private string[]? variables;
+
+    /// <summary>The names of the rule's variables, in the order they appear: <c>["pk"]</c> for <c>/page/&lt;int:pk&gt;</c>.</summary>
+    public IReadOnlyList<string> Variables => variables ??=
+        [.. Generators.Shared.RuleParser.Parse(Pattern).Parts.Where(p => p.IsVariable).Select(p => p.Text)];
+
     /// <summary>Whether the rule accepts <paramref name="method"/>.</summary>
     public bool AllowsMethod(string method)
     {

@@ -54,6 +54,7 @@ public sealed class Session
                 Remove(key);
                 return;
             }
+            CheckWritable();
             values[key] = value;
             Modified = true;
         }
@@ -68,6 +69,10 @@ public sealed class Session
     /// <summary>Removes <paramref name="key"/>; false when it was not there.</summary>
     public bool Remove(string key)
     {
+        if (values.ContainsKey(key))
+        {
+            CheckWritable();
+        }
         bool removed = values.Remove(key);
         Modified |= removed;
         return removed;
@@ -76,6 +81,10 @@ public sealed class Session
     /// <summary>Empties the session (Flask's <c>session.clear()</c>), e.g. to log out.</summary>
     public void Clear()
     {
+        if (values.Count > 0)
+        {
+            CheckWritable();
+        }
         Modified |= values.Count > 0;
         values.Clear();
     }
@@ -119,9 +128,10 @@ public sealed class Session
         {
             try
             {
-                var json = protector.Unprotect(cookie);
+                var json = protector.Unprotect(cookie, out var expiration);
                 var values = JsonSerializer.Deserialize(json, SessionJsonContext.Default.DictionaryStringString);
-                if (values is not null)
+                // The key ring checks the expiry against the system clock; the app's clock (TimeProvider) decides too.
+                if (values is not null && expiration > Clock(context).GetUtcNow())
                 {
                     return new Session(values);
                 }
@@ -135,17 +145,20 @@ public sealed class Session
     }
 
     /// <summary>
-    /// Writes the cookie if the session changed, or (permanent sessions, by default) on every request to push its
-    /// expiry forward; deletes it once the session is empty.
+    /// Saves the session into <paramref name="response"/> (Flask's <c>save_session</c>): <c>Vary: Cookie</c> since the
+    /// response depends on it; the cookie if the session changed, or (permanent sessions, by default) on every request
+    /// to push its expiry forward; its deletion once the session is empty. The session is read-only afterwards.
     /// </summary>
-    internal void Save(HttpContext context, SessionSettings settings)
+    internal void Save(HttpContext context, Response response, SessionSettings settings)
     {
+        response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, "Cookie");
+        Seal();
         bool refresh = Permanent && settings.RefreshEachRequest && values.Count > 0;
-        if (!(Modified || refresh) || context.Response.HasStarted || Protector(context) is not { } protector)
+        if (!(Modified || refresh) || Protector(context) is not { } protector)
         {
             return;
         }
-        var expires = DateTimeOffset.UtcNow + settings.Lifetime;
+        var expires = Clock(context).GetUtcNow() + settings.Lifetime;
         var options = new CookieOptions
         {
             HttpOnly = settings.HttpOnly,
@@ -157,12 +170,37 @@ public sealed class Session
         };
         if (values.Count == 0)
         {
-            context.Response.Cookies.Delete(settings.CookieName, options);
+            options.Expires = DateTimeOffset.UnixEpoch;
+            options.MaxAge = TimeSpan.Zero;
+            response.SetCookie(settings.CookieName, string.Empty, options);
             return;
         }
         var json = JsonSerializer.Serialize(values, SessionJsonContext.Default.DictionaryStringString);
-        context.Response.Cookies.Append(settings.CookieName, protector.Protect(json, expires), options);
+        response.SetCookie(settings.CookieName, protector.Protect(json, expires), options);
     }
+
+    private bool sealedSession;
+
+    /// <summary>
+    /// Makes the session read-only: its cookie is on its way (saved into the response, or the response started). A
+    /// change after that would be lost, so it is an error instead.
+    /// </summary>
+    internal void Seal() => sealedSession = true;
+
+    private void CheckWritable()
+    {
+        if (sealedSession)
+        {
+            throw new InvalidOperationException(
+                "The session cannot change now: its cookie was already saved into the response (after the after-request hooks) " +
+                "or sent with the headers (a streamed body). Change the session in the view, a before-request or after-request hook, " +
+                "before a streamed body yields its first piece.");
+        }
+    }
+
+    /// <summary>The app's clock: the <see cref="TimeProvider"/> among its services, else the system's.</summary>
+    private static TimeProvider Clock(HttpContext context) =>
+        context.RequestServices?.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
 
     // One protector per provider (per app), not one per request.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IDataProtectionProvider, ITimeLimitedDataProtector> Protectors = [];

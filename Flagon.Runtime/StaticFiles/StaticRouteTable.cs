@@ -5,7 +5,7 @@ namespace Flagon.StaticFiles;
 
 /// <summary>
 /// Flask's built-in <c>static</c> endpoint: <c>/static/&lt;path:filename&gt;</c>, served by
-/// <see cref="App.SendStaticFileAsync"/> from the app's static folder, and built by <c>Url.For("static", …)</c>.
+/// <see cref="App.SendStaticFile"/> from the app's static folder, and built by <c>Url.For("static", …)</c>.
 /// Tried after every other rule, so an app's own rule under /static wins.
 /// </summary>
 internal sealed class StaticRouteTable(App app) : RouteTable
@@ -32,7 +32,7 @@ internal sealed class StaticRouteTable(App app) : RouteTable
     }
 
     public override ValueTask InvokeAsync(HttpContext context, ReadOnlySpan<char> path, in RouteMatch match) =>
-        new(app.SendStaticFileAsync(context, Converters.ToValue(path[match.Values[0]])));
+        Http.ResponseWriter.WriteResponse(context, app.SendStaticFile(Converters.ToValue(path[match.Values[0]])));
 
     public override string? BuildUrl(string endpoint, string prefix, UrlValues values, string? anchor, bool external)
     {

@@ -49,7 +49,8 @@ public sealed class SessionTransaction : IDisposable
             return;
         }
         disposed = true;
-        Session.Save(context, settings);
-        storeCookies(context.Response.Headers.SetCookie.Where(c => c is not null)!);
+        var response = new Response();
+        Session.Save(context, response, settings);
+        storeCookies(response.Headers.SetCookie.Where(c => c is not null)!);
     }
 }

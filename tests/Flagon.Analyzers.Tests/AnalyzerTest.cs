@@ -30,9 +30,12 @@ internal sealed class AnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, De
             public enum TrailingSlash { Redirect, Accept, Strict }
 
             [System.AttributeUsage(System.AttributeTargets.Method, AllowMultiple = true)]
-            public sealed class ErrorHandlerAttribute(int code) : System.Attribute
+            public sealed class ErrorHandlerAttribute : System.Attribute
             {
-                public int Code { get; } = code;
+                public ErrorHandlerAttribute(int code) => Code = code;
+                public ErrorHandlerAttribute(System.Type exceptionType) => ExceptionType = exceptionType;
+                public int Code { get; }
+                public System.Type? ExceptionType { get; }
             }
 
             [System.AttributeUsage(System.AttributeTargets.Method)] public sealed class BeforeRequestAttribute : System.Attribute { }

@@ -40,4 +40,36 @@ public class ErrorHandlerAnalyzerTests
         }
         """,
         new DiagnosticResult("FLG0104", DiagnosticSeverity.Error).WithLocation(0).WithArguments("Miss", "int"));
+
+    [Fact]
+    public Task A_handler_parameter_of_the_handled_type_or_a_base_receives_the_exception() => Verify.VerifyAsync("""
+        using Flagon;
+        class PaymentRequired() : HttpError(402);
+        static class Handlers
+        {
+            [ErrorHandler(typeof(PaymentRequired))]
+            public static (string, int) OnPayment(PaymentRequired e) => ("pay", 402);
+
+            [ErrorHandler(typeof(System.ArgumentNullException)), ErrorHandler(typeof(System.ArgumentOutOfRangeException))]
+            public static string OnArgument(System.ArgumentException e) => e.ParamName ?? "";
+
+            [ErrorHandler(typeof(HttpError))]
+            public static string OnAnyHttpError(HttpError e) => "http";
+        }
+        """);
+
+    [Fact]
+    public Task FLG0109_a_handler_parameter_that_cannot_hold_a_handled_exception() => Verify.VerifyAsync("""
+        using Flagon;
+        static class Handlers
+        {
+            [ErrorHandler(typeof(System.ArgumentException))]
+            public static string OnArgument(System.ArgumentNullException {|#0:e|}) => "";
+
+            [ErrorHandler(404)]
+            public static string Miss(System.InvalidOperationException {|#1:e|}) => "";
+        }
+        """,
+        new DiagnosticResult("FLG0109", DiagnosticSeverity.Error).WithLocation(0).WithArguments("e", "System.ArgumentNullException", "OnArgument", "'System.ArgumentException'"),
+        new DiagnosticResult("FLG0109", DiagnosticSeverity.Error).WithLocation(1).WithArguments("e", "System.InvalidOperationException", "Miss", "'Flagon.HttpError'"));
 }

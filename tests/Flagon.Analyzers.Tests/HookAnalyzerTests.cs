@@ -26,7 +26,7 @@ public class HookAnalyzerTests
             [TeardownRequest] public static string {|#0:Close|}() => "x";
         }
         """,
-        new DiagnosticResult("FLG0108", DiagnosticSeverity.Error).WithLocation(0).WithArguments("TeardownRequest", "Close", "string", "void"));
+        new DiagnosticResult("FLG0108", DiagnosticSeverity.Error).WithLocation(0).WithArguments("TeardownRequest", "Close", "string", "void or Task"));
 
     [Fact]
     public Task FLG0102_a_hook_parameter_nothing_fills() => Verify.VerifyAsync("""
@@ -37,4 +37,27 @@ public class HookAnalyzerTests
         }
         """,
         new DiagnosticResult("FLG0102", DiagnosticSeverity.Error).WithLocation(0).WithArguments("limit", "Gate"));
+
+    [Fact]
+    public Task Async_hooks_fit() => Verify.VerifyAsync("""
+        using Flagon;
+        using System.Threading.Tasks;
+        static class Hooks
+        {
+            [BeforeRequest] public static Task<string?> Gate() => Task.FromResult<string?>(null);
+            [BeforeRequest] public static async ValueTask Log() => await Task.Yield();
+            [AfterRequest] public static Task<Response> Stamp(Response response) => Task.FromResult(response);
+            [TeardownRequest] public static Task Close(System.Exception? error) => Task.CompletedTask;
+        }
+        """);
+
+    [Fact]
+    public Task FLG0109_a_teardown_exception_parameter_narrower_than_Exception() => Verify.VerifyAsync("""
+        using Flagon;
+        static class Hooks
+        {
+            [TeardownRequest] public static void Close(System.InvalidOperationException? {|#0:error|}) { }
+        }
+        """,
+        new DiagnosticResult("FLG0109", DiagnosticSeverity.Error).WithLocation(0).WithArguments("error", "System.InvalidOperationException?", "Close", "any Exception"));
 }

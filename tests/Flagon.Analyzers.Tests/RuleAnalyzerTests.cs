@@ -112,10 +112,10 @@ public class RuleAnalyzerTests
         static class Views
         {
             [Route("/")]
-            public static System.IO.Stream {|#0:View|}() => null!;
+            public static System.Threading.Tasks.Task {|#0:View|}() => null!;
         }
         """,
-        Error("FLG0104").WithArguments("View", "System.IO.Stream"));
+        Error("FLG0104").WithArguments("View", "System.Threading.Tasks.Task"));
 
     [Fact]
     public Task FLG0105_a_private_view_cannot_be_called() => Verify.VerifyAsync("""

@@ -13,25 +13,23 @@ public class SubclassTests
 
     private sealed class CustomApp(string contentRoot) : App(["--contentRoot", contentRoot], [])
     {
-        public override Task SendStaticFileAsync(HttpContext context, string filename)
+        public override Response SendStaticFile(string filename)
         {
-            context.Response.Headers["X-Static"] = "custom";
-            return base.SendStaticFileAsync(context, filename);
+            var response = base.SendStaticFile(filename);
+            response.Headers["X-Static"] = "custom";
+            return response;
         }
 
-        protected override Task HandleExceptionAsync(HttpContext context, Exception exception)
-        {
-            context.Response.StatusCode = 503;
-            return context.Response.WriteAsync($"custom handling of {exception.GetType().Name}");
-        }
+        protected override ValueTask<Response?> HandleExceptionAsync(Exception exception) =>
+            new(new Response($"custom handling of {exception.GetType().Name}", 503));
     }
 
     internal static string Fail() => throw new TimeoutException();
 
     private sealed class EnvelopeApp() : App([], RouteTableRegistry.Tables)
     {
-        protected override Response ToResponse(object? value) =>
-            value is Point point ? base.ToResponse(new Dictionary<string, Point> { ["data"] = point }) : base.ToResponse(value);
+        protected override Response MakeResponse(object? value) =>
+            value is Point point ? base.MakeResponse(new Dictionary<string, Point> { ["data"] = point }) : base.MakeResponse(value);
     }
 
     [Fact]
@@ -62,12 +60,13 @@ public class SubclassTests
     public async Task The_static_endpoint_serves_files_and_builds_their_urls()
     {
         var app = new PlainApp(StaticRoot());
+        using var client = app.TestClient();
 
-        var css = await InProcess.SendAsync(app.HandleRequestAsync, "GET", "/static/css/style.css");
-        var missing = await InProcess.SendAsync(app.HandleRequestAsync, "GET", "/static/nope.css");
-        var escape = await InProcess.SendAsync(app.HandleRequestAsync, "GET", "/static/../secret.txt");
+        var css = await client.Get("/static/css/style.css");
+        var missing = await client.Get("/static/nope.css");
+        var escape = await client.Get("/static/../secret.txt");
 
-        Assert.Equal((200, "body { color: red; }", "text/css"), (css.Status, css.Body, css.Header("Content-Type")));
+        Assert.Equal((200, "body { color: red; }", "text/css"), (css.Status, css.Text, css.Header("Content-Type")));
         Assert.Equal(404, missing.Status);
         Assert.Equal(404, escape.Status);
         using (app.AppContext())
@@ -81,11 +80,12 @@ public class SubclassTests
     {
         var app = new CustomApp(StaticRoot());
         app.AddUrlRule("/fail", Fail, endpoint: "fail");
+        using var client = app.TestClient();
 
-        var css = await InProcess.SendAsync(app.HandleRequestAsync, "GET", "/static/css/style.css");
-        var failed = await InProcess.SendAsync(app.HandleRequestAsync, "GET", "/fail");
+        var css = await client.Get("/static/css/style.css");
+        var failed = await client.Get("/fail");
 
-        Assert.Equal(("custom", "body { color: red; }"), (css.Header("X-Static"), css.Body));
-        Assert.Equal((503, "custom handling of TimeoutException"), (failed.Status, failed.Body));
+        Assert.Equal(("custom", "body { color: red; }"), (css.Header("X-Static"), css.Text));
+        Assert.Equal((503, "custom handling of TimeoutException"), (failed.Status, failed.Text));
     }
 }

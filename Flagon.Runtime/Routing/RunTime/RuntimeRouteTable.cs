@@ -212,7 +212,7 @@ internal sealed class RuntimeRouteTable : RouteTable
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerException);
             throw;
         }
-        return App.WriteValue(context, result);
+        return Http.ResponseWriter.WriteJson(context, result);
     }
 
     public override string? BuildUrl(string endpoint, string prefix, UrlValues values, string? anchor, bool external)

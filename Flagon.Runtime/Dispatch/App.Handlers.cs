@@ -1,0 +1,97 @@
+using Flagon.Dispatch;
+using Flagon.Http;
+
+namespace Flagon;
+
+// Registering hooks and error handlers in code (Flask's app.before_request(f), app.register_error_handler(...)), beside
+// the attributes: both go to the app's Scaffold, in the order they are registered.
+public partial class App
+{
+    private readonly Scaffold scaffold = new();
+    private readonly bool processResponseOverridden;
+
+    /// <summary>The app's own request hooks and error handlers (Flask's Scaffold): its attributes' and those added in code.</summary>
+    internal Scaffold Scaffold => scaffold;
+
+    /// <summary>Whether every response must be made as an object (see the dispatch chain's fast path).</summary>
+    internal bool ProcessesEveryResponse => scaffold.HasAfterRequest || RequestFinished is not null || processResponseOverridden;
+
+    /// <summary>
+    /// Adds a before-request hook (Flask's <c>app.before_request(f)</c>): it runs before every request's view, after
+    /// the <c>[BeforeRequest]</c> methods registered before it; a non-null response answers the request instead.
+    /// </summary>
+    /// <example><code>app.BeforeRequest(() => Request.Headers.ContainsKey("X-Key") ? null : new Response("no key", 401));</code></example>
+    public App BeforeRequest(Func<Response?> hook)
+    {
+        ArgumentNullException.ThrowIfNull(hook);
+        scaffold.AddBeforeRequest(_ => new ValueTask<Response?>(hook()));
+        return this;
+    }
+
+    /// <summary>Adds an asynchronous before-request hook.</summary>
+    public App BeforeRequest(Func<Task<Response?>> hook)
+    {
+        ArgumentNullException.ThrowIfNull(hook);
+        scaffold.AddBeforeRequest(_ => new ValueTask<Response?>(hook()));
+        return this;
+    }
+
+    /// <summary>
+    /// Adds an after-request hook (Flask's <c>app.after_request(f)</c>): it receives every response before it is
+    /// written and returns it (changed) or another. After hooks run in reverse registration order.
+    /// </summary>
+    public App AfterRequest(Func<Response, Response> hook)
+    {
+        ArgumentNullException.ThrowIfNull(hook);
+        scaffold.AddAfterRequest((_, response) => new ValueTask<Response>(hook(response)));
+        return this;
+    }
+
+    /// <summary>Adds an asynchronous after-request hook.</summary>
+    public App AfterRequest(Func<Response, Task<Response>> hook)
+    {
+        ArgumentNullException.ThrowIfNull(hook);
+        scaffold.AddAfterRequest((_, response) => new ValueTask<Response>(hook(response)));
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a teardown hook (Flask's <c>app.teardown_request(f)</c>): it runs when every request ends, whatever
+    /// happened, with the exception no handler took (or null).
+    /// </summary>
+    public App TeardownRequest(Action<Exception?> hook)
+    {
+        ArgumentNullException.ThrowIfNull(hook);
+        scaffold.AddTeardownRequest((_, error) =>
+        {
+            hook(error);
+            return ValueTask.CompletedTask;
+        });
+        return this;
+    }
+
+    /// <summary>
+    /// Handles an HTTP error status (Flask's <c>app.register_error_handler(404, f)</c>); replaces the handler the status
+    /// had.
+    /// </summary>
+    /// <example><code>app.RegisterErrorHandler(404, e => new Response("Nothing here", e.Code));</code></example>
+    public App RegisterErrorHandler(int code, Func<HttpError, Response> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        scaffold.AddErrorHandler(code, (context, error) => ResponseWriter.WriteResponse(context, handler((HttpError)error)));
+        return this;
+    }
+
+    /// <summary>
+    /// Handles exceptions of <typeparamref name="TException"/> and its subclasses (Flask's
+    /// <c>app.register_error_handler(KeyError, f)</c>); <c>RegisterErrorHandler&lt;HttpError&gt;</c> takes every HTTP
+    /// error no status handler takes.
+    /// </summary>
+    public App RegisterErrorHandler<TException>(Func<TException, Response> handler)
+        where TException : Exception
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        scaffold.AddErrorHandler(typeof(TException), (context, error) => ResponseWriter.WriteResponse(context, handler((TException)error)));
+        return this;
+    }
+}

@@ -1,0 +1,419 @@
+using System.Runtime.ExceptionServices;
+using Flagon.Contexts;
+using Flagon.Dispatch;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Flagon;
+
+// Flask's dispatch chain (flask/app.py: wsgi_app, full_dispatch_request, finalize_request, …), one path with or
+// without hooks. Each step is a protected virtual named after Flask's; a request goes:
+//
+//   HandleRequestAsync        push the contexts -> FullDispatchRequestAsync -> write -> teardown -> pop
+//   FullDispatchRequestAsync  request_started -> PreprocessRequestAsync -> DispatchRequestAsync (the view)
+//                             exceptions -> HandleUserExceptionAsync -> FinalizeRequestAsync
+//   HandleExceptionAsync      an exception nothing handled: got_request_exception, log, the 500 handler
+//   FinalizeRequestAsync      ProcessResponseAsync (after_this_request, after hooks, session) -> request_finished
+//
+// The generated code is MakeResponse's typed fast path: a view's string is written straight to the client when
+// nothing would look at the response object (no after hook for the request, no after_this_request, session untouched,
+// no request_finished listener, ProcessResponseAsync not overridden); otherwise it becomes a Response that the
+// chain finalizes, its body never copied.
+public partial class App
+{
+    /// <summary>
+    /// Answers one request (Flask's <c>wsgi_app</c>): pushes the app and request contexts, runs
+    /// <see cref="FullDispatchRequestAsync"/>, writes the response, runs the teardown hooks (always, with the exception
+    /// no handler took), and pops the contexts. This is Flagon's request delegate.
+    /// </summary>
+    public Task HandleRequestAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var scope = context.Features.Get<Scope>() is { } matched && ReferenceEquals(matched.App, this) && matched.Parent == CurrentScope.Current
+            ? matched
+            : MatchRequest(context);
+        return HandleRequestCoreAsync(context, scope);
+    }
+
+    private async Task HandleRequestCoreAsync(HttpContext context, Scope scope)
+    {
+        // Set inside an async method, the context stays with this request's flow and is gone when it returns.
+        CurrentScope.Current = scope;
+        Exception? error = null;
+        try
+        {
+            Response? response;
+            try
+            {
+                response = await FullDispatchRequestAsync();
+            }
+            catch (Exception e)
+            {
+                error = e;
+                response = await HandleExceptionAsync(e);
+            }
+            if (response is not null)
+            {
+                error = await WriteAsync(context, response) ?? error;
+            }
+        }
+        catch (Exception e)
+        {
+            // Propagated (debug or testing): the server or the test client sees it; teardown still runs.
+            error ??= e;
+            throw;
+        }
+        finally
+        {
+            scope.Error = error;
+            await DoTeardownRequestAsync(error);
+            TeardownAppContext(scope);
+        }
+    }
+
+    /// <summary>
+    /// Runs the request (Flask's <c>full_dispatch_request</c>): <see cref="RequestStarted"/>, the before-request hooks,
+    /// then the view; an exception goes to <see cref="HandleUserExceptionAsync"/>; the result is finalized.
+    /// </summary>
+    /// <returns>The response to write; null when the view's response was already written (the fast path).</returns>
+    protected virtual async ValueTask<Response?> FullDispatchRequestAsync()
+    {
+        var scope = RequestScope();
+        Response? response;
+        try
+        {
+            RequestStarted?.Invoke(this, EventArgs.Empty);
+            response = await PreprocessRequestAsync();
+            if (response is null)
+            {
+                await DispatchRequestAsync();
+                response = scope.TakePending();
+            }
+        }
+        catch (Exception e)
+        {
+            response = await HandleUserExceptionAsync(e);
+        }
+        return response is null ? null : await FinalizeRequestAsync(response);
+    }
+
+    /// <summary>
+    /// Runs the before-request hooks (Flask's <c>preprocess_request</c>): the app's, then each blueprint's from the
+    /// outermost to the one whose rule matched, in registration order. The first response a hook returns stops
+    /// the request: the view is not called, and that response is finalized.
+    /// </summary>
+    protected virtual async ValueTask<Response?> PreprocessRequestAsync()
+    {
+        var scope = RequestScope();
+        var context = scope.Http!;
+        if (NeedsBody(context.Request))
+        {
+            // Read before the hooks and the view, so Request.Form, Files, Data and Json() are plain properties, as in Flask.
+            await ReadBodyAsync(context, scope);
+        }
+        foreach (var hook in scaffold.BeforeRequestFuncs)
+        {
+            if (await hook(context) is { } early)
+            {
+                return early;
+            }
+        }
+        var chain = scope.Blueprints;
+        for (int i = chain.Count - 1; i >= 0; i--)
+        {
+            foreach (var hook in chain[i].Table.Scaffold.BeforeRequestFuncs)
+            {
+                if (await hook(context) is { } early)
+                {
+                    return early;
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Calls the view the URL matched (Flask's <c>dispatch_request</c>), whose generated code binds its values and makes
+    /// its response; raises the routing error when no rule matched (404, 405, or the 308 redirect to the slash URL), and
+    /// answers Werkzeug's automatic OPTIONS.
+    /// </summary>
+    protected virtual ValueTask DispatchRequestAsync()
+    {
+        var scope = RequestScope();
+        var context = scope.Http!;
+        ref readonly var route = ref scope.Route;
+        if (route.Table is { } table)
+        {
+            var path = context.Request.Path.Value ?? string.Empty;
+            return table.InvokeAsync(context, path.AsSpan(route.Blueprint?.Prefix.Length ?? 0), route.Match);
+        }
+        if (route.Miss.Allowed is { } allowed && HttpMethods.IsOptions(context.Request.Method))
+        {
+            // Werkzeug's automatic OPTIONS: an empty 200 that lists the allowed methods.
+            var options = new Response();
+            options.Headers.Allow = string.Join(", ", allowed);
+            scope.Pending = options;
+            return ValueTask.CompletedTask;
+        }
+        throw RoutingError(context, route);
+    }
+
+    /// <summary>
+    /// An exception from a hook or a view (Flask's <c>handle_user_exception</c>): an <see cref="HttpError"/> goes to
+    /// <see cref="HandleHttpExceptionAsync"/>; another to the error handler registered for its type (or a base type),
+    /// looked up in the request's blueprints, innermost first, then the app. With no handler it is raised again, to
+    /// <see cref="HandleExceptionAsync"/>.
+    /// </summary>
+    /// <returns>The handler's response; null when it was written already.</returns>
+    protected virtual async ValueTask<Response?> HandleUserExceptionAsync(Exception exception)
+    {
+        if (exception is HttpError http)
+        {
+            return await HandleHttpExceptionAsync(http);
+        }
+        var handler = FindErrorHandler(exception);
+        if (handler is null || RequestScope().Http!.Response.HasStarted)
+        {
+            ExceptionDispatchInfo.Capture(exception).Throw();
+        }
+        return await CallErrorHandlerAsync(handler, exception);
+    }
+
+    /// <summary>
+    /// An HTTP error (Flask's <c>handle_http_exception</c>): a routing redirect is answered as it is; otherwise the
+    /// handler for its status, else for its type (an <see cref="HttpError"/> handler takes every HTTP error), else
+    /// Werkzeug's page for it (<see cref="HttpError.GetResponse"/>).
+    /// </summary>
+    protected virtual async ValueTask<Response?> HandleHttpExceptionAsync(HttpError error)
+    {
+        if (error is Routing.RequestRedirect || FindErrorHandler(error) is not { } handler)
+        {
+            return error.GetResponse();
+        }
+        return await CallErrorHandlerAsync(handler, error);
+    }
+
+    /// <summary>
+    /// An exception that nothing handled (Flask's <c>handle_exception</c>): <see cref="GotRequestException"/>; raised
+    /// again when <see cref="PropagateExceptions"/> (debug: the developer exception page; testing: the test client
+    /// throws it); else logged and answered 500 by the 500 handler (which receives an <see cref="HttpError"/> whose
+    /// <c>InnerException</c> is the original) or Werkzeug's page. Its response is finalized too; a failure there is
+    /// logged, and the response kept.
+    /// </summary>
+    /// <returns>The response to write; null when there is nothing more to write.</returns>
+    protected virtual async ValueTask<Response?> HandleExceptionAsync(Exception exception)
+    {
+        var context = RequestScope().Http!;
+        GotRequestException?.Invoke(this, exception);
+        if (context.Response.HasStarted)
+        {
+            // Too late for an error page: abort, so the client sees a broken response rather than a truncated "success".
+            Logger.LogError(exception, "Exception on {Path} [{Method}] after the response started", context.Request.Path, context.Request.Method);
+            context.Abort();
+            return null;
+        }
+        if (PropagateExceptions)
+        {
+            ExceptionDispatchInfo.Capture(exception).Throw();
+        }
+        Logger.LogError(exception, "Exception on {Path} [{Method}]", context.Request.Path, context.Request.Method);
+        var serverError = new HttpError(StatusCodes.Status500InternalServerError, innerException: exception);
+        Response? response;
+        try
+        {
+            response = FindErrorHandler(serverError) is { } handler ? await CallErrorHandlerAsync(handler, serverError) : serverError.GetResponse();
+        }
+        catch (Exception handlerFailure)
+        {
+            Logger.LogError(handlerFailure, "The 500 error handler failed while handling {Error}", exception.GetType().Name);
+            ResetResponse(context);
+            response = serverError.GetResponse();
+        }
+        return response is null ? null : await FinalizeRequestAsync(response, fromErrorHandler: true);
+    }
+
+    /// <summary>
+    /// Makes the final response (Flask's <c>finalize_request</c>): <see cref="ProcessResponseAsync"/>, then
+    /// <see cref="RequestFinished"/>. For a response made by the 500 handler, a failure here is logged and the
+    /// response is kept; otherwise it goes to <see cref="HandleExceptionAsync"/>.
+    /// </summary>
+    protected virtual async ValueTask<Response> FinalizeRequestAsync(Response response, bool fromErrorHandler = false)
+    {
+        try
+        {
+            response = await ProcessResponseAsync(response);
+            RequestFinished?.Invoke(this, response);
+        }
+        catch (Exception e) when (fromErrorHandler)
+        {
+            Logger.LogError(e, "Request finalizing failed with an error while handling an error");
+        }
+        return response;
+    }
+
+    /// <summary>
+    /// Processes the response before it is written (Flask's <c>process_response</c>): the request's
+    /// <see cref="Globals.AfterThisRequest"/> functions, the after-request hooks (the matched blueprint's, then its
+    /// parents', then the app's, each in reverse registration order), then the session is saved into it (with
+    /// <c>Vary: Cookie</c> when the session was used). Override it to change every response; call the base.
+    /// </summary>
+    protected virtual async ValueTask<Response> ProcessResponseAsync(Response response)
+    {
+        var scope = RequestScope();
+        var context = scope.Http!;
+        if (scope.AfterThisRequest is { } functions)
+        {
+            foreach (var function in functions)
+            {
+                response = function(response) ?? throw new InvalidOperationException("An after_this_request function returned null; return the response it was given, or another.");
+            }
+        }
+        foreach (var mount in scope.Blueprints)
+        {
+            response = await RunAfterRequestAsync(mount.Table.Scaffold, context, response);
+        }
+        response = await RunAfterRequestAsync(scaffold, context, response);
+        if (scope.SessionLoaded)
+        {
+            scope.Session!.Save(context, response, SessionSettings);
+        }
+        return response;
+    }
+
+    private static async ValueTask<Response> RunAfterRequestAsync(Scaffold scaffold, HttpContext context, Response response)
+    {
+        var hooks = scaffold.AfterRequestFuncs;
+        for (int i = hooks.Length - 1; i >= 0; i--)
+        {
+            response = await hooks[i](context, response) ?? throw new InvalidOperationException("An after-request hook returned null; return the response it was given, or another.");
+        }
+        return response;
+    }
+
+    /// <summary>
+    /// Runs the teardown hooks (Flask's <c>do_teardown_request</c>): the blueprints' (innermost first), then the app's,
+    /// each in reverse registration order, all of them even when one throws (a failure is logged: the response is
+    /// gone). They receive the exception no handler took, or null. Then <see cref="RequestTearingDown"/>.
+    /// </summary>
+    protected virtual async ValueTask DoTeardownRequestAsync(Exception? error)
+    {
+        var scope = RequestScope();
+        var context = scope.Http!;
+        foreach (var mount in scope.Blueprints)
+        {
+            await RunTeardownAsync(mount.Table.Scaffold, context, error);
+        }
+        await RunTeardownAsync(scaffold, context, error);
+        RequestTearingDown?.Invoke(this, error);
+    }
+
+    private async ValueTask RunTeardownAsync(Scaffold scaffold, HttpContext context, Exception? error)
+    {
+        var hooks = scaffold.TeardownRequestFuncs;
+        for (int i = hooks.Length - 1; i >= 0; i--)
+        {
+            try
+            {
+                await hooks[i](context, error);
+            }
+            catch (Exception teardownFailure)
+            {
+                // Teardown runs after the response; a failure there is logged, never shown, and the others still run.
+                Logger.LogError(teardownFailure, "A teardown hook failed on {Path} [{Method}]", context.Request.Path, context.Request.Method);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The handler for <paramref name="exception"/> (Flask's <c>_find_error_handler</c>): for an HTTP error, by its
+    /// status in the request's blueprints (innermost first) then the app; then by its type and base types, in the same
+    /// order of blueprints. Null when none takes it.
+    /// </summary>
+    private ErrorHandlerFunc? FindErrorHandler(Exception exception)
+    {
+        var chain = RequestScope().ErrorBlueprints;
+        if (exception is HttpError http)
+        {
+            foreach (var mount in chain)
+            {
+                if (mount.Table.Scaffold.ForCode(http.Code) is { } byCode)
+                {
+                    return byCode;
+                }
+            }
+            if (scaffold.ForCode(http.Code) is { } appByCode)
+            {
+                return appByCode;
+            }
+        }
+        var type = exception.GetType();
+        foreach (var mount in chain)
+        {
+            if (mount.Table.Scaffold.ForType(type) is { } byType)
+            {
+                return byType;
+            }
+        }
+        return scaffold.ForType(type);
+    }
+
+    private async ValueTask<Response?> CallErrorHandlerAsync(ErrorHandlerFunc handler, Exception exception)
+    {
+        var scope = RequestScope();
+        var context = scope.Http!;
+        ResetResponse(context);
+        if (exception is Routing.MethodNotAllowed notAllowed)
+        {
+            // Kept on the handler's page too: a 405 must say what is allowed.
+            context.Response.Headers.Allow = notAllowed.Allow;
+        }
+        scope.Pending = null;
+        await handler(context, exception);
+        return scope.TakePending();
+    }
+
+    // What a view wrote on the HttpContext itself before it failed is not part of the handler's answer.
+    private static void ResetResponse(HttpContext context)
+    {
+        if (!context.Response.HasStarted)
+        {
+            context.Response.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Writes the final response; a failure while writing (a stream that throws) before anything was sent is answered as
+    /// an unhandled exception, after is logged and the connection aborted. A client that went away is not an error.
+    /// </summary>
+    /// <returns>The exception that broke the write, for the teardown hooks; null when it went through.</returns>
+    private async ValueTask<Exception?> WriteAsync(HttpContext context, Response response)
+    {
+        try
+        {
+            await response.WriteAsync(context);
+            return null;
+        }
+        catch (Exception e) when (context.RequestAborted.IsCancellationRequested)
+        {
+            Logger.LogInformation("The client went away during the response to {Path} [{Method}]", context.Request.Path, context.Request.Method);
+            return e;
+        }
+        catch (Exception e) when (!context.Response.HasStarted && !PropagateExceptions)
+        {
+            if (await HandleExceptionAsync(e) is { } page)
+            {
+                await page.WriteAsync(context);
+            }
+            return e;
+        }
+        catch (Exception e) when (!PropagateExceptions)
+        {
+            Logger.LogError(e, "The response to {Path} [{Method}] failed after it started", context.Request.Path, context.Request.Method);
+            context.Abort();
+            return e;
+        }
+    }
+
+    private static Scope RequestScope() =>
+        CurrentScope.Current is { Http: not null } scope ? scope : throw OutsideContextException.Request("the dispatch chain");
+}

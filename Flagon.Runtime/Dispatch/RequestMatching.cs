@@ -1,0 +1,151 @@
+using Flagon.Blueprints;
+using Flagon.Contexts;
+using Flagon.Dispatch;
+using Flagon.Routing;
+using Microsoft.AspNetCore.Http;
+
+namespace Flagon;
+
+// Matching a request to a rule: Werkzeug's MapAdapter.match over the app's tables and its mounted blueprints. Done once
+// per request, when the request context is made (before ASP.NET Core's middleware, which sees the matched endpoint),
+// never again by the dispatch chain.
+public partial class App
+{
+    /// <summary>Makes the request context of <paramref name="context"/> and matches its URL.</summary>
+    internal Scope MatchRequest(HttpContext context)
+    {
+        var scope = new Scope(this, context, CurrentScope.Current);
+        Match(context.Request.Path.Value ?? string.Empty, context.Request.Method, ref scope.Route);
+        return scope;
+    }
+
+    /// <summary>Matches once: blueprints by prefix, longest first, then the app's own tables.</summary>
+    private void Match(string path, string method, ref RequestRoute route)
+    {
+        foreach (var mount in Volatile.Read(ref mountsByPrefix))
+        {
+            if (!mount.Contains(path))
+            {
+                continue;
+            }
+            var match = mount.Table.Match(path.AsSpan(mount.Prefix.Length), method);
+            if (match.Status == MatchStatus.Matched)
+            {
+                route.Table = mount.Table;
+                route.Blueprint = mount;
+                route.Match = match;
+                return;
+            }
+            route.Owner ??= mount.Prefix.Length > 0 ? mount : null;
+            route.Miss.Add(mount.Table, match);
+        }
+        foreach (var table in tables)
+        {
+            var match = table.Match(path, method);
+            if (match.Status == MatchStatus.Matched)
+            {
+                route.Table = table;
+                route.Match = match;
+                return;
+            }
+            route.Miss.Add(table, match);
+        }
+        if (!route.Miss.Redirect && route.Miss.Allowed is null && path.Contains("//", StringComparison.Ordinal))
+        {
+            route.Miss.MergedPath = MergeSlashes(path);
+        }
+    }
+
+    /// <summary>The error that a URL no rule took raises (Werkzeug's routing exceptions): a 308 redirect, a 405 or a 404.</summary>
+    private static HttpError RoutingError(HttpContext context, in RequestRoute route)
+    {
+        var request = context.Request;
+        if (route.Miss.Redirect)
+        {
+            return new RequestRedirect($"{request.PathBase}{request.Path}/{request.QueryString}");
+        }
+        if (route.Miss.MergedPath is { } merged)
+        {
+            return new RequestRedirect($"{request.PathBase}{merged}{request.QueryString}");
+        }
+        if (route.Miss.Allowed is { } allowed)
+        {
+            return new MethodNotAllowed(allowed);
+        }
+        return new HttpError(StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>The path with its repeated slashes merged, if some rule matches it (with the request's method or another).</summary>
+    private string? MergeSlashes(string path)
+    {
+        var merged = System.Text.RegularExpressions.Regex.Replace(path, "/{2,}", "/");
+        foreach (var mount in Volatile.Read(ref mountsByPrefix))
+        {
+            if (mount.Contains(merged) && mount.Table.Match(merged.AsSpan(mount.Prefix.Length), "GET").Status != MatchStatus.NotFound)
+            {
+                return merged;
+            }
+        }
+        foreach (var table in tables)
+        {
+            if (table.Match(merged, "GET").Status != MatchStatus.NotFound)
+            {
+                return merged;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The blueprint with the longest prefix that <paramref name="path"/> lies under, or null.</summary>
+    private BlueprintMount? OwnerOf(string path)
+    {
+        foreach (var mount in Volatile.Read(ref mountsByPrefix))
+        {
+            if (mount.Prefix.Length > 0 && mount.Contains(path))
+            {
+                return mount;
+            }
+        }
+        return null;
+    }
+
+    private static bool NeedsBody(HttpRequest request) =>
+        (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0) && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method);
+
+    /// <summary>The body size limit (Flask's <c>MAX_CONTENT_LENGTH</c>): 16 MB unless configured.</summary>
+    private long MaxContentLength => long.TryParse(Config["MAX_CONTENT_LENGTH"], out var configured) ? configured : 16 * 1024 * 1024;
+
+    /// <summary>Reads the form, or the raw body, up to MAX_CONTENT_LENGTH: a 413 past it, a 400 if it cannot be read.</summary>
+    private async Task ReadBodyAsync(HttpContext context, Scope scope)
+    {
+        long limit = MaxContentLength;
+        if (context.Request.ContentLength > limit)
+        {
+            throw new HttpError(StatusCodes.Status413PayloadTooLarge);
+        }
+        try
+        {
+            if (context.Request.HasFormContentType)
+            {
+                await context.Request.ReadFormAsync(context.RequestAborted);
+                return;
+            }
+            using var buffer = new MemoryStream();
+            var chunk = new byte[8192];
+            int read;
+            while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    throw new HttpError(StatusCodes.Status413PayloadTooLarge);
+                }
+                buffer.Write(chunk, 0, read);
+            }
+            scope.Body = buffer.ToArray();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or FormatException)
+        {
+            throw new HttpError(StatusCodes.Status400BadRequest, innerException: ex);
+        }
+    }
+}
