@@ -96,33 +96,46 @@ public sealed class Request
     public bool IsJson => http.Request.ContentType is { } type
         && (type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) || type.Contains("+json", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The JSON body as <typeparamref name="T"/>, read with a source-generated (trim-safe) type info.</summary>
-    /// <exception cref="HttpError">400 when the body is not valid JSON for <typeparamref name="T"/>.</exception>
-    public T? Json<T>(JsonTypeInfo<T> typeInfo)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(Data.Span, typeInfo);
-        }
-        catch (JsonException ex)
-        {
-            throw new HttpError(400, "The browser (or proxy) sent a request that this server could not understand: the JSON body is not valid.", ex);
-        }
-    }
+    /// <summary>
+    /// The JSON body as <typeparamref name="T"/> (Flask's <c>get_json()</c>), read with a source-generated (trim-safe)
+    /// type info. As in Flask, a body not declared JSON (<see cref="IsJson"/>) is not read: a 415, so a cross-site form
+    /// post cannot reach a JSON view.
+    /// </summary>
+    /// <param name="typeInfo">The type info of <typeparamref name="T"/>.</param>
+    /// <param name="force">Read the body as JSON whatever its content type.</param>
+    /// <param name="silent">Return default instead of failing when the body is not JSON or not valid.</param>
+    /// <exception cref="HttpError">415 when the body is not declared JSON; 400 when it is not valid JSON for <typeparamref name="T"/>.</exception>
+    public T? Json<T>(JsonTypeInfo<T> typeInfo, bool force = false, bool silent = false) =>
+        ReadJson(force, silent, data => JsonSerializer.Deserialize(data, typeInfo));
 
-    /// <summary>The JSON body as <typeparamref name="T"/> (Flask's <c>get_json()</c>), read by reflection.</summary>
-    /// <exception cref="HttpError">400 when the body is not valid JSON for <typeparamref name="T"/>.</exception>
+    /// <summary>The JSON body as <typeparamref name="T"/> (Flask's <c>get_json()</c>), read by reflection; see the other overload.</summary>
+    /// <exception cref="HttpError">415 when the body is not declared JSON; 400 when it is not valid JSON for <typeparamref name="T"/>.</exception>
     [System.Diagnostics.CodeAnalysis.RequiresUnreferencedCode("Reads T by reflection; pass a JsonTypeInfo<T> when trimming.")]
     [System.Diagnostics.CodeAnalysis.RequiresDynamicCode("Reads T by reflection; pass a JsonTypeInfo<T> under Native AOT.")]
-    public T? Json<T>()
+    public T? Json<T>(bool force = false, bool silent = false) =>
+        ReadJson(force, silent, data => JsonSerializer.Deserialize<T>(data, JsonSerializerOptions.Web));
+
+    private delegate T? JsonReader<T>(ReadOnlySpan<byte> data);
+
+    private T? ReadJson<T>(bool force, bool silent, JsonReader<T> read)
     {
+        if (!force && !IsJson)
+        {
+            return silent
+                ? default
+                : throw new HttpError(415, "Did not attempt to load JSON data because the request Content-Type was not 'application/json'.");
+        }
         try
         {
-            return JsonSerializer.Deserialize<T>(Data.Span, JsonSerializerOptions.Web);
+            return read(Data.Span);
         }
-        catch (JsonException ex)
+        catch (JsonException ex) when (!silent)
         {
-            throw new HttpError(400, "The browser (or proxy) sent a request that this server could not understand: the JSON body is not valid.", ex);
+            throw new HttpError(400, "Failed to decode JSON object: " + ex.Message, ex);
+        }
+        catch (JsonException)
+        {
+            return default;
         }
     }
 
