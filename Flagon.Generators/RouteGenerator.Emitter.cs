@@ -251,6 +251,31 @@ namespace Flagon.Generators
                 w.WriteLineNoTabs(string.Empty);
             }
 
+            /// <summary>
+            /// <c>EndpointMetadata</c>: for each rule whose view (or class) carries attributes, the expressions that create
+            /// them, in order; the runtime calls it once per rule when it builds the ASP.NET Core endpoints.
+            /// </summary>
+            private static void EmitEndpointMetadata(IndentedTextWriter w, IReadOnlyList<TableRule> rules)
+            {
+                var withMetadata = rules.Where(r => r.View.Metadata.Count > 0).ToList();
+                if (withMetadata.Count == 0)
+                {
+                    return;
+                }
+                w.WriteLineNoTabs(string.Empty);
+                w.WriteLine("/// <inheritdoc/>");
+                w.WriteLine("public override global::System.Collections.Generic.IReadOnlyList<object> EndpointMetadata(int rule) => rule switch");
+                w.WriteLine("{");
+                w.Indent++;
+                foreach (var rule in withMetadata)
+                {
+                    w.WriteLine($"{rule.Index} => [{string.Join(", ", rule.View.Metadata)}], // {rule.Rule.Pattern} -> {rule.Rule.Endpoint}");
+                }
+                w.WriteLine("_ => [],");
+                w.Indent--;
+                w.WriteLine("};");
+            }
+
             /// <summary>Writes one RouteTable subclass for <paramref name="views"/>; returns its endpoints for UrlFor.</summary>
             /// <remarks>
             /// With <paramref name="split"/> (the app's table) the invoke methods and URL builders are left to the parts
@@ -322,6 +347,7 @@ namespace Flagon.Generators
                     new InvokeEmitter(w).Emit(rules);
                 }
                 HandlerEmitter.Emit(w, errorHandlers.ToList(), (hooks ?? Enumerable.Empty<HookSpec>()).ToList());
+                EmitEndpointMetadata(w, rules);
                 w.WriteLineNoTabs(string.Empty);
                 if (split)
                 {

@@ -64,6 +64,7 @@ namespace Flagon.Generators
                     ViewBinder.ClassifyReturn(method.ReturnType),
                     BlueprintOf(type),
                     rules.ToEquatableArray(),
+                    Parsing.EndpointMetadataReader.Read(method),
                     AwaitedKind: ViewBinder.ClassifyAwaited(method.ReturnType));
             }
 
@@ -128,6 +129,7 @@ namespace Flagon.Generators
                             ViewBinder.ClassifyReturn(method.ReturnType),
                             blueprint.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                             rules.ToEquatableArray(),
+                            Parsing.EndpointMetadataReader.Read(method),
                             AwaitedKind: ViewBinder.ClassifyAwaited(method.ReturnType)));
                     }
                     foreach (var method in type.GetMembers().OfType<IMethodSymbol>().Where(HasRoute))
@@ -254,6 +256,7 @@ namespace Flagon.Generators
                     ViewBinder.ClassifyReturn(method.ReturnType),
                     string.Empty,
                     new[] { rule }.ToEquatableArray(),
+                    method.MethodKind == MethodKind.AnonymousFunction ? EquatableArray<string>.Empty : Parsing.EndpointMetadataReader.Read(method),
                     delegateType,
                     ViewBinder.ClassifyAwaited(method.ReturnType));
                 return new UrlRuleCallSpec(location.Version, location.Data, location.GetDisplayLocation(), view, invocation.SyntaxTree.FilePath, invocation.SpanStart);

@@ -52,6 +52,7 @@ public partial class App
         {
             InitialData = new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning" },
         });
+        defaultServiceCount = builder.Services.Count;
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
@@ -335,31 +336,14 @@ public partial class App
     /// <summary>The app's logger (Flask's <c>app.logger</c>), named after the app; silent until <see cref="Build()"/>.</summary>
     public ILogger Logger { get; private set; } = NullLogger.Instance;
 
-    /// <summary>The services of the app, to add to before <see cref="Run()"/>.</summary>
-    public IServiceCollection Services => builder.Services;
+    /// <summary>
+    /// The services of the app, to add to before <see cref="Run()"/> (Flask's extensions register theirs here). In an app
+    /// added to a larger host with <c>builder.AddFlagon(app)</c>, the host's.
+    /// </summary>
+    public IServiceCollection Services => joinedServices ?? builder.Services;
 
     /// <summary>The compiled route tables of the app's own views.</summary>
     internal IReadOnlyList<RouteTable> RouteTables => tables;
-
-    /// <summary>Builds the ASP.NET Core application that serves this app, without starting it.</summary>
-    public WebApplication Build() => Build(HandleRequestAsync);
-
-    /// <summary>Builds the ASP.NET Core application with another terminal delegate (a <see cref="Dispatcher"/>'s).</summary>
-    internal WebApplication Build(RequestDelegate terminal)
-    {
-        ConfigureDataProtection();
-        var web = builder.Build();
-        services = web.Services;
-        if (Debug)
-        {
-            web.UseDeveloperExceptionPage();
-        }
-        applicationRoot = ReadApplicationRoot();
-        sessionSettings = Sessions.SessionSettings.From(Config);
-        Logger = web.Services.GetRequiredService<ILoggerFactory>().CreateLogger(Name);
-        web.Run(terminal);
-        return web;
-    }
 
     private Sessions.SessionSettings? sessionSettings;
 
@@ -375,9 +359,9 @@ public partial class App
     /// several processes (or machines sharing the directory) read each other's cookies. The key ring is isolated
     /// per application name, <c>DATA_PROTECTION_APPLICATION_NAME</c> (the app's <see cref="Name"/> by default).
     /// </summary>
-    private void ConfigureDataProtection()
+    private void ConfigureDataProtection(IServiceCollection services)
     {
-        var protection = builder.Services.AddDataProtection()
+        var protection = services.AddDataProtection()
             .SetApplicationName(Config["DATA_PROTECTION_APPLICATION_NAME"] is { Length: > 0 } appName ? appName : Name);
         if (Config["DATA_PROTECTION_KEYS"] is { Length: > 0 } directory)
         {
@@ -391,20 +375,18 @@ public partial class App
     /// </summary>
     public void Run() => RunAsync().GetAwaiter().GetResult();
 
-    /// <summary>Serves <paramref name="terminal"/> (a <see cref="Dispatcher"/>) with this app's configuration.</summary>
-    internal void Run(RequestDelegate terminal) => RunAsync(terminal, default).GetAwaiter().GetResult();
-
     /// <summary>Serves the app until <paramref name="cancellationToken"/> fires or the process is stopped.</summary>
-    public Task RunAsync(CancellationToken cancellationToken = default) => RunAsync(HandleRequestAsync, cancellationToken);
+    public Task RunAsync(CancellationToken cancellationToken = default) => RunAsync(null, cancellationToken);
 
-    private async Task RunAsync(RequestDelegate terminal, CancellationToken cancellationToken)
+    /// <summary>Serves the app, with <paramref name="before"/> in front of its routing (a <see cref="Dispatcher"/>'s forwarding).</summary>
+    internal async Task RunAsync(Action<WebApplication>? before, CancellationToken cancellationToken)
     {
         if (args.Length > 0 && args[0] == Cli.RoutesCommand.Name)
         {
             Console.Write(Cli.RoutesCommand.Format(UrlMap));
             return;
         }
-        await using var web = Build(terminal);
+        await using var web = Build(before);
         await web.StartAsync(cancellationToken);
         foreach (var address in web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
         {

@@ -1,17 +1,19 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Flagon;
 
 /// <summary>
 /// Serves several apps in one server under path prefixes: Werkzeug's <c>DispatcherMiddleware</c> (the seed's
-/// slide 37). A request goes to the app with the longest prefix it lies under, with the prefix moved to PathBase,
-/// so that each app's URLs (UrlFor, redirects) carry its mount path; anything else goes to the main app.
+/// slide 37). Each app is fully built with its own services, settings, logger, middleware and keys, as separate Flask
+/// apps are. A request goes to the app with the longest prefix it lies under, with the prefix moved to PathBase (so
+/// that each app's URLs carry its mount path) and the app's own services; anything else goes to the main app.
 /// </summary>
 /// <example>
 /// <code>
 /// var dispatcher = new Dispatcher(frontend, new Dictionary&lt;string, App&gt; { ["/backend"] = backend });
-/// dispatcher.Run(args);
+/// dispatcher.Run();
 /// </code>
 /// </example>
 public sealed class Dispatcher
@@ -30,46 +32,71 @@ public sealed class Dispatcher
             .OrderByDescending(m => m.Prefix.Value!.Length)];
     }
 
-    /// <summary>The request delegate: hands the request to the app whose prefix it lies under.</summary>
-    public Task HandleRequestAsync(HttpContext context)
+    /// <summary>Builds the main app's host with the mounted apps in front of it, without starting it.</summary>
+    public WebApplication Build()
     {
-        foreach (var (prefix, app) in mounts)
+        var forwards = mounts.Select(m => (m.Prefix, Forward: MountedApp.Build(m.App))).ToArray();
+        var web = main.Build(before: web => web.Use(next => context =>
         {
-            if (context.Request.Path.StartsWithSegments(prefix, out var rest))
+            foreach (var (prefix, forward) in forwards)
             {
-                return Forward(context, app, prefix, rest);
+                if (context.Request.Path.StartsWithSegments(prefix, StringComparison.Ordinal, out var rest))
+                {
+                    return forward.InvokeAsync(context, prefix, rest);
+                }
             }
-        }
-        return main.HandleRequestAsync(context);
-    }
-
-    private static async Task Forward(HttpContext context, App app, PathString prefix, PathString rest)
-    {
-        var request = context.Request;
-        var (pathBase, path) = (request.PathBase, request.Path);
-        request.PathBase = pathBase.Add(prefix);
-        request.Path = rest;
-        try
+            return next(context);
+        }));
+        web.Lifetime.ApplicationStopped.Register(() =>
         {
-            await app.HandleRequestAsync(context);
-        }
-        finally
-        {
-            (request.PathBase, request.Path) = (pathBase, path);
-        }
+            foreach (var (_, forward) in forwards)
+            {
+                forward.Dispose();
+            }
+        });
+        return web;
     }
 
     /// <summary>Serves the dispatcher on Kestrel (the main app's configuration decides the address) until stopped.</summary>
-    public void Run() => main.Run(HandleRequestAsync);
+    public void Run()
+    {
+        using var web = Build();
+        web.Run();
+    }
 }
 
-/// <summary>Mounting a Flagon app inside an ASP.NET Core app.</summary>
-public static class FlagonApplicationBuilderExtensions
+/// <summary>An app built on its own (its services, settings, middleware), reached through another host's pipeline.</summary>
+internal sealed class MountedApp : IDisposable
 {
-    /// <summary>
-    /// Serves <paramref name="app"/> under <paramref name="prefix"/> of an ASP.NET Core pipeline
-    /// (<c>web.MapFlagon("/backend", backend)</c>); ASP.NET Core moves the prefix to PathBase, which the app's URLs keep.
-    /// </summary>
-    public static IApplicationBuilder MapFlagon(this IApplicationBuilder builder, PathString prefix, App app) =>
-        builder.Map(prefix, branch => branch.Run(app.HandleRequestAsync));
+    private readonly WebApplication web;
+    private readonly RequestDelegate pipeline;
+
+    private MountedApp(WebApplication web)
+    {
+        this.web = web;
+        pipeline = ((IApplicationBuilder)web).Build();
+    }
+
+    public static MountedApp Build(App app) => new(app.Build());
+
+    /// <summary>Runs the app's pipeline for a request under <paramref name="prefix"/>, with the prefix in PathBase and the app's services.</summary>
+    public async Task InvokeAsync(HttpContext context, PathString prefix, PathString rest)
+    {
+        var request = context.Request;
+        var (pathBase, path, services) = (request.PathBase, request.Path, context.RequestServices);
+        await using var scope = web.Services.CreateAsyncScope();
+        request.PathBase = pathBase.Add(prefix);
+        request.Path = rest;
+        context.RequestServices = scope.ServiceProvider;
+        try
+        {
+            await pipeline(context);
+        }
+        finally
+        {
+            (request.PathBase, request.Path, context.RequestServices) = (pathBase, path, services);
+        }
+    }
+
+    public void Dispose() => ((IDisposable)web).Dispose();
 }

@@ -57,6 +57,9 @@ namespace Flagon.Generators.Model
     /// <param name="Blueprint">The fully qualified name of the blueprint class, or empty for an app-level view.</param>
     /// <param name="Rules">The view's rules, in declaration order.</param>
     /// <param name="AwaitedKind">For <see cref="ReturnKind.Awaited"/>: how the awaited value is written.</param>
+    /// <param name="Metadata">
+    /// The C# expressions creating its endpoint's metadata: the attributes of its class, then its own (Flagon's excepted).
+    /// </param>
     /// <param name="DelegateType">
     /// For a view given to AddUrlRule: the Func type it is called through (the table holds the delegate);
     /// empty for a [Route] view, which is called directly.
@@ -69,6 +72,7 @@ namespace Flagon.Generators.Model
         ReturnKind ReturnKind,
         string Blueprint,
         EquatableArray<RuleSpec> Rules,
+        EquatableArray<string> Metadata,
         string DelegateType = "",
         ReturnKind AwaitedKind = ReturnKind.Unsupported);
 }

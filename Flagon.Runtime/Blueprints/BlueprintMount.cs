@@ -41,6 +41,9 @@ internal sealed class BlueprintMount
     /// <summary>This blueprint and its parents, innermost first (Flask's <c>request.blueprints</c>).</summary>
     public BlueprintMount[] Chain { get; }
 
+    /// <summary>The ASP.NET Core endpoints of its rules, as mounted here; built on first use.</summary>
+    public Microsoft.AspNetCore.Http.Endpoint[]? Endpoints;
+
     /// <summary>Whether <paramref name="path"/> lies under the prefix (at a part boundary).</summary>
     public bool Contains(string path) =>
         Prefix.Length == 0

@@ -12,10 +12,13 @@ namespace Flagon;
 public partial class App
 {
     /// <summary>Makes the request context of <paramref name="context"/> and matches its URL.</summary>
-    internal Scope MatchRequest(HttpContext context)
+    internal Scope MatchRequest(HttpContext context) => MatchRequest(context, context.Request.Path.Value ?? string.Empty);
+
+    /// <summary>Makes the request context of <paramref name="context"/> and matches <paramref name="path"/>, its path under the app's mount.</summary>
+    internal Scope MatchRequest(HttpContext context, string path)
     {
         var scope = new Scope(this, context, CurrentScope.Current);
-        Match(context.Request.Path.Value ?? string.Empty, context.Request.Method, ref scope.Route);
+        Match(path, context.Request.Method, ref scope.Route);
         return scope;
     }
 

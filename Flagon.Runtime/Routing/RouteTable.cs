@@ -48,6 +48,14 @@ public abstract class RouteTable
     {
     }
 
+    /// <summary>
+    /// The attributes of the rule's view and of its class, created anew on each call (ASP.NET Core's <c>[Authorize]</c>,
+    /// <c>[EnableCors]</c>, …, and the user's own): the metadata of the rule's ASP.NET Core endpoint, which the app
+    /// builds once.
+    /// </summary>
+    /// <param name="rule">The index of the rule in <see cref="Rules"/>.</param>
+    public virtual IReadOnlyList<object> EndpointMetadata(int rule) => [];
+
     private Dispatch.Scaffold? scaffold;
 
     /// <summary>The hooks and handlers of a blueprint's table, made once from <see cref="AddHandlers"/>.</summary>

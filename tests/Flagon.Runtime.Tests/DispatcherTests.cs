@@ -1,6 +1,9 @@
 using Flagon.Routing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Flagon.Runtime.Tests;
 
@@ -28,10 +31,12 @@ public class DispatcherTests
         var frontend = CreateApp("frontend", "hi");
         var backend = CreateApp("backend", "hello");
         var dispatcher = new Dispatcher(frontend, new Dictionary<string, App> { ["/backend"] = backend });
+        await using var web = dispatcher.Build();
+        var pipeline = ((IApplicationBuilder)web).Build();
 
-        var front = await SendAsync(dispatcher.HandleRequestAsync, "/admin/links");
-        var back = await SendAsync(dispatcher.HandleRequestAsync, "/backend/admin/links");
-        var redirect = await SendAsync(dispatcher.HandleRequestAsync, "/backend/docs");
+        var front = await SendAsync(pipeline, "/admin/links");
+        var back = await SendAsync(pipeline, "/backend/admin/links");
+        var redirect = await SendAsync(pipeline, "/backend/docs");
 
         Assert.Equal("/admin/users/5 /admin/ / /", front.Body);
         Assert.Equal("/backend/admin/users/5 /backend/admin/ /backend/ /backend/", back.Body);
@@ -44,8 +49,8 @@ public class DispatcherTests
     public async Task A_flagon_app_mounted_inside_an_aspnet_core_app_keeps_its_path_base()
     {
         var backend = CreateApp("backend", "hello");
-        var host = WebApplication.CreateSlimBuilder().Build();
-        host.MapFlagon("/backend", backend);
+        await using var host = WebApplication.CreateSlimBuilder().Build();
+        ((IApplicationBuilder)host).MapFlagon("/backend", backend);
         host.Run(context => context.Response.WriteAsync("aspnet"));
         var pipeline = ((IApplicationBuilder)host).Build();
 
@@ -54,6 +59,54 @@ public class DispatcherTests
 
         Assert.Equal("/backend/admin/users/5 /backend/admin/ /backend/ /backend/", mounted.Body);
         Assert.Equal("aspnet", other.Body);
+    }
+
+    [Fact]
+    public async Task A_dispatched_app_is_fully_built_its_logger_logs_its_views_exceptions_and_its_services_are_its_own()
+    {
+        var frontend = CreateApp("frontend", "hi");
+        var backend = CreateApp("backend", "hello");
+        var logs = new CapturedLogs();
+        backend.Services.AddLogging(logging => logging.AddProvider(logs));
+        backend.Services.AddSingleton(new Greeter());
+        var dispatcher = new Dispatcher(frontend, new Dictionary<string, App> { ["/backend"] = backend });
+        await using var web = dispatcher.Build();
+        var pipeline = ((IApplicationBuilder)web).Build();
+
+        var failed = await SendAsync(pipeline, "/backend/admin/fail");
+        var greeted = await SendAsync(pipeline, "/backend/greet/ada");
+
+        Assert.Equal(500, failed.Status);
+        Assert.Contains(logs.Entries, e => e.Category == "backend" && e.Level == LogLevel.Error && e.Exception?.Message == "admin failed");
+        Assert.NotSame(NullLogger.Instance, backend.Logger);
+        // The backend's own services: its Greeter, which the frontend does not have.
+        Assert.Equal(200, greeted.Status);
+        Assert.NotEqual(200, (await SendAsync(pipeline, "/greet/ada")).Status);
+    }
+}
+
+/// <summary>A logger provider that keeps what is logged, for tests.</summary>
+public sealed class CapturedLogs : ILoggerProvider
+{
+    public sealed record Entry(string Category, LogLevel Level, string Message, Exception? Exception);
+
+    public System.Collections.Concurrent.ConcurrentQueue<Entry> Entries { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(CapturedLogs logs, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            logs.Entries.Enqueue(new Entry(category, logLevel, formatter(state, exception), exception));
     }
 }
 
