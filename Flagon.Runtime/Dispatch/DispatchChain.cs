@@ -106,6 +106,11 @@ public partial class App
     {
         var scope = RequestScope();
         var context = scope.Http!;
+        if (context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false } antiforgery)
+        {
+            // ASP.NET Core's antiforgery middleware found the form's token missing or wrong ([RequireAntiforgeryToken]).
+            throw new HttpError(StatusCodes.Status400BadRequest, "The form's antiforgery (CSRF) token is missing or invalid.", antiforgery.Error);
+        }
         if (NeedsBody(context.Request))
         {
             // Read before the hooks and the view, so Request.Form, Files, Data and Json() are plain properties, as in Flask.

@@ -36,6 +36,12 @@ public sealed class Request
     /// <summary>The scheme: <c>http</c> or <c>https</c>.</summary>
     public string Scheme => http.Request.Scheme;
 
+    /// <summary>
+    /// Whether the request came over HTTPS (Flask's <c>is_secure</c>); behind a proxy, as ASP.NET Core's forwarded headers
+    /// middleware says when the app trusts the proxy.
+    /// </summary>
+    public bool IsSecure => http.Request.IsHttps;
+
     /// <summary>The host and port the client asked for: <c>localhost:5000</c>.</summary>
     public string Host => http.Request.Host.Value ?? string.Empty;
 

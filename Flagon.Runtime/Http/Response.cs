@@ -268,11 +268,12 @@ public class Response
                 {
                     return;
                 }
-                response.ContentLength = Encoding.UTF8.GetByteCount(text!);
-                if (!noBody && text!.Length > 0)
+                if (noBody)
                 {
-                    Encoding.UTF8.GetBytes(text, response.BodyWriter);
+                    response.ContentLength = Encoding.UTF8.GetByteCount(text!);
+                    return;
                 }
+                await Http.ResponseWriter.WriteUtf8Body(context, text!);
                 return;
             case Kind.Bytes:
                 if (bodyless)

@@ -140,12 +140,16 @@ public static class ResponseWriter
     {
         var response = context.Response;
         response.ContentLength = Encoding.UTF8.GetByteCount(text);
-        if (!HttpMethods.IsHead(context.Request.Method))
+        if (HttpMethods.IsHead(context.Request.Method) || text.Length == 0)
         {
-            // Kestrel flushes the pipe when the request completes, so no flush is awaited here.
-            Encoding.UTF8.GetBytes(text, response.BodyWriter);
+            return ValueTask.CompletedTask;
         }
-        return ValueTask.CompletedTask;
+        Encoding.UTF8.GetBytes(text, response.BodyWriter);
+        // Flushed: middleware that wraps the body (output caching, compression) sees only what is flushed.
+        var flush = response.BodyWriter.FlushAsync(context.RequestAborted);
+        return flush.IsCompletedSuccessfully ? ValueTask.CompletedTask : Awaited(flush);
+
+        static async ValueTask Awaited(ValueTask<System.IO.Pipelines.FlushResult> flush) => await flush;
     }
 
     /// <summary>Writes text pieces as they come, each flushed.</summary>
