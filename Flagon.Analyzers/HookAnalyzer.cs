@@ -66,7 +66,7 @@ namespace Flagon.Analyzers
                         method.ReturnType.ToDisplayString(), ViewBinder.HookReturnsAllowed(hook.Kind)));
                 }
                 var errors = new List<BindingError>();
-                ViewBinder.BindErrorHandler(method, errors);
+                ViewBinder.BindErrorHandler(method, errors, receivesResponse: hook.Kind == HookKind.AfterRequest, receivesError: hook.Kind == HookKind.TeardownRequest);
                 foreach (var error in errors)
                 {
                     var at = error.Start < method.Parameters.Length ? method.Parameters[error.Start].Locations.FirstOrDefault() ?? location : location;

@@ -322,7 +322,9 @@ namespace Flagon.Generators
                 foreach (var r in rules)
                 {
                     var methods = string.Join(", ", r.Rule.Methods.Select(MatcherEmitter.Literal));
-                    w.WriteLine($"new({MatcherEmitter.Literal(r.Rule.Endpoint)}, {MatcherEmitter.Literal(r.Rule.Pattern)}, [{methods}]), // {r.Index}");
+                    // The app's own rules say which view class they come from: an app may serve some classes only.
+                    string viewClass = split ? $" {{ ViewClass = {MatcherEmitter.Literal(r.View.ContainingType.Replace("global::", string.Empty))} }}" : string.Empty;
+                    w.WriteLine($"new({MatcherEmitter.Literal(r.Rule.Endpoint)}, {MatcherEmitter.Literal(r.Rule.Pattern)}, [{methods}]){viewClass}, // {r.Index}");
                 }
                 w.Indent--;
                 w.WriteLine("];");

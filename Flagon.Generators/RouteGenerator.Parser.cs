@@ -271,7 +271,7 @@ namespace Flagon.Generators
                 }
                 var returnKind = method.ReturnsVoid ? ReturnKind.Void : ViewBinder.ClassifyReturn(method.ReturnType);
                 bool fits = ViewBinder.HookReturnFits(kind, method);
-                var arguments = ViewBinder.BindErrorHandler(method, new List<BindingError>());
+                var arguments = ViewBinder.BindErrorHandler(method, new List<BindingError>(), receivesResponse: kind == HookKind.AfterRequest, receivesError: kind == HookKind.TeardownRequest);
                 if (!fits || arguments is null)
                 {
                     return null;

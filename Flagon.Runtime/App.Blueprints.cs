@@ -87,7 +87,7 @@ public partial class App
                     Blueprint = mount.Name,
                 }));
             }
-            rules.AddRange(tables.SelectMany(t => t.Rules));
+            rules.AddRange(tables.SelectMany(t => t.Rules).Where(Serves));
             return new UrlMap(rules);
         }
     }

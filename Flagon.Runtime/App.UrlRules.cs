@@ -35,6 +35,7 @@ public partial class App
             {
                 runtimeRules = new RuntimeRouteTable();
                 tables = WithTable(runtimeRules);
+                RefreshExcludedRules();
             }
             runtimeRules.Add(rule, view, endpoint, methods, defaults, strictSlashes);
         }
@@ -49,6 +50,7 @@ public partial class App
         lock (blueprints)
         {
             tables = WithTable(table);
+            RefreshExcludedRules();
             table.AddHandlers(scaffold);
         }
         return this;

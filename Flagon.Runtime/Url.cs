@@ -30,7 +30,7 @@ public static class Url
             // Flask's relative endpoint: the current request's blueprint, or the app itself.
             endpoint = Contexts.CurrentScope.Blueprint is { } current ? current.Name + endpoint : endpoint[1..];
         }
-        var urlValues = new UrlValues(endpoint, values ?? new Dictionary<string, object?>());
+        var urlValues = new UrlValues(endpoint, app.InjectUrlDefaults(endpoint, values ?? new Dictionary<string, object?>()));
         string root = UrlContext.Root(app);
         int dot = endpoint.LastIndexOf('.');
         if (dot > 0 && app.MountNamed(endpoint[..dot]) is { } mount)
@@ -44,7 +44,7 @@ public static class Url
         {
             foreach (var table in app.RouteTables)
             {
-                if (table.BuildUrl(endpoint, root, urlValues, anchor, external) is { } url)
+                if (app.Serves(table, endpoint) && table.BuildUrl(endpoint, root, urlValues, anchor, external) is { } url)
                 {
                     return url;
                 }

@@ -33,10 +33,10 @@ namespace Flagon.Generators.Emitters
         public void Emit(RouteTree root)
         {
             w.WriteLine("/// <inheritdoc/>");
-            w.WriteLine("public override global::Flagon.Routing.RouteMatch Match(global::System.ReadOnlySpan<char> path, string method)");
+            w.WriteLine("public override global::Flagon.Routing.RouteMatch Match(global::System.ReadOnlySpan<char> path, string method, global::Flagon.Routing.RuleSet? excluded)");
             w.WriteLine("{");
             w.Indent++;
-            w.WriteLine("var match = new global::Flagon.Routing.RouteMatch();");
+            w.WriteLine("var match = new global::Flagon.Routing.RouteMatch { Excluded = excluded };");
             w.WriteLine("ulong methodBit = MethodBit(method);");
             w.WriteLine("int s0 = 1; // the first part starts after the leading slash");
             EmitNode(root, 0, 0, "root");

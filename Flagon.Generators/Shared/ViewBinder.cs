@@ -243,16 +243,30 @@ namespace Flagon.Generators.Shared
         /// The exception types the handler takes (<c>HttpError</c> for a status handler); null for a hook, whose exception
         /// (teardown) is any <c>Exception</c>.
         /// </param>
-        public static List<ArgumentSpec>? BindErrorHandler(IMethodSymbol method, List<BindingError> errors, IReadOnlyList<ITypeSymbol>? handled = null)
+        /// <param name="receivesResponse">Whether the method receives the response (after-request hooks).</param>
+        /// <param name="receivesError">Whether the method receives an exception (error handlers and teardown hooks).</param>
+        public static List<ArgumentSpec>? BindErrorHandler(IMethodSymbol method, List<BindingError> errors, IReadOnlyList<ITypeSymbol>? handled = null,
+            bool receivesResponse = false, bool receivesError = true)
         {
             var result = new List<ArgumentSpec>();
             foreach (var parameter in method.Parameters)
             {
                 string typeName = parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
                 string plain = parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-                if (plain == "global::Flagon.Response")
+                if (plain == "global::Flagon.Response" && receivesResponse)
                 {
                     result.Add(new ArgumentSpec(parameter.Name, ArgumentSource.Response, 0, string.Empty, typeName));
+                }
+                else if (plain == "global::Flagon.Response")
+                {
+                    // Only an after-request hook receives the response; anywhere else nothing could fill it.
+                    errors.Add(new BindingError(DiagnosticDescriptors.ParameterNotFilled, ErrorTarget.Parameter, parameter.Ordinal, 0, null, parameter.Name, method.Name));
+                    return null;
+                }
+                else if (IsOrDerives(parameter.Type, "System.Exception") && !receivesError)
+                {
+                    errors.Add(new BindingError(DiagnosticDescriptors.ParameterNotFilled, ErrorTarget.Parameter, parameter.Ordinal, 0, null, parameter.Name, method.Name));
+                    return null;
                 }
                 else if (IsOrDerives(parameter.Type, "System.Exception"))
                 {
@@ -278,7 +292,7 @@ namespace Flagon.Generators.Shared
                 {
                     result.Add(new ArgumentSpec(parameter.Name, ArgumentSource.Omitted, 0, string.Empty, typeName));
                 }
-                else if (ClassifyValue(parameter.Type).Kind is not null)
+                else if (ClassifyValue(parameter.Type).Kind is not null || !CanBeService(parameter.Type))
                 {
                     errors.Add(new BindingError(DiagnosticDescriptors.ParameterNotFilled, ErrorTarget.Parameter, parameter.Ordinal, 0, null, parameter.Name, method.Name));
                     return null;
@@ -919,7 +933,7 @@ namespace Flagon.Generators.Shared
                 {
                     result.Add(new ArgumentSpec(parameter.Name, ArgumentSource.Default, 0, "null", typeName));
                 }
-                else if (kind is not null)
+                else if (kind is not null || !CanBeService(parameter.Type))
                 {
                     errors.Add(new BindingError(DiagnosticDescriptors.ParameterNotFilled, ErrorTarget.Parameter, parameter.Ordinal, 0, null, parameter.Name, method.Name));
                     return null;
@@ -931,6 +945,15 @@ namespace Flagon.Generators.Shared
             }
             return result;
         }
+
+        /// <summary>
+        /// Whether a view parameter of this type may come from the app's services: not an exception (only error handlers
+        /// receive one), not Flagon's response (only after-request hooks do), not a delegate or a task.
+        /// </summary>
+        private static bool CanBeService(ITypeSymbol type) =>
+            !IsOrDerives(type, "System.Exception") && !IsOrDerives(type, "Flagon.Response")
+            && type.TypeKind is not (TypeKind.Delegate or TypeKind.Pointer or TypeKind.FunctionPointer)
+            && !(type is INamedTypeSymbol { Name: "Task" or "ValueTask" } task && task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks");
 
         /// <summary>A parameter's default value as C#, for calls that must pass every argument (through a delegate).</summary>
         private static string DefaultLiteral(IParameterSymbol parameter)

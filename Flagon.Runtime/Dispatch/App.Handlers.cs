@@ -94,4 +94,45 @@ public partial class App
         scaffold.AddErrorHandler(typeof(TException), (context, error) => ResponseWriter.WriteResponse(context, handler((TException)error)));
         return this;
     }
+
+    /// <summary>
+    /// Adds a URL value preprocessor (Flask's <c>app.url_value_preprocessor</c>): before the before-request hooks, it
+    /// receives the matched endpoint (null when no rule matched) and the values the URL gave the rule's variables, e.g.
+    /// to keep a language code in <c>G</c>. The values are a copy: the view still receives its rule's values, since its
+    /// parameters are bound by generated code.
+    /// </summary>
+    /// <example><code>app.UrlValuePreprocessor((endpoint, values) => { if (values.TryGetValue("lang", out var lang)) G["lang"] = lang; });</code></example>
+    public App UrlValuePreprocessor(Action<string?, IDictionary<string, string>> preprocessor)
+    {
+        scaffold.AddUrlValuePreprocessor(preprocessor);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a URL defaults function (Flask's <c>app.url_defaults</c>): <c>Url.For</c> (and templates' <c>url_for</c>)
+    /// call it with the endpoint and the values before building, so it may add the values the current request implies,
+    /// e.g. the language code. Typed <c>UrlFor</c> methods take their values explicitly and do not call it.
+    /// </summary>
+    /// <example><code>app.UrlDefaults((endpoint, values) => values.TryAdd("lang", G.Get&lt;string&gt;("lang", null)));</code></example>
+    public App UrlDefaults(Action<string, IDictionary<string, object?>> defaults)
+    {
+        scaffold.AddUrlDefaults(defaults);
+        return this;
+    }
+
+    /// <summary>The values <c>Url.For</c> builds with: <paramref name="values"/> with the url_defaults functions' additions.</summary>
+    internal IReadOnlyDictionary<string, object?> InjectUrlDefaults(string endpoint, IReadOnlyDictionary<string, object?> values)
+    {
+        var functions = scaffold.UrlDefaultFuncs;
+        if (functions.Length == 0)
+        {
+            return values;
+        }
+        var copy = new Dictionary<string, object?>(values, StringComparer.Ordinal);
+        foreach (var function in functions)
+        {
+            function(endpoint, copy);
+        }
+        return copy;
+    }
 }

@@ -39,6 +39,7 @@ public partial class App
     {
         // Set inside an async method, the context stays with this request's flow and is gone when it returns.
         CurrentScope.Current = scope;
+        using var activity = ActivitySource.HasListeners() ? StartActivity(context, scope) : null;
         Exception? error = null;
         try
         {
@@ -65,10 +66,32 @@ public partial class App
         }
         finally
         {
+            if (activity is not null)
+            {
+                activity.SetTag("http.response.status_code", context.Response.StatusCode);
+                if (error is not null)
+                {
+                    activity.SetStatus(System.Diagnostics.ActivityStatusCode.Error, error.Message);
+                }
+            }
             scope.Error = error;
             await DoTeardownRequestAsync(error);
             TeardownAppContext(scope);
         }
+    }
+
+    // One span per request for OpenTelemetry (the Flagon ActivitySource), named after the endpoint, as ASP.NET Core
+    // names its spans after the route.
+    private static System.Diagnostics.Activity? StartActivity(HttpContext context, Scope scope)
+    {
+        var activity = ActivitySource.StartActivity(scope.Route.Endpoint ?? "(no rule)", System.Diagnostics.ActivityKind.Internal);
+        if (activity is not null)
+        {
+            activity.SetTag("flagon.endpoint", scope.Route.Endpoint);
+            activity.SetTag("http.route", scope.Route.Rule is { } rule ? (scope.Route.Blueprint?.Prefix ?? string.Empty) + rule.Pattern : null);
+            activity.SetTag("http.request.method", context.Request.Method);
+        }
+        return activity;
     }
 
     /// <summary>
@@ -115,6 +138,14 @@ public partial class App
         {
             // Read before the hooks and the view, so Request.Form, Files, Data and Json() are plain properties, as in Flask.
             await ReadBodyAsync(context, scope);
+        }
+        if (scaffold.UrlValuePreprocessors is { Length: > 0 } preprocessors)
+        {
+            var values = new Dictionary<string, string>(scope.ViewArgs, StringComparer.Ordinal);
+            foreach (var preprocessor in preprocessors)
+            {
+                preprocessor(scope.Route.Endpoint, values);
+            }
         }
         foreach (var hook in scaffold.BeforeRequestFuncs)
         {

@@ -42,9 +42,11 @@ public partial class App
             route.Owner ??= mount.Prefix.Length > 0 ? mount : null;
             route.Miss.Add(mount.Table, match);
         }
-        foreach (var table in tables)
+        var own = tables;
+        for (int i = 0; i < own.Length; i++)
         {
-            var match = table.Match(path, method);
+            var table = own[i];
+            var match = table.Match(path, method, ExcludedRules(i));
             if (match.Status == MatchStatus.Matched)
             {
                 route.Table = table;
@@ -89,9 +91,9 @@ public partial class App
                 return merged;
             }
         }
-        foreach (var table in tables)
+        for (int i = 0; i < tables.Length; i++)
         {
-            if (table.Match(merged, "GET").Status != MatchStatus.NotFound)
+            if (tables[i].Match(merged, "GET", ExcludedRules(i)).Status != MatchStatus.NotFound)
             {
                 return merged;
             }

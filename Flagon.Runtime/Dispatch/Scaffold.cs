@@ -16,6 +16,8 @@ public sealed class Scaffold
     private BeforeRequestFunc[] beforeRequest = [];
     private AfterRequestFunc[] afterRequest = [];
     private TeardownRequestFunc[] teardownRequest = [];
+    private Action<string?, IDictionary<string, string>>[] urlValuePreprocessors = [];
+    private Action<string, IDictionary<string, object?>>[] urlDefaultFuncs = [];
     private Dictionary<int, ErrorHandlerFunc> byCode = [];
     private Dictionary<Type, ErrorHandlerFunc> byType = [];
     private readonly object gate = new();
@@ -28,6 +30,34 @@ public sealed class Scaffold
 
     /// <summary>The teardown hooks, in registration order (they run in reverse).</summary>
     internal TeardownRequestFunc[] TeardownRequestFuncs => teardownRequest;
+
+    /// <summary>The url_value_preprocessor functions, in registration order.</summary>
+    internal Action<string?, IDictionary<string, string>>[] UrlValuePreprocessors => urlValuePreprocessors;
+
+    /// <summary>The url_defaults functions, in registration order.</summary>
+    internal Action<string, IDictionary<string, object?>>[] UrlDefaultFuncs => urlDefaultFuncs;
+
+    /// <summary>Adds a url_value_preprocessor: it sees the matched endpoint and the URL's values before the before-request hooks.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public void AddUrlValuePreprocessor(Action<string?, IDictionary<string, string>> preprocessor)
+    {
+        ArgumentNullException.ThrowIfNull(preprocessor);
+        lock (gate)
+        {
+            urlValuePreprocessors = [.. urlValuePreprocessors, preprocessor];
+        }
+    }
+
+    /// <summary>Adds a url_defaults function: it may add values to those <c>Url.For</c> builds a URL with.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public void AddUrlDefaults(Action<string, IDictionary<string, object?>> defaults)
+    {
+        ArgumentNullException.ThrowIfNull(defaults);
+        lock (gate)
+        {
+            urlDefaultFuncs = [.. urlDefaultFuncs, defaults];
+        }
+    }
 
     /// <summary>Whether any after-request hook is registered: the response must then be made before it is written.</summary>
     internal bool HasAfterRequest => afterRequest.Length > 0;

@@ -208,7 +208,10 @@ public partial class App
         {
             for (int i = 0; i < table.Rules.Count; i++)
             {
-                all.Add(EndpointFor(table, null, i));
+                if (Serves(table.Rules[i]))
+                {
+                    all.Add(EndpointFor(table, null, i));
+                }
             }
         }
         return all;

@@ -1,7 +1,7 @@
 namespace Flagon.Routing;
 
 /// <summary>
-/// The result of <see cref="RouteTable.Match"/>: a value type, so matching allocates nothing.
+/// The result of <see cref="RouteTable.Match(ReadOnlySpan{char}, string)"/>: a value type, so matching allocates nothing.
 /// </summary>
 public struct RouteMatch
 {
@@ -17,6 +17,9 @@ public struct RouteMatch
     /// <summary>The ranges of the matched rule's variable values in the path.</summary>
     public RouteValueRanges Values;
 
+    /// <summary>Rules the matcher passes over as if absent (an app that serves some view classes only); null for none.</summary>
+    public RuleSet? Excluded;
+
     /// <summary>
     /// For generated matchers, where a rule's path matched: true (and the rule is the match) when the request's
     /// method, <paramref name="methodBit"/>, is one of the rule's <paramref name="methods"/>; otherwise the methods
@@ -29,6 +32,10 @@ public struct RouteMatch
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool Found(ulong methodBit, ulong methods, ulong allowed, int rule)
     {
+        if (Excluded is not null && Excluded.Contains(rule))
+        {
+            return false;
+        }
         if ((methodBit & methods) != 0)
         {
             Status = MatchStatus.Matched;
@@ -50,7 +57,7 @@ public struct RouteMatch
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool FoundWithoutSlash(ulong methodBit, ulong methods, int rule, bool redirect)
     {
-        if ((methodBit & methods) == 0)
+        if ((methodBit & methods) == 0 || (Excluded is not null && Excluded.Contains(rule)))
         {
             return false;
         }

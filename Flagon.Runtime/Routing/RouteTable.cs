@@ -4,7 +4,7 @@ namespace Flagon.Routing;
 
 /// <summary>
 /// A compiled set of rules: the source generator emits one subclass for the app's own views and one per
-/// blueprint. <see cref="Match"/> is a decision tree over path parts written as C# at build time, and
+/// blueprint. <see cref="Match(ReadOnlySpan{char}, string)"/> is a decision tree over path parts written as C# at build time, and
 /// <see cref="InvokeAsync"/> binds the values and calls the matched view directly: no reflection.
 /// </summary>
 public abstract class RouteTable
@@ -21,12 +21,18 @@ public abstract class RouteTable
     /// </summary>
     /// <param name="path">The path to match.</param>
     /// <param name="method">The HTTP method, upper case.</param>
-    public abstract RouteMatch Match(ReadOnlySpan<char> path, string method);
+    public RouteMatch Match(ReadOnlySpan<char> path, string method) => Match(path, method, null);
+
+    /// <summary>Matches a path as if the <paramref name="excluded"/> rules were not in the table (an app that serves some view classes only).</summary>
+    /// <param name="path">The path to match.</param>
+    /// <param name="method">The HTTP method, upper case.</param>
+    /// <param name="excluded">The rules to pass over, or null.</param>
+    public abstract RouteMatch Match(ReadOnlySpan<char> path, string method, RuleSet? excluded);
 
     /// <summary>Binds the matched rule's values from <paramref name="path"/>, calls its view and writes the response.</summary>
     /// <param name="context">The request.</param>
-    /// <param name="path">The same path that was given to <see cref="Match"/>.</param>
-    /// <param name="match">A result of <see cref="Match"/> with <see cref="MatchStatus.Matched"/>.</param>
+    /// <param name="path">The same path that was given to <see cref="Match(ReadOnlySpan{char}, string)"/>.</param>
+    /// <param name="match">A result of <see cref="Match(ReadOnlySpan{char}, string)"/> with <see cref="MatchStatus.Matched"/>.</param>
     public abstract ValueTask InvokeAsync(HttpContext context, ReadOnlySpan<char> path, in RouteMatch match);
 
     /// <summary>

@@ -12,6 +12,9 @@ public sealed record Rule(string Endpoint, string Pattern, IReadOnlyList<string>
     /// <summary>The blueprint the rule is mounted with, or null for the app's own views.</summary>
     public string? Blueprint { get; init; }
 
+    /// <summary>For the app's own views: the class the view is declared in (<c>MyApp.FrontendViews</c>), which <see cref="App.ServeViews(Type[])"/> chooses by.</summary>
+    public string? ViewClass { get; init; }
+
     private string[]? variables;
 
     /// <summary>The names of the rule's variables, in the order they appear: <c>["pk"]</c> for <c>/page/&lt;int:pk&gt;</c>.</summary>

@@ -16,7 +16,7 @@ internal sealed class StaticRouteTable(App app) : RouteTable
 
     public override IReadOnlyList<string> MethodNames => Methods;
 
-    public override RouteMatch Match(ReadOnlySpan<char> path, string method)
+    public override RouteMatch Match(ReadOnlySpan<char> path, string method, RuleSet? excluded)
     {
         var prefix = app.StaticUrlPath;
         if (path.Length <= prefix.Length + 1 || !path.StartsWith(prefix, StringComparison.Ordinal) || path[prefix.Length] != '/'

@@ -18,7 +18,9 @@ public class HelloBenchmarks
     private WebApplication flagonWeb = null!;
     private WebApplication aspNet = null!;
     private RequestDelegate aspNetPipeline = null!;
+    private RequestDelegate flagonPipeline = null!;
     private DefaultHttpContext flagonContext = null!;
+    private DefaultHttpContext flagonPipelineContext = null!;
     private DefaultHttpContext aspNetContext = null!;
 
     private sealed class BenchmarkApp() : App(["--urls", "http://127.0.0.1:0"], RouteTableRegistry.Tables);
@@ -30,6 +32,8 @@ public class HelloBenchmarks
         flagon.Config["Logging:LogLevel:Default"] = "None";
         flagonWeb = flagon.Build();
         flagonContext = NewContext(flagonWeb.Services);
+        flagonPipeline = ((IApplicationBuilder)flagonWeb).Build();
+        flagonPipelineContext = NewContext(flagonWeb.Services);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -59,6 +63,17 @@ public class HelloBenchmarks
     /// <summary>The Hello view through <c>App.HandleRequestAsync</c>.</summary>
     [Benchmark]
     public Task<int> FlagonHello() => Run(flagon.HandleRequestAsync, flagonContext);
+
+    /// <summary>
+    /// The Hello view through the app's whole pipeline as Kestrel runs it: Flagon's routing middleware (match, set the
+    /// ASP.NET Core endpoint), then the endpoint's delegate (the dispatch chain).
+    /// </summary>
+    [Benchmark]
+    public Task<int> FlagonPipelineHello()
+    {
+        flagonPipelineContext.SetEndpoint(null);
+        return Run(flagonPipeline, flagonPipelineContext);
+    }
 
     /// <summary><c>app.MapGet("/hello", () => "Hello World!")</c> through ASP.NET Core's routing pipeline.</summary>
     [Benchmark(Baseline = true)]

@@ -72,4 +72,15 @@ public class ErrorHandlerAnalyzerTests
         """,
         new DiagnosticResult("FLG0109", DiagnosticSeverity.Error).WithLocation(0).WithArguments("e", "System.ArgumentNullException", "OnArgument", "'System.ArgumentException'"),
         new DiagnosticResult("FLG0109", DiagnosticSeverity.Error).WithLocation(1).WithArguments("e", "System.InvalidOperationException", "Miss", "'Flagon.HttpError'"));
+
+    [Fact]
+    public Task FLG0102_an_error_handler_does_not_receive_a_response() => Verify.VerifyAsync("""
+        using Flagon;
+        static class Handlers
+        {
+            [ErrorHandler(404)]
+            public static string Miss(Response {|#0:response|}) => "";
+        }
+        """,
+        new DiagnosticResult("FLG0102", DiagnosticSeverity.Error).WithLocation(0).WithArguments("response", "Miss"));
 }

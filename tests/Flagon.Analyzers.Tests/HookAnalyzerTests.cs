@@ -60,4 +60,16 @@ public class HookAnalyzerTests
         }
         """,
         new DiagnosticResult("FLG0109", DiagnosticSeverity.Error).WithLocation(0).WithArguments("error", "System.InvalidOperationException?", "Close", "any Exception"));
+
+    [Fact]
+    public Task FLG0102_what_only_other_hooks_receive() => Verify.VerifyAsync("""
+        using Flagon;
+        static class Hooks
+        {
+            [BeforeRequest] public static void Before(System.Exception {|#0:error|}) { }
+            [TeardownRequest] public static void Close(Response {|#1:response|}) { }
+        }
+        """,
+        new DiagnosticResult("FLG0102", DiagnosticSeverity.Error).WithLocation(0).WithArguments("error", "Before"),
+        new DiagnosticResult("FLG0102", DiagnosticSeverity.Error).WithLocation(1).WithArguments("response", "Close"));
 }

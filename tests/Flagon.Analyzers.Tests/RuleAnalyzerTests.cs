@@ -183,4 +183,19 @@ public class RuleAnalyzerTests
             public static string View(int unfilled) => "x";
         }
         """);
+
+    [Fact]
+    public Task FLG0102_a_view_parameter_that_no_service_can_be() => Verify.VerifyAsync("""
+        using Flagon;
+        static class Views
+        {
+            [Route("/a")]
+            public static string A(HttpError {|#0:error|}) => "";
+
+            [Route("/b")]
+            public static string B(Response {|#1:response|}) => "";
+        }
+        """,
+        Error("FLG0102").WithArguments("error", "A"),
+        new DiagnosticResult("FLG0102", DiagnosticSeverity.Error).WithLocation(1).WithArguments("response", "B"));
 }

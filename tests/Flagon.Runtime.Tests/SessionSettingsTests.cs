@@ -1,5 +1,7 @@
 using Flagon.Routing;
 using Flagon.Sessions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Flagon.Runtime.Tests;
 
@@ -47,28 +49,43 @@ public class SessionSettingsTests
         Assert.DoesNotContain("httponly", cookie);
     }
 
+    // The app's clock is the TimeProvider among its services: a fake one moves time without waiting. It starts now,
+    // since the key ring also checks a cookie's expiry against the real clock.
+    private static (TestedApp App, FakeTimeProvider Clock) WithClock(params (string Key, string Value)[] settings)
+    {
+        var app = new TestedApp(settings);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        app.Services.AddSingleton<TimeProvider>(clock);
+        return (app, clock);
+    }
+
     [Fact]
     public async Task A_permanent_session_expires_after_the_lifetime_and_is_refreshed()
     {
-        using var client = new TestedApp(("PERMANENT_SESSION_LIFETIME", "7.00:00:00")).TestClient();
+        var (app, clock) = WithClock(("PERMANENT_SESSION_LIFETIME", "7.00:00:00"));
+        using var client = app.TestClient();
 
         var cookie = SetCookie(await client.Get("/session/login/ann", query: [new("remember", "1")]));
+        clock.Advance(TimeSpan.FromHours(1));
         var refreshed = await client.Get("/session/user");
 
         var expires = DateTimeOffset.Parse(cookie.Split("; ").Single(p => p.StartsWith("expires=")).Split('=')[1], System.Globalization.CultureInfo.InvariantCulture);
-        Assert.InRange(expires - DateTimeOffset.UtcNow, TimeSpan.FromDays(6.9), TimeSpan.FromDays(7));
+        var refreshedExpires = DateTimeOffset.Parse(SetCookie(refreshed).Split("; ").Single(p => p.StartsWith("expires=")).Split('=')[1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(expires - clock.GetUtcNow().AddHours(-1), TimeSpan.FromDays(7) - TimeSpan.FromSeconds(1), TimeSpan.FromDays(7));
         Assert.Equal("user=ann permanent=True", refreshed.Text);
-        Assert.True(refreshed.Message.Headers.Contains("Set-Cookie"));
+        Assert.Equal(TimeSpan.FromHours(1), refreshedExpires - expires);
     }
 
     [Fact]
     public async Task A_cookie_older_than_the_lifetime_reads_as_an_empty_session()
     {
-        using var client = new TestedApp(("PERMANENT_SESSION_LIFETIME", "1")).TestClient();
+        var (app, clock) = WithClock(("PERMANENT_SESSION_LIFETIME", "60"));
+        using var client = app.TestClient();
         await client.Get("/session/login/ann");
+        clock.Advance(TimeSpan.FromSeconds(59));
         Assert.Equal("user=ann permanent=False", (await client.Get("/session/user")).Text);
 
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        clock.Advance(TimeSpan.FromSeconds(2));
 
         Assert.Equal("user= permanent=False", (await client.Get("/session/user")).Text);
     }

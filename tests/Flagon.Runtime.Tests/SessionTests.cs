@@ -21,7 +21,36 @@ public class SessionTests(RouteHarness harness) : IClassFixture<RouteHarness>
 
         var cookie = cookies.GetCookies(harness.BaseAddress!)["session"]!;
         Assert.True(cookie.HttpOnly);
-        Assert.DoesNotContain("visits", cookie.Value);
+        AssertOpaque(cookie.Value, "visits");
+    }
+
+    /// <summary>
+    /// The cookie is encrypted, not only signed or encoded: neither the text nor any base64 or URL decoding of it shows
+    /// the session's keys or values.
+    /// </summary>
+    private static void AssertOpaque(string cookie, string secret)
+    {
+        var decodings = new List<byte[]> { System.Text.Encoding.UTF8.GetBytes(Uri.UnescapeDataString(cookie)) };
+        foreach (var text in new[] { cookie, Uri.UnescapeDataString(cookie) })
+        {
+            var padded = text.Replace('-', '+').Replace('_', '/');
+            padded += new string('=', (4 - padded.Length % 4) % 4);
+            try
+            {
+                decodings.Add(Convert.FromBase64String(padded));
+            }
+            catch (FormatException)
+            {
+            }
+        }
+        Assert.True(decodings.Count > 1, "the cookie should at least be base64 text");
+        foreach (var bytes in decodings)
+        {
+            Assert.DoesNotContain(secret, System.Text.Encoding.UTF8.GetString(bytes));
+            Assert.DoesNotContain(secret, System.Text.Encoding.Latin1.GetString(bytes));
+            // Nothing in it is a JSON document either: the payload is ciphertext.
+            Assert.DoesNotContain("{\"", System.Text.Encoding.Latin1.GetString(bytes));
+        }
     }
 
     [Fact]

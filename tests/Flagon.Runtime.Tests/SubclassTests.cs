@@ -53,6 +53,8 @@ public class SubclassTests
         var root = Directory.CreateTempSubdirectory("flagon-static-").FullName;
         Directory.CreateDirectory(Path.Combine(root, "static", "css"));
         File.WriteAllText(Path.Combine(root, "static", "css", "style.css"), "body { color: red; }");
+        // A real file beside the static folder: a traversal that worked would serve it.
+        File.WriteAllText(Path.Combine(root, "secret.txt"), "the secret");
         return root;
     }
 
@@ -64,11 +66,17 @@ public class SubclassTests
 
         var css = await client.Get("/static/css/style.css");
         var missing = await client.Get("/static/nope.css");
-        var escape = await client.Get("/static/../secret.txt");
+        // The client keeps %2F encoded (a plain ../ would be resolved before sending); the converter decodes it.
+        var escape = await client.Get("/static/..%2Fsecret.txt");
+        var deeper = await client.Get("/static/css/..%2F..%2Fsecret.txt");
 
         Assert.Equal((200, "body { color: red; }", "text/css"), (css.Status, css.Text, css.Header("Content-Type")));
         Assert.Equal(404, missing.Status);
         Assert.Equal(404, escape.Status);
+        Assert.Equal(404, deeper.Status);
+        Assert.DoesNotContain("the secret", escape.Text + deeper.Text);
+        Assert.Equal(404, Assert.Throws<HttpError>(() => app.SendStaticFile("../secret.txt")).Code);
+        Assert.Equal(404, Assert.Throws<HttpError>(() => app.SendStaticFile("css/../../secret.txt")).Code);
         using (app.AppContext())
         {
             Assert.Equal("/static/css/style.css", Url.For("static", new Dictionary<string, object?> { ["filename"] = "css/style.css" }));

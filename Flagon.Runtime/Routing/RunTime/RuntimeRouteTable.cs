@@ -110,7 +110,7 @@ internal sealed class RuntimeRouteTable : RouteTable
         return [.. parts];
     }
 
-    public override RouteMatch Match(ReadOnlySpan<char> path, string method)
+    public override RouteMatch Match(ReadOnlySpan<char> path, string method, RuleSet? excluded)
     {
         var match = new RouteMatch();
         ulong allowed = 0;

@@ -354,4 +354,77 @@ public class DispatchChainTests : IAsyncLifetime
         Assert.Equal(["request_started", "message_flashed:hello", "request_finished:200", "request_tearing_down:none", "appcontext_tearing_down:none"], ok);
         Assert.Equal(["request_started", "got_request_exception:view failed", "request_finished:500", "request_tearing_down:view failed", "appcontext_tearing_down:view failed"], seen);
     }
+
+    // test_basic.py: test_url_processors (url_defaults adds the value the request implies; the preprocessor reads it)
+    [Fact]
+    public async Task Url_value_preprocessors_see_the_urls_values_and_url_defaults_fill_Url_For()
+    {
+        var app = new ChainlessApp();
+        app.AddUrlRule("/<lang>/about", (string lang) => $"{Globals.G.Get<string>("lang", null)} {Url.For("about")}", endpoint: "about");
+        app.UrlValuePreprocessor((endpoint, values) =>
+        {
+            Assert.Equal("about", endpoint);
+            Globals.G["lang"] = values["lang"];
+        });
+        app.UrlDefaults((endpoint, values) => values.TryAdd("lang", Globals.G.Get<string>("lang", null)));
+        using var plain = app.TestClient();
+
+        var response = await plain.Get("/de/about");
+
+        Assert.Equal("de /de/about", response.Text);
+    }
+
+    [Fact]
+    public async Task Each_request_is_an_activity_named_after_its_endpoint()
+    {
+        var stopped = new List<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Flagon",
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => { lock (stopped) { stopped.Add(activity); } },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+
+        await client.Get("/chain/inner/");
+
+        System.Diagnostics.Activity span;
+        lock (stopped)
+        {
+            span = Assert.Single(stopped, a => (string?)a.GetTagItem("flagon.endpoint") == "chain.inner.index");
+        }
+        Assert.Equal("chain.inner.index", span.DisplayName);
+        Assert.Equal("/chain/inner/", span.GetTagItem("http.route"));
+        Assert.Equal(200, span.GetTagItem("http.response.status_code"));
+    }
+
+    [Fact]
+    public async Task A_session_change_after_the_response_was_made_is_an_error_that_says_so()
+    {
+        var app = new ChainlessApp();
+        string? message = null;
+        app.AddUrlRule("/s", () =>
+        {
+            Globals.Session["a"] = "1";
+            return "ok";
+        }, endpoint: "s");
+        app.TeardownRequest(_ =>
+        {
+            try
+            {
+                Globals.Session["late"] = "x";
+            }
+            catch (InvalidOperationException e)
+            {
+                message = e.Message;
+            }
+        });
+        using var plain = app.TestClient();
+
+        var response = await plain.Get("/s");
+
+        Assert.Equal(200, response.Status);
+        Assert.NotNull(response.Header("Set-Cookie"));
+        Assert.StartsWith("The session cannot change now", message);
+    }
 }
