@@ -62,8 +62,10 @@ internal sealed class Scope(App app, HttpContext? http, Scope? parent)
     {
         get
         {
-            if (App.ProcessesEveryResponse || AfterThisRequest is not null || session is not null)
+            if (App.ProcessesEveryResponse || AfterThisRequest is not null || session is not null
+                || (Http!.Request.Headers.Cookie.Count > 0 && App.SessionSettings.RefreshEachRequest))
             {
+                // A request with cookies may carry a permanent session to refresh, as Flask does on every request.
                 return true;
             }
             foreach (var mount in Blueprints)
@@ -101,27 +103,38 @@ internal sealed class Scope(App app, HttpContext? http, Scope? parent)
     private Sessions.Session? session;
 
     /// <summary>
-    /// The client's session, read from its cookie on first use. Read first after the response started (in a streamed
-    /// body), it is read-only: its cookie can no longer be sent.
+    /// The client's session, read from its cookie on first use, and marked as used (so the response varies on
+    /// <c>Cookie</c>). Read first after the response started (in a streamed body), it is read-only: its cookie can no
+    /// longer be sent.
     /// </summary>
     public Sessions.Session? Session
     {
         get
         {
-            if (Http is null)
+            if (PeekSession() is { } used)
             {
-                return null;
-            }
-            if (session is null)
-            {
-                session = Sessions.Session.Load(Http, App.SessionSettings);
-                if (Http.Response.HasStarted)
-                {
-                    session.Seal();
-                }
+                used.Accessed = true;
             }
             return session;
         }
+    }
+
+    /// <summary>The session, read from its cookie if need be, without marking it used (to refresh a permanent one).</summary>
+    public Sessions.Session? PeekSession()
+    {
+        if (Http is null)
+        {
+            return null;
+        }
+        if (session is null)
+        {
+            session = Sessions.Session.Load(Http, App.SessionSettings);
+            if (Http.Response.HasStarted)
+            {
+                session.Seal();
+            }
+        }
+        return session;
     }
 
     /// <summary>Whether the session was used (and so may need saving).</summary>

@@ -28,8 +28,8 @@ public partial class App
         return this;
     }
 
-    /// <summary>Adds an asynchronous before-request hook.</summary>
-    public App BeforeRequest(Func<Task<Response?>> hook)
+    /// <summary>Adds an asynchronous before-request hook (a distinct name: a lambda returning null would fit both).</summary>
+    public App BeforeRequestAsync(Func<Task<Response?>> hook)
     {
         ArgumentNullException.ThrowIfNull(hook);
         scaffold.AddBeforeRequest(_ => new ValueTask<Response?>(hook()));
@@ -48,7 +48,7 @@ public partial class App
     }
 
     /// <summary>Adds an asynchronous after-request hook.</summary>
-    public App AfterRequest(Func<Response, Task<Response>> hook)
+    public App AfterRequestAsync(Func<Response, Task<Response>> hook)
     {
         ArgumentNullException.ThrowIfNull(hook);
         scaffold.AddAfterRequest((_, response) => new ValueTask<Response>(hook(response)));

@@ -36,5 +36,5 @@ public partial class App
 
     internal void OnMessageFlashed(Sessions.FlashedMessage message) => MessageFlashed?.Invoke(this, message);
 
-    internal void OnAppContextTearingDown(Exception? error) => AppContextTearingDown?.Invoke(this, error);
+    internal void OnAppContextTearingDown(Exception? error) => RaiseRobustly(AppContextTearingDown, error, "appcontext_tearing_down");
 }

@@ -309,9 +309,10 @@ public partial class App
             response = await RunAfterRequestAsync(mount.Table.Scaffold, context, response);
         }
         response = await RunAfterRequestAsync(scaffold, context, response);
-        if (scope.SessionLoaded)
+        if (scope.SessionLoaded || (SessionSettings.RefreshEachRequest && context.Request.Cookies.ContainsKey(SessionSettings.CookieName)))
         {
-            scope.Session!.Save(context, response, SessionSettings);
+            // Also an unused session, whose cookie a permanent session refreshes (Flask's SESSION_REFRESH_EACH_REQUEST).
+            scope.PeekSession()!.Save(context, response, SessionSettings);
         }
         return response;
     }
@@ -340,7 +341,27 @@ public partial class App
             await RunTeardownAsync(mount.Table.Scaffold, context, error);
         }
         await RunTeardownAsync(scaffold, context, error);
-        RequestTearingDown?.Invoke(this, error);
+        RaiseRobustly(RequestTearingDown, error, "request_tearing_down");
+    }
+
+    // Teardown signals: every receiver runs even when one throws (Flask's robust teardown); failures are logged.
+    private void RaiseRobustly(EventHandler<Exception?>? signal, Exception? error, string name)
+    {
+        if (signal is null)
+        {
+            return;
+        }
+        foreach (var receiver in signal.GetInvocationList())
+        {
+            try
+            {
+                ((EventHandler<Exception?>)receiver)(this, error);
+            }
+            catch (Exception failure)
+            {
+                Logger.LogError(failure, "A {Signal} receiver failed", name);
+            }
+        }
     }
 
     private async ValueTask RunTeardownAsync(Scaffold scaffold, HttpContext context, Exception? error)
@@ -361,28 +382,29 @@ public partial class App
     }
 
     /// <summary>
-    /// The handler for <paramref name="exception"/> (Flask's <c>_find_error_handler</c>): for an HTTP error, by its
-    /// status in the request's blueprints (innermost first) then the app; then by its type and base types, in the same
+    /// The handler for <paramref name="exception"/> (Flask's <c>_find_error_handler</c>): for an HTTP error, first by its
+    /// status in the request's blueprints (innermost first) then the app, where a handler of the error's own class (a
+    /// subclass of <see cref="HttpError"/>) comes before the status's; then by its class and base classes, in the same
     /// order of blueprints. Null when none takes it.
     /// </summary>
     private ErrorHandlerFunc? FindErrorHandler(Exception exception)
     {
         var chain = RequestScope().ErrorBlueprints;
+        var type = exception.GetType();
         if (exception is HttpError http)
         {
             foreach (var mount in chain)
             {
-                if (mount.Table.Scaffold.ForCode(http.Code) is { } byCode)
+                if ((mount.Table.Scaffold.ForHttpSubtype(type) ?? mount.Table.Scaffold.ForCode(http.Code)) is { } byCode)
                 {
                     return byCode;
                 }
             }
-            if (scaffold.ForCode(http.Code) is { } appByCode)
+            if ((scaffold.ForHttpSubtype(type) ?? scaffold.ForCode(http.Code)) is { } appByCode)
             {
                 return appByCode;
             }
         }
-        var type = exception.GetType();
         foreach (var mount in chain)
         {
             if (mount.Table.Scaffold.ForType(type) is { } byType)

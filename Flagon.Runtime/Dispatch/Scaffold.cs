@@ -133,14 +133,22 @@ public sealed class Scaffold
     internal ErrorHandlerFunc? ForCode(int code) => byCode.Count > 0 && byCode.TryGetValue(code, out var handler) ? handler : null;
 
     /// <summary>This scaffold's handler for the exception's class or its nearest base class (Python's MRO walk), or null.</summary>
-    internal ErrorHandlerFunc? ForType(Type type)
+    internal ErrorHandlerFunc? ForType(Type type) => ForType(type, typeof(object));
+
+    /// <summary>
+    /// The handler for an HTTP error's own class or a base class below <see cref="HttpError"/>: Flask files a handler of
+    /// an HTTPException subclass under its status code, so such a handler comes before the code's own.
+    /// </summary>
+    internal ErrorHandlerFunc? ForHttpSubtype(Type type) => ForType(type, typeof(HttpError));
+
+    private ErrorHandlerFunc? ForType(Type type, Type stop)
     {
         var map = byType;
         if (map.Count == 0)
         {
             return null;
         }
-        for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
+        for (var t = type; t is not null && t != stop; t = t.BaseType)
         {
             if (map.TryGetValue(t, out var handler))
             {

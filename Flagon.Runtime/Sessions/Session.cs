@@ -151,13 +151,17 @@ public sealed class Session
     /// </summary>
     internal void Save(HttpContext context, Response response, SessionSettings settings)
     {
-        response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, "Cookie");
+        if (Accessed)
+        {
+            VaryOnCookie(response);
+        }
         Seal();
         bool refresh = Permanent && settings.RefreshEachRequest && values.Count > 0;
         if (!(Modified || refresh) || Protector(context) is not { } protector)
         {
             return;
         }
+        VaryOnCookie(response);
         var expires = Clock(context).GetUtcNow() + settings.Lifetime;
         var options = new CookieOptions
         {
@@ -177,6 +181,26 @@ public sealed class Session
         }
         var json = JsonSerializer.Serialize(values, SessionJsonContext.Default.DictionaryStringString);
         response.SetCookie(settings.CookieName, protector.Protect(json, expires), options);
+    }
+
+    /// <summary>Whether the request used the session (Flask's <c>session.accessed</c>): its response then varies on <c>Cookie</c>.</summary>
+    internal bool Accessed { get; set; }
+
+    // Flask's response.vary.add("Cookie"): once, joined to the values the response already varies on.
+    private static void VaryOnCookie(Response response)
+    {
+        var vary = response.Headers.Vary;
+        foreach (var value in vary)
+        {
+            foreach (var part in (value ?? string.Empty).Split(','))
+            {
+                if (part.Trim().Equals("Cookie", StringComparison.OrdinalIgnoreCase))
+                {
+                    return;
+                }
+            }
+        }
+        response.Headers.Vary = vary.Count == 0 ? "Cookie" : string.Join(", ", vary.ToArray()) + ", Cookie";
     }
 
     private bool sealedSession;
