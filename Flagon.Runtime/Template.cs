@@ -42,6 +42,7 @@ public static class Template
         var app = App();
         using var writer = new StringWriter();
         await app.Templates.RenderAsync(app.Templates.Load(name), NewContext(app, model), writer);
+        app.OnTemplateRendered(name);
         return new Response(writer.ToString());
     }
 
@@ -50,7 +51,9 @@ public static class Template
     public static string RenderText<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(string name, T model)
     {
         var app = App();
-        return Write(app, app.Templates.Load(name), model);
+        var text = Write(app, app.Templates.Load(name), model);
+        app.OnTemplateRendered(name);
+        return text;
     }
 
     /// <summary>
@@ -63,7 +66,9 @@ public static class Template
     public static Response RenderString<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(string source, T model)
     {
         var app = App();
-        return new Response(Write(app, TemplateEngine.Parse("<string>.html", null, source), model));
+        var text = Write(app, TemplateEngine.Parse("<string>.html", null, source), model);
+        app.OnTemplateRendered("<string>");
+        return new Response(text);
     }
 
     /// <summary>Renders template text given as a string, without a model.</summary>

@@ -32,6 +32,21 @@ public class SignalAndContextTests
         Assert.Equal(["before-signal", "before-handler", "handler", "after-handler", "after-signal"], calls);
     }
 
+    // test_signals.py: test_template_rendered
+    [Fact]
+    public async Task Template_rendered()
+    {
+        var app = new FlaskApp();
+        app.AddUrlRule("/", () => Flagon.Template.Render("nav.html"), endpoint: "index");
+        var recorded = new List<string>();
+        app.TemplateRendered += (_, name) => recorded.Add(name);
+
+        var rv = await app.Client.Get("/");
+
+        Assert.Equal(200, rv.Status);
+        Assert.Equal(["nav.html"], recorded);
+    }
+
     // test_signals.py: test_request_exception_signal
     [Fact]
     public async Task Request_exception_signal()
