@@ -15,6 +15,9 @@ namespace Flagon.Benchmarks;
 public class HelloBenchmarks
 {
     private App flagon = null!;
+    private App hooked = null!;
+    private WebApplication hookedWeb = null!;
+    private DefaultHttpContext hookedContext = null!;
     private WebApplication flagonWeb = null!;
     private WebApplication aspNet = null!;
     private RequestDelegate aspNetPipeline = null!;
@@ -35,6 +38,13 @@ public class HelloBenchmarks
         flagonPipeline = ((IApplicationBuilder)flagonWeb).Build();
         flagonPipelineContext = NewContext(flagonWeb.Services);
 
+        // A second app, so that the hook of its blueprint touches no other benchmark.
+        hooked = new BenchmarkApp();
+        hooked.Config["Logging:LogLevel:Default"] = "None";
+        hooked.RegisterBlueprint<HookedHello>();
+        hookedWeb = hooked.Build();
+        hookedContext = NewContext(hookedWeb.Services, "/hooked/hello");
+
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         aspNet = builder.Build();
@@ -49,14 +59,15 @@ public class HelloBenchmarks
     public void Cleanup()
     {
         flagonWeb.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        hookedWeb.DisposeAsync().AsTask().GetAwaiter().GetResult();
         aspNet.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
-    private static DefaultHttpContext NewContext(IServiceProvider services)
+    private static DefaultHttpContext NewContext(IServiceProvider services, string path = "/hello")
     {
         var context = new DefaultHttpContext { RequestServices = services };
         context.Request.Method = "GET";
-        context.Request.Path = "/hello";
+        context.Request.Path = path;
         return context;
     }
 
@@ -74,6 +85,10 @@ public class HelloBenchmarks
         flagonPipelineContext.SetEndpoint(null);
         return Run(flagonPipeline, flagonPipelineContext);
     }
+
+    /// <summary>The same view in a blueprint with an after-request hook that sets a header: the hook path.</summary>
+    [Benchmark]
+    public Task<int> FlagonHelloBehindAfterHook() => Run(hooked.HandleRequestAsync, hookedContext);
 
     /// <summary><c>app.MapGet("/hello", () => "Hello World!")</c> through ASP.NET Core's routing pipeline.</summary>
     [Benchmark(Baseline = true)]
@@ -98,5 +113,12 @@ public class HelloBenchmarks
         long? flagonLength = flagonContext.Response.ContentLength;
         int aspNetStatus = await AspNetHello();
         return (flagonStatus, flagonLength, aspNetStatus, aspNetContext.Response.ContentLength);
+    }
+
+    /// <summary>For the smoke check: what the hooked view answers.</summary>
+    internal async Task<(int, long?, string?)> HookedAnswer()
+    {
+        int status = await FlagonHelloBehindAfterHook();
+        return (status, hookedContext.Response.ContentLength, hookedContext.Response.Headers["X-Hooked"].ToString());
     }
 }

@@ -63,6 +63,16 @@ public static class Smoke
         {
             problems.Add($"Hello: Flagon answered {flagonStatus} with {flagonLength} bytes, ASP.NET Core {aspNetStatus}");
         }
+        var (hookedStatus, hookedLength, hookedHeader) = await hello.HookedAnswer();
+        if (hookedStatus != 200 || hookedLength != "Hello World!".Length || hookedHeader != "1")
+        {
+            problems.Add($"Hello behind a hook: {hookedStatus}, {hookedLength} bytes, X-Hooked {hookedHeader}");
+        }
+        var pipelineStatus = await hello.FlagonPipelineHello();
+        if (pipelineStatus != 200)
+        {
+            problems.Add($"Hello through the pipeline: {pipelineStatus}");
+        }
         hello.Cleanup();
 
         var template = new TemplateBenchmarks();
