@@ -5,8 +5,6 @@ namespace Flagon;
 
 public partial class App
 {
-    private readonly List<BlueprintMount> blueprints = [];
-    private BlueprintMount[] mountsByPrefix = [];
 
     /// <summary>
     /// Registers a blueprint (Flask's <c>app.register_blueprint</c>): its views answer under
@@ -35,84 +33,53 @@ public partial class App
     {
         name ??= T.Name;
         var prefix = NormalizePrefix(urlPrefix ?? T.UrlPrefix);
-        lock (blueprints)
+        BlueprintMount? outer = null;
+        if (parent is not null)
         {
-            BlueprintMount? outer = null;
-            if (parent is not null)
-            {
-                outer = blueprints.FirstOrDefault(b => b.Name == parent)
-                    ?? throw new ArgumentException($"No blueprint is registered under the name '{parent}' to nest '{name}' in; register the parent first.", nameof(parent));
-                name = $"{outer.Name}.{name}";
-                prefix = outer.Prefix + prefix;
-            }
-            if (blueprints.Any(b => b.Name == name))
-            {
-                throw new ArgumentException(
-                    $"The name '{name}' is already registered for a blueprint. Use 'name:' to give this registration a unique name.", nameof(name));
-            }
-            blueprints.Add(new BlueprintMount(name, T.Name, prefix, T.RouteTable, outer, options, templateFolder));
-            // Longest prefix first: a request goes to the most specific mount.
-            mountsByPrefix = [.. blueprints.OrderByDescending(b => b.Prefix.Length)];
+            outer = router.MountNamed(parent)
+                ?? throw new ArgumentException($"No blueprint is registered under the name '{parent}' to nest '{name}' in; register the parent first.", nameof(parent));
+            name = $"{outer.Name}.{name}";
+            prefix = outer.Prefix + prefix;
         }
+        router.Mount(new BlueprintMount(name, T.Name, prefix, T.RouteTable, outer, options, templateFolder));
         return this;
     }
 
     /// <summary>The blueprints registered so far, by name (Flask's <c>app.blueprints</c>).</summary>
-    public IReadOnlyList<string> Blueprints
-    {
-        get
-        {
-            lock (blueprints)
-            {
-                return [.. blueprints.Select(b => b.Name)];
-            }
-        }
-    }
+    public IReadOnlyList<string> Blueprints => [.. router.Blueprints.Select(b => b.Name)];
 
     /// <summary>
     /// Every rule the app serves (Flask's <c>app.url_map</c>), in the order requests try them: each blueprint's
     /// (longest prefix first) with its prefix and endpoint names as mounted, then the app's own.
     /// </summary>
-    public UrlMap UrlMap
+    public UrlMap UrlMap => new(router.Rules());
+
+    /// <summary>
+    /// Serves the app-level views of these classes only (by default an app serves every class's): the others' rules
+    /// are neither matched, built by <c>Url.For</c>, listed by <c>routes</c>, nor endpoints. Blueprints are chosen with
+    /// <see cref="RegisterBlueprint{T}"/>; rules added with <c>AddUrlRule</c> are always served. Calls add up. Flask's
+    /// app factory registers the routes each app serves; this is its counterpart for views compiled into one program.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// static App CreateApp(string name) => name == "backend"
+    ///     ? new App(["--applicationName", name]).ServeViews(typeof(BackendViews))
+    ///     : new App(["--applicationName", name]).ServeViews(typeof(FrontendViews), typeof(SharedViews));
+    /// </code>
+    /// </example>
+    /// <param name="viewClasses">Classes that declare app-level <c>[Route]</c> views.</param>
+    /// <exception cref="ArgumentException">A class declares no app-level view of this program.</exception>
+    public App ServeViews(params Type[] viewClasses)
     {
-        get
-        {
-            var rules = new List<Rule>();
-            foreach (var mount in Volatile.Read(ref mountsByPrefix))
-            {
-                rules.AddRange(mount.Table.Rules.Select(r => r with
-                {
-                    Endpoint = $"{mount.Name}.{r.Endpoint}",
-                    Pattern = mount.Prefix + r.Pattern,
-                    Blueprint = mount.Name,
-                }));
-            }
-            rules.AddRange(tables.SelectMany(t => t.Rules).Where(Serves));
-            return new UrlMap(rules);
-        }
+        ArgumentNullException.ThrowIfNull(viewClasses);
+        router.ServeViews(viewClasses.Select(type =>
+            (type?.FullName ?? throw new ArgumentException("A view class is null.", nameof(viewClasses))).Replace('+', '.')).ToList());
+        return this;
     }
 
     /// <summary>The mount a blueprint's URLs are built for: the current request's if it is that blueprint, else the first registration.</summary>
-    internal BlueprintMount? FindMount(string declaredName)
-    {
-        if (Contexts.CurrentScope.Blueprint is { } current && current.DeclaredName == declaredName && Contexts.CurrentScope.App == this)
-        {
-            return current;
-        }
-        lock (blueprints)
-        {
-            return blueprints.FirstOrDefault(b => b.Name == declaredName) ?? blueprints.FirstOrDefault(b => b.DeclaredName == declaredName);
-        }
-    }
-
-    /// <summary>The mount registered under <paramref name="name"/>, or null.</summary>
-    internal BlueprintMount? MountNamed(string name)
-    {
-        lock (blueprints)
-        {
-            return blueprints.FirstOrDefault(b => b.Name == name);
-        }
-    }
+    internal BlueprintMount? FindMount(string declaredName) =>
+        router.FindMount(declaredName, Contexts.CurrentScope.App == this ? Contexts.CurrentScope.Blueprint : null);
 
     private static string NormalizePrefix(string? prefix)
     {

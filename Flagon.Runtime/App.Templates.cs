@@ -46,12 +46,7 @@ public partial class App
     internal IEnumerable<string> TemplateFolders()
     {
         yield return ResolveFolder(TemplateFolder);
-        List<BlueprintMount> mounts;
-        lock (blueprints)
-        {
-            mounts = [.. blueprints.Where(b => b.TemplateFolder is not null)];
-        }
-        foreach (var mount in mounts)
+        foreach (var mount in router.Blueprints.Where(b => b.TemplateFolder is not null))
         {
             yield return ResolveFolder(mount.TemplateFolder!);
         }

@@ -29,13 +29,12 @@ public partial class App
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(view);
-        lock (blueprints)
+        lock (router)
         {
             if (runtimeRules is null)
             {
                 runtimeRules = new RuntimeRouteTable();
-                tables = WithTable(runtimeRules);
-                RefreshExcludedRules();
+                router.AddTable(runtimeRules);
             }
             runtimeRules.Add(rule, view, endpoint, methods, defaults, strictSlashes);
         }
@@ -47,15 +46,8 @@ public partial class App
     public App AddRouteTable(RouteTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        lock (blueprints)
-        {
-            tables = WithTable(table);
-            RefreshExcludedRules();
-            table.AddHandlers(scaffold);
-        }
+        router.AddTable(table);
+        table.AddHandlers(scaffold);
         return this;
     }
-
-    // Added tables go before the built-in static table, which stays last.
-    private RouteTable[] WithTable(RouteTable table) => [.. tables[..^1], table, tables[^1]];
 }

@@ -33,7 +33,7 @@ public partial class App
 
     private readonly WebApplicationBuilder builder;
     private readonly string[] args;
-    private RouteTable[] tables;
+    private readonly Router router;
 
     /// <summary>Creates an app that reads its configuration from <paramref name="args"/>, the environment and appsettings.json.</summary>
     /// <param name="args">The command line: <c>--urls http://127.0.0.1:8080</c> and any configuration key.</param>
@@ -57,8 +57,8 @@ public partial class App
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
-        tables = [.. routeTables, new StaticFiles.StaticRouteTable(this)];
-        foreach (var table in tables)
+        router = new Router([.. routeTables, new StaticFiles.StaticRouteTable(this)]);
+        foreach (var table in router.Tables)
         {
             table.AddHandlers(scaffold);
         }
@@ -342,8 +342,8 @@ public partial class App
     /// </summary>
     public IServiceCollection Services => joinedServices ?? builder.Services;
 
-    /// <summary>The compiled route tables of the app's own views.</summary>
-    internal IReadOnlyList<RouteTable> RouteTables => tables;
+    /// <summary>The app's url map and its adapter: its tables and blueprints, matched and built.</summary>
+    internal Router Router => router;
 
     private Sessions.SessionSettings? sessionSettings;
 

@@ -31,24 +31,9 @@ public static class Url
             endpoint = Contexts.CurrentScope.Blueprint is { } current ? current.Name + endpoint : endpoint[1..];
         }
         var urlValues = new UrlValues(endpoint, app.InjectUrlDefaults(endpoint, values ?? new Dictionary<string, object?>()));
-        string root = UrlContext.Root(app);
-        int dot = endpoint.LastIndexOf('.');
-        if (dot > 0 && app.MountNamed(endpoint[..dot]) is { } mount)
+        if (app.Router.Build(endpoint, urlValues, UrlContext.Root(app), anchor, external) is { } url)
         {
-            if (mount.Table.BuildUrl(endpoint[(dot + 1)..], root + mount.Prefix, urlValues, anchor, external) is { } inBlueprint)
-            {
-                return inBlueprint;
-            }
-        }
-        else
-        {
-            foreach (var table in app.RouteTables)
-            {
-                if (app.Serves(table, endpoint) && table.BuildUrl(endpoint, root, urlValues, anchor, external) is { } url)
-                {
-                    return url;
-                }
-            }
+            return url;
         }
         var known = app.UrlMap.Select(r => r.Endpoint).Distinct().ToList();
         var suggestion = known.OrderBy(k => Distance(k, endpoint)).FirstOrDefault();

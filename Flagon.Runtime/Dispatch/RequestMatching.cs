@@ -22,44 +22,8 @@ public partial class App
         return scope;
     }
 
-    /// <summary>Matches once: blueprints by prefix, longest first, then the app's own tables.</summary>
-    private void Match(string path, string method, ref RequestRoute route)
-    {
-        foreach (var mount in Volatile.Read(ref mountsByPrefix))
-        {
-            if (!mount.Contains(path))
-            {
-                continue;
-            }
-            var match = mount.Table.Match(path.AsSpan(mount.Prefix.Length), method);
-            if (match.Status == MatchStatus.Matched)
-            {
-                route.Table = mount.Table;
-                route.Blueprint = mount;
-                route.Match = match;
-                return;
-            }
-            route.Owner ??= mount.Prefix.Length > 0 ? mount : null;
-            route.Miss.Add(mount.Table, match);
-        }
-        var own = tables;
-        for (int i = 0; i < own.Length; i++)
-        {
-            var table = own[i];
-            var match = table.Match(path, method, ExcludedRules(i));
-            if (match.Status == MatchStatus.Matched)
-            {
-                route.Table = table;
-                route.Match = match;
-                return;
-            }
-            route.Miss.Add(table, match);
-        }
-        if (!route.Miss.Redirect && route.Miss.Allowed is null && path.Contains("//", StringComparison.Ordinal))
-        {
-            route.Miss.MergedPath = MergeSlashes(path);
-        }
-    }
+    /// <summary>Matches <paramref name="path"/> (Werkzeug's MapAdapter.match), into <paramref name="route"/>.</summary>
+    private void Match(string path, string method, ref RequestRoute route) => router.Match(path, method, ref route);
 
     /// <summary>The error that a URL no rule took raises (Werkzeug's routing exceptions): a 308 redirect, a 405 or a 404.</summary>
     private static HttpError RoutingError(HttpContext context, in RequestRoute route)
@@ -78,40 +42,6 @@ public partial class App
             return new MethodNotAllowed(allowed);
         }
         return new HttpError(StatusCodes.Status404NotFound);
-    }
-
-    /// <summary>The path with its repeated slashes merged, if some rule matches it (with the request's method or another).</summary>
-    private string? MergeSlashes(string path)
-    {
-        var merged = System.Text.RegularExpressions.Regex.Replace(path, "/{2,}", "/");
-        foreach (var mount in Volatile.Read(ref mountsByPrefix))
-        {
-            if (mount.Contains(merged) && mount.Table.Match(merged.AsSpan(mount.Prefix.Length), "GET").Status != MatchStatus.NotFound)
-            {
-                return merged;
-            }
-        }
-        for (int i = 0; i < tables.Length; i++)
-        {
-            if (tables[i].Match(merged, "GET", ExcludedRules(i)).Status != MatchStatus.NotFound)
-            {
-                return merged;
-            }
-        }
-        return null;
-    }
-
-    /// <summary>The blueprint with the longest prefix that <paramref name="path"/> lies under, or null.</summary>
-    private BlueprintMount? OwnerOf(string path)
-    {
-        foreach (var mount in Volatile.Read(ref mountsByPrefix))
-        {
-            if (mount.Prefix.Length > 0 && mount.Contains(path))
-            {
-                return mount;
-            }
-        }
-        return null;
     }
 
     private static bool NeedsBody(HttpRequest request) =>

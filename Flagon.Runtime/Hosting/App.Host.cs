@@ -151,7 +151,7 @@ public partial class App
         {
             return LazyInitializer.EnsureInitialized(ref mount.Endpoints, () => BuildEndpoints(table, mount))[rule];
         }
-        var current = tables;
+        var current = router.Tables;
         var built = Volatile.Read(ref appEndpoints);
         for (int i = 0; i < current.Length; i++)
         {
@@ -197,18 +197,18 @@ public partial class App
     internal IReadOnlyList<Endpoint> AllEndpoints()
     {
         var all = new List<Endpoint>();
-        foreach (var mount in Volatile.Read(ref mountsByPrefix))
+        foreach (var mount in router.MountsByPrefix)
         {
             for (int i = 0; i < mount.Table.Rules.Count; i++)
             {
                 all.Add(EndpointFor(mount.Table, mount, i));
             }
         }
-        foreach (var table in tables)
+        foreach (var table in router.Tables)
         {
             for (int i = 0; i < table.Rules.Count; i++)
             {
-                if (Serves(table.Rules[i]))
+                if (router.Serves(table.Rules[i]))
                 {
                     all.Add(EndpointFor(table, null, i));
                 }

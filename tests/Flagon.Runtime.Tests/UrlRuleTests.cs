@@ -37,7 +37,7 @@ public class UrlRuleTests
     {
         var app = CreateApp("/dynamic/<int:pk>");
 
-        var kinds = app.RouteTables.Select(t => t.GetType().Name).Where(k => k != "StaticRouteTable").ToList();
+        var kinds = app.Router.Tables.Select(t => t.GetType().Name).Where(k => k != "StaticRouteTable").ToList();
         Assert.Equal(4, kinds.Count);
         Assert.All(kinds.Take(3), kind => Assert.StartsWith("UrlRuleTable", kind));
         Assert.Equal(nameof(RuntimeRouteTable), kinds[3]);
