@@ -133,11 +133,15 @@ public partial class App
     }
 
     // What a view wrote on the HttpContext itself before it failed is not part of the handler's answer.
+    // The headers middleware set before Flagon (CORS, antiforgery and authentication cookies) stay on the error's answer.
     private static void ResetResponse(HttpContext context)
     {
-        if (!context.Response.HasStarted)
+        var response = context.Response;
+        if (!response.HasStarted)
         {
-            context.Response.Clear();
+            response.StatusCode = StatusCodes.Status200OK;
+            response.Headers.ContentType = default;
+            response.Headers.ContentLength = default;
         }
     }
 }

@@ -108,6 +108,18 @@ public class HostTests
     }
 
     [Fact]
+    public async Task A_failing_view_keeps_the_headers_middleware_set_before_it()
+    {
+        using var client = Configure(new HostApp("--TESTING", "false")).TestClient();
+
+        var failed = await client.Open("PUT", "/host/partner-fail", headers: [new("Origin", "https://partner.example")]);
+
+        Assert.Equal(500, failed.Status);
+        Assert.Equal("https://partner.example", failed.Header("Access-Control-Allow-Origin"));
+        Assert.Equal("app error: partner view failed", failed.Text);
+    }
+
+    [Fact]
     public async Task Rate_limiting_answers_429_past_the_views_limit()
     {
         using var client = Configure(new HostApp()).TestClient();

@@ -38,6 +38,10 @@ public partial class HostViews
     [EnableCors("partner")]
     public static string Partner() => "partner";
 
+    [Route("/partner-fail", Methods = ["PUT"])]
+    [EnableCors("partner")]
+    public static string PartnerFail() => throw new InvalidOperationException("partner view failed");
+
     [Route("/limited")]
     [EnableRateLimiting("tight")]
     public static string Limited() => "limited";
