@@ -281,7 +281,7 @@ namespace Flagon.Analyzers
                 switch (type.ToDisplayString())
                 {
                     case "Flagon.App" when member.IsOverride:
-                        // App's virtuals (HandleExceptionAsync, ToResponse, SendStaticFileAsync) run inside a request.
+                        // App's virtuals (the dispatch chain's steps, MakeResponse, SendStaticFile) run inside a request.
                         return Need.Request;
                     case "Flagon.Testing.FlagonTestCase":
                         // Its constructor pushes a request context for each test.

@@ -29,10 +29,7 @@ public partial class App
     public Task HandleRequestAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var scope = context.Features.Get<Scope>() is { } matched && ReferenceEquals(matched.App, this) && matched.Parent == CurrentScope.Current
-            ? matched
-            : MatchRequest(context);
-        return HandleRequestCoreAsync(context, scope);
+        return HandleRequestCoreAsync(context, MatchRequest(context));
     }
 
     private async Task HandleRequestCoreAsync(HttpContext context, Scope scope)
@@ -99,14 +96,44 @@ public partial class App
     /// then the view; an exception goes to <see cref="HandleUserExceptionAsync"/>; the result is finalized.
     /// </summary>
     /// <returns>The response to write; null when the view's response was already written (the fast path).</returns>
-    protected virtual async ValueTask<Response?> FullDispatchRequestAsync()
+    /// <remarks>Written without <c>async</c> for the steps that finish at once (most requests); any that does not
+    /// continues in an awaiting copy of the same steps.</remarks>
+    protected virtual ValueTask<Response?> FullDispatchRequestAsync()
     {
         var scope = RequestScope();
         Response? response;
         try
         {
             RequestStarted?.Invoke(this, EventArgs.Empty);
-            response = await PreprocessRequestAsync();
+            var early = PreprocessRequestAsync();
+            if (!early.IsCompletedSuccessfully)
+            {
+                return ContinueAfterPreprocessAsync(scope, early);
+            }
+            response = early.Result;
+            if (response is null)
+            {
+                var dispatched = DispatchRequestAsync();
+                if (!dispatched.IsCompletedSuccessfully)
+                {
+                    return ContinueAfterDispatchAsync(scope, dispatched);
+                }
+                response = scope.TakePending();
+            }
+        }
+        catch (Exception e)
+        {
+            return HandleThenFinalizeAsync(e);
+        }
+        return response is null ? default : FinalizeOrNullAsync(response);
+    }
+
+    private async ValueTask<Response?> ContinueAfterPreprocessAsync(Scope scope, ValueTask<Response?> early)
+    {
+        Response? response;
+        try
+        {
+            response = await early;
             if (response is null)
             {
                 await DispatchRequestAsync();
@@ -120,16 +147,61 @@ public partial class App
         return response is null ? null : await FinalizeRequestAsync(response);
     }
 
+    private async ValueTask<Response?> ContinueAfterDispatchAsync(Scope scope, ValueTask dispatched)
+    {
+        Response? response;
+        try
+        {
+            await dispatched;
+            response = scope.TakePending();
+        }
+        catch (Exception e)
+        {
+            response = await HandleUserExceptionAsync(e);
+        }
+        return response is null ? null : await FinalizeRequestAsync(response);
+    }
+
+    private async ValueTask<Response?> HandleThenFinalizeAsync(Exception exception) =>
+        await HandleUserExceptionAsync(exception) is { } response ? await FinalizeRequestAsync(response) : null;
+
+    private async ValueTask<Response?> FinalizeOrNullAsync(Response response) => await FinalizeRequestAsync(response);
+
     /// <summary>
     /// Runs the before-request hooks (Flask's <c>preprocess_request</c>): the app's, then each blueprint's from the
     /// outermost to the one whose rule matched, in registration order. The first response a hook returns stops
     /// the request: the view is not called, and that response is finalized.
     /// </summary>
-    protected virtual async ValueTask<Response?> PreprocessRequestAsync()
+    protected virtual ValueTask<Response?> PreprocessRequestAsync()
     {
         var scope = RequestScope();
+        var method = scope.Http!.Request.Method;
+        if ((HttpMethods.IsGet(method) || HttpMethods.IsHead(method)) && scaffold.UrlValuePreprocessors.Length == 0
+            && scaffold.BeforeRequestFuncs.Length == 0 && !AnyBeforeRequest(scope.Blueprints))
+        {
+            // Nothing to read and nothing to run: most requests.
+            return default;
+        }
+        return PreprocessSlowAsync(scope);
+    }
+
+    private static bool AnyBeforeRequest(IReadOnlyList<Blueprints.BlueprintMount> chain)
+    {
+        foreach (var mount in chain)
+        {
+            if (mount.Table.Scaffold.BeforeRequestFuncs.Length > 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private async ValueTask<Response?> PreprocessSlowAsync(Scope scope)
+    {
         var context = scope.Http!;
-        if (context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false } antiforgery)
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+            && context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false } antiforgery)
         {
             // ASP.NET Core's antiforgery middleware found the form's token missing or wrong ([RequireAntiforgeryToken]).
             throw new HttpError(StatusCodes.Status400BadRequest, "The form's antiforgery (CSRF) token is missing or invalid.", antiforgery.Error);
@@ -258,9 +330,30 @@ public partial class App
     /// each in reverse registration order, all of them even when one throws (a failure is logged: the response is
     /// gone). They receive the exception no handler took, or null. Then <see cref="RequestTearingDown"/>.
     /// </summary>
-    protected virtual async ValueTask DoTeardownRequestAsync(Exception? error)
+    protected virtual ValueTask DoTeardownRequestAsync(Exception? error)
     {
         var scope = RequestScope();
+        if (scaffold.TeardownRequestFuncs.Length == 0 && RequestTearingDown is null && !AnyTeardown(scope.Blueprints))
+        {
+            return default;
+        }
+        return TeardownSlowAsync(scope, error);
+    }
+
+    private static bool AnyTeardown(IReadOnlyList<Blueprints.BlueprintMount> chain)
+    {
+        foreach (var mount in chain)
+        {
+            if (mount.Table.Scaffold.TeardownRequestFuncs.Length > 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private async ValueTask TeardownSlowAsync(Scope scope, Exception? error)
+    {
         var context = scope.Http!;
         foreach (var mount in scope.Blueprints)
         {

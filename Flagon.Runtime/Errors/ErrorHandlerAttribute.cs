@@ -1,22 +1,28 @@
 namespace Flagon;
 
 /// <summary>
-/// Makes a method the handler of an HTTP error status (Flask's <c>@app.errorhandler(404)</c>). On an app-level
-/// class it handles the app's errors; on a <see cref="BlueprintAttribute"/> class, the errors of its own views
-/// and the misses (404, 405) of URLs under its prefix, the longest prefix winning. The handler may take the
-/// <see cref="HttpError"/> (or <see cref="Exception"/>), the request, and services; it returns the body
-/// (sent with the error's status) or a <c>(body, status)</c> tuple.
+/// Makes a method the handler of an HTTP error status (Flask's <c>@app.errorhandler(404)</c>) or of an exception type
+/// (<c>@app.errorhandler(KeyError)</c>). On an app-level class it handles the app's errors; on a
+/// <see cref="BlueprintAttribute"/> class, the errors of its own views and of its nested blueprints, and the misses
+/// (404, 405) of URLs under its prefix, the longest prefix winning. The handler may take the exception (a parameter of
+/// the handled type or a base of it: <see cref="HttpError"/> for a status), the request, and services; it returns the
+/// body (sent with the error's status), a <c>(body, status)</c> tuple, a <see cref="Response"/>, or a task of one.
 /// </summary>
 /// <example>
 /// <code>
 /// [ErrorHandler(404), ErrorHandler(500)]
 /// public static (string, int) Error(HttpError e) => ($"Error {e.Code}", e.Code);
+///
+/// [ErrorHandler(typeof(PaymentRequired))]
+/// public static (string, int) OnPayment(PaymentRequired e) => (e.Description, 402);
 /// </code>
 /// </example>
 /// <remarks>
-/// <c>[ErrorHandler(typeof(KeyNotFoundException))]</c> handles an exception type (and its subclasses) that a view
-/// throws; the most specific handler wins, a blueprint's before the app's. A view's exception that no type handler
-/// takes becomes a 500, which the 500 handler receives (the original as <c>InnerException</c>).
+/// The lookup is Flask's: for an HTTP error, a handler of its status (or of its own <see cref="HttpError"/> subclass)
+/// in the request's blueprint, its parents, then the app; then a handler of its class or the nearest base class, in
+/// the same order of blueprints. <c>[ErrorHandler(typeof(HttpError))]</c> takes every HTTP error no status handler takes.
+/// An exception no handler takes becomes a 500, whose handler receives an <see cref="HttpError"/> with the original
+/// as <c>InnerException</c>.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
 public sealed class ErrorHandlerAttribute : Attribute

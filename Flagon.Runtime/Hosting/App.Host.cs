@@ -121,12 +121,16 @@ public partial class App
         set => endpointDelegate = value;
     }
 
-    /// <summary>Makes the request context for a request routed to this app (at <paramref name="path"/> under its mount) and sets its endpoint.</summary>
+    /// <summary>
+    /// Sets the endpoint of the rule <paramref name="path"/> (the request's path under the app's mount) matches, for the
+    /// middleware after Flagon's routing. The dispatch chain matches again when it runs (as cheap as this, and it sees
+    /// a path that middleware rewrote): keeping the match on the request would cost a feature, which makes ASP.NET Core
+    /// fetch every other feature again.
+    /// </summary>
     internal void Route(HttpContext context, string path)
     {
-        var scope = MatchRequest(context, path);
-        context.Features.Set(scope);
-        ref readonly var route = ref scope.Route;
+        var route = default(RequestRoute);
+        Match(path, context.Request.Method, ref route);
         if (route.Table is not null)
         {
             context.SetEndpoint(EndpointFor(route.Table, route.Blueprint, route.Match.RuleIndex));

@@ -13,5 +13,28 @@ if (args.Contains("--smoke"))
     Console.WriteLine(problems.Count == 0 ? "smoke: ok" : $"smoke: {problems.Count} problems");
     return problems.Count == 0 ? 0 : 1;
 }
+if (args.Contains("--loop"))
+{
+    // A quick look while changing the hot path (not a measurement to quote): ns per call of the Hello benchmarks.
+    var hello = new HelloBenchmarks();
+    hello.Setup();
+    foreach (var (name, run) in new (string, Func<Task<int>>)[] { ("FlagonHello", hello.FlagonHello), ("FlagonPipelineHello", hello.FlagonPipelineHello), ("AspNetHello", hello.AspNetHello) })
+    {
+        for (int round = 0; round < 3; round++)
+        {
+            const int n = 300_000;
+            long allocated = GC.GetAllocatedBytesForCurrentThread();
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            for (int i = 0; i < n; i++)
+            {
+                await run();
+            }
+            watch.Stop();
+            Console.WriteLine($"{name,-22} {watch.Elapsed.TotalNanoseconds / n,8:F0} ns {(GC.GetAllocatedBytesForCurrentThread() - allocated) / n,6} B");
+        }
+    }
+    hello.Cleanup();
+    return 0;
+}
 BenchmarkSwitcher.FromAssembly(typeof(RoutingBenchmarks).Assembly).Run(args);
 return 0;

@@ -2,24 +2,56 @@ using System.Net;
 
 namespace Flagon.Runtime.Tests;
 
-/// <summary>Flask's session over real HTTP: kept between requests in a protected cookie, which cannot be forged.</summary>
-public class SessionTests(RouteHarness harness) : IClassFixture<RouteHarness>
+/// <summary>
+/// Two apps serving the session views over Kestrel: the route harness, whose app-level after-request hook makes every
+/// response an object first, and an app without hooks, where only the session's use does.
+/// </summary>
+public sealed class SessionApps : IAsyncLifetime
 {
-    private HttpClient NewBrowser(CookieContainer cookies) =>
-        new(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = harness.BaseAddress };
+    private readonly RouteHarness hooked = new();
+    private Chain.ServedApp? plain;
 
-    [Fact]
-    public async Task The_session_is_kept_between_requests_of_one_client()
+    public Uri Address(bool withHooks) => withHooks ? hooked.BaseAddress! : plain!.Client.BaseAddress!;
+
+    public async Task InitializeAsync()
+    {
+        await hooked.InitializeAsync();
+        plain = Chain.ServedApp.CreateWithout();
+        plain.App.AddUrlRule("/session/visit", SessionViews.Visit, endpoint: "visit");
+        plain.App.AddUrlRule("/session/logout", SessionViews.Logout, endpoint: "logout");
+        await plain.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await hooked.DisposeAsync();
+        if (plain is not null)
+        {
+            await plain.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>Flask's session over real HTTP: kept between requests in a protected cookie, which cannot be forged.</summary>
+public class SessionTests(SessionApps apps) : IClassFixture<SessionApps>
+{
+    private HttpClient NewBrowser(CookieContainer cookies, bool withHooks) =>
+        new(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = apps.Address(withHooks) };
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_session_is_kept_between_requests_of_one_client(bool withHooks)
     {
         var cookies = new CookieContainer();
-        using var browser = NewBrowser(cookies);
-        using var other = NewBrowser(new CookieContainer());
+        using var browser = NewBrowser(cookies, withHooks);
+        using var other = NewBrowser(new CookieContainer(), withHooks);
 
         Assert.Equal("visits=1", await browser.GetStringAsync("/session/visit"));
         Assert.Equal("visits=2", await browser.GetStringAsync("/session/visit"));
         Assert.Equal("visits=1", await other.GetStringAsync("/session/visit"));
 
-        var cookie = cookies.GetCookies(harness.BaseAddress!)["session"]!;
+        var cookie = cookies.GetCookies(apps.Address(withHooks))["session"]!;
         Assert.True(cookie.HttpOnly);
         AssertOpaque(cookie.Value, "visits");
     }
@@ -53,23 +85,27 @@ public class SessionTests(RouteHarness harness) : IClassFixture<RouteHarness>
         }
     }
 
-    [Fact]
-    public async Task A_tampered_cookie_reads_as_an_empty_session()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_tampered_cookie_reads_as_an_empty_session(bool withHooks)
     {
         var cookies = new CookieContainer();
-        using var browser = NewBrowser(cookies);
+        using var browser = NewBrowser(cookies, withHooks);
         await browser.GetStringAsync("/session/visit");
-        var cookie = cookies.GetCookies(harness.BaseAddress!)["session"]!;
+        var cookie = cookies.GetCookies(apps.Address(withHooks))["session"]!;
         cookie.Value = cookie.Value[..^4] + (cookie.Value.EndsWith("AAAA") ? "BBBB" : "AAAA");
 
         Assert.Equal("visits=1", await browser.GetStringAsync("/session/visit"));
     }
 
-    [Fact]
-    public async Task Clearing_the_session_deletes_the_cookie()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Clearing_the_session_deletes_the_cookie(bool withHooks)
     {
         var cookies = new CookieContainer();
-        using var browser = NewBrowser(cookies);
+        using var browser = NewBrowser(cookies, withHooks);
         await browser.GetStringAsync("/session/visit");
 
         using var response = await browser.GetAsync("/session/logout");

@@ -9,7 +9,7 @@ namespace Flagon.Runtime.Tests.Chain;
 /// <summary>An app served by Kestrel on a free loopback port, with a plain HttpClient (no redirects, no cookies kept).</summary>
 public sealed class ServedApp : IAsyncDisposable
 {
-    private sealed class LoopbackApp(string[] args) : App(["--urls", "http://127.0.0.1:0", .. args], RouteTableRegistry.Tables);
+    private sealed class LoopbackApp(string[] args, IReadOnlyList<RouteTable> tables) : App(["--urls", "http://127.0.0.1:0", .. args], tables);
 
     private WebApplication? web;
 
@@ -20,7 +20,10 @@ public sealed class ServedApp : IAsyncDisposable
     public HttpClient Client { get; private set; } = null!;
 
     /// <summary>A new app of this assembly's views, listening on loopback once <see cref="StartAsync"/> is called.</summary>
-    public static ServedApp Create(params string[] args) => new(new LoopbackApp(args));
+    public static ServedApp Create(params string[] args) => new(new LoopbackApp(args, RouteTableRegistry.Tables));
+
+    /// <summary>A new app without this assembly's compiled views (and so without its app-level hooks), for rules added by the test.</summary>
+    public static ServedApp CreateWithout(params string[] args) => new(new LoopbackApp(args, []));
 
     public async Task<ServedApp> StartAsync()
     {
