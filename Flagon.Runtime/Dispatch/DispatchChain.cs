@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using Flagon.Contexts;
 using Flagon.Dispatch;
 using Microsoft.AspNetCore.Http;

@@ -113,6 +113,7 @@ public partial class App
 
     private RequestDelegate? endpointDelegate;
     private Endpoint[][] appEndpoints = [];
+    private readonly object endpointsGate = new();
 
     /// <summary>What the app's endpoints run: the app's request delegate, or the mount's that moves its prefix to PathBase.</summary>
     internal RequestDelegate EndpointDelegate
@@ -165,7 +166,7 @@ public partial class App
                 {
                     return endpoints[rule];
                 }
-                lock (middleware)
+                lock (endpointsGate)
                 {
                     var grown = new Endpoint[current.Length][];
                     Array.Copy(appEndpoints, grown, Math.Min(appEndpoints.Length, grown.Length));

@@ -87,15 +87,7 @@ public static class ResponseWriter
     public static ValueTask WriteResult(HttpContext context, IResult? result)
     {
         ArgumentNullException.ThrowIfNull(result, "The view's IResult");
-        return Deferring(context) is { } scope
-            ? Set(scope, Response.FromResult(result))
-            : new ValueTask(result.ExecuteAsync(context));
-    }
-
-    private static ValueTask Set(Scope scope, Response response)
-    {
-        scope.Pending = response;
-        return ValueTask.CompletedTask;
+        return Deferring(context) is not null ? Answer(context, Response.FromResult(result)) : new ValueTask(result.ExecuteAsync(context));
     }
 
     /// <summary>
