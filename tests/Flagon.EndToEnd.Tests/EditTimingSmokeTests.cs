@@ -4,6 +4,7 @@ namespace Flagon.EndToEnd.Tests;
 /// The analyzers' and generator's timings are taken by hand (benchmarks/analyzer-timing.sh, 1,000 views); these check
 /// on every run that the project generator and both timing tools still work together, on 40 views.
 /// </summary>
+[Collection(RepositoryBuilds.Name)]
 public class EditTimingSmokeTests
 {
     private static readonly string Scripts = Path.Combine(Repository.Root, "benchmarks", "analyzer-timing");

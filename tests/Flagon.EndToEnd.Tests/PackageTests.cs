@@ -6,6 +6,7 @@ namespace Flagon.EndToEnd.Tests;
 /// The one package a user adds: `dotnet pack` of Flagon.Runtime carries the generator and the analyzers,
 /// and a fresh project that references only that package builds, generates its route table and serves.
 /// </summary>
+[Collection(RepositoryBuilds.Name)]
 public sealed class PackageTests(PackedFlagon packed) : IClassFixture<PackedFlagon>
 {
     [Fact]
