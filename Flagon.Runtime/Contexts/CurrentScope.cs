@@ -25,19 +25,46 @@ internal sealed class Scope(App app, HttpContext? http, Scope? parent)
     public BlueprintMount? Blueprint => Route.Blueprint;
 
     /// <summary>That blueprint and its parents, innermost first (Flask's <c>request.blueprints</c>): whose hooks run.</summary>
-    public IReadOnlyList<BlueprintMount> Blueprints => Route.Blueprint?.Chain ?? [];
+    public BlueprintMount[] Blueprints => Route.Blueprint?.Chain ?? [];
 
     /// <summary>
     /// Whose error handlers are asked: the matched blueprint's chain, or for a URL no rule took, the chain of the
     /// blueprint with the longest prefix it lies under (Flagon's addition: a blueprint's 404 page for its own URLs).
     /// </summary>
-    public IReadOnlyList<BlueprintMount> ErrorBlueprints => (Route.Blueprint ?? Route.Owner)?.Chain ?? [];
+    public BlueprintMount[] ErrorBlueprints => (Route.Blueprint ?? Route.Owner)?.Chain ?? [];
+
+    // What few requests need, in an object made on first use: the context stays small for the others.
+    private sealed class Rare
+    {
+        public Exception? Error;
+        public byte[]? Body;
+        public List<Func<Response, Response>>? AfterThisRequest;
+        public List<Sessions.FlashedMessage>? Flashes;
+    }
+
+    private Rare? rare;
+
+    private Rare Rarely => rare ??= new Rare();
 
     /// <summary>The exception that ended the request, for the teardown functions; null when handled.</summary>
-    public Exception? Error { get; set; }
+    public Exception? Error
+    {
+        get => rare?.Error;
+        set
+        {
+            if (value is not null || rare is not null)
+            {
+                Rarely.Error = value;
+            }
+        }
+    }
 
     /// <summary>The body, when Flagon read it before the view (JSON and other non-form bodies).</summary>
-    public byte[]? Body { get; set; }
+    public byte[]? Body
+    {
+        get => rare?.Body;
+        set => Rarely.Body = value;
+    }
 
     /// <summary>The response a view, hook or handler made, waiting to be finalized (null on the fast path).</summary>
     public Response? Pending { get; set; }
@@ -51,7 +78,11 @@ internal sealed class Scope(App app, HttpContext? http, Scope? parent)
     }
 
     /// <summary>The functions <c>AfterThisRequest</c> registered, in order.</summary>
-    public List<Func<Response, Response>>? AfterThisRequest { get; set; }
+    public List<Func<Response, Response>>? AfterThisRequest
+    {
+        get => rare?.AfterThisRequest;
+        set => Rarely.AfterThisRequest = value;
+    }
 
     /// <summary>
     /// Whether a response must be made as an object before it is written: something will look at it (an after hook of
@@ -68,9 +99,10 @@ internal sealed class Scope(App app, HttpContext? http, Scope? parent)
                 // A request with cookies may carry a permanent session to refresh, as Flask does on every request.
                 return true;
             }
-            foreach (var mount in Blueprints)
+            var chain = Blueprints;
+            for (int i = 0; i < chain.Length; i++)
             {
-                if (mount.Table.Scaffold.HasAfterRequest)
+                if (chain[i].Table.Scaffold.HasAfterRequest)
                 {
                     return true;
                 }
@@ -90,7 +122,7 @@ internal sealed class Scope(App app, HttpContext? http, Scope? parent)
                 var path = (Http.Request.Path.Value ?? string.Empty).AsSpan(Route.Blueprint?.Prefix.Length ?? 0);
                 for (int i = 0; i < rule.Variables.Count && i < Routing.RouteValueRanges.Capacity; i++)
                 {
-                    values[rule.Variables[i]] = Routing.Converters.ToValue(path[Route.Match.Values[i]]);
+                    values[rule.Variables[i]] = Routing.Converters.ToValue(path[Route.ValueRange(i)]);
                 }
             }
             return values;
@@ -141,7 +173,11 @@ internal sealed class Scope(App app, HttpContext? http, Scope? parent)
     public bool SessionLoaded => session is not null;
 
     /// <summary>The flashed messages taken from the session by the first GetFlashedMessages call of this request.</summary>
-    public List<Sessions.FlashedMessage>? Flashes { get; set; }
+    public List<Sessions.FlashedMessage>? Flashes
+    {
+        get => rare?.Flashes;
+        set => Rarely.Flashes = value;
+    }
 
     /// <summary>Flask's <c>g</c>: one per pushed context, made on first use.</summary>
     public ContextGlobals G => g ??= Parent is { } parent && ReferenceEquals(parent.App, App) ? parent.G : new ContextGlobals();

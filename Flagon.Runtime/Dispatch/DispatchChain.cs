@@ -184,7 +184,7 @@ public partial class App
         return PreprocessSlowAsync(scope);
     }
 
-    private static bool AnyBeforeRequest(IReadOnlyList<Blueprints.BlueprintMount> chain)
+    private static bool AnyBeforeRequest(Blueprints.BlueprintMount[] chain)
     {
         foreach (var mount in chain)
         {
@@ -226,7 +226,7 @@ public partial class App
             }
         }
         var chain = scope.Blueprints;
-        for (int i = chain.Count - 1; i >= 0; i--)
+        for (int i = chain.Length - 1; i >= 0; i--)
         {
             foreach (var hook in chain[i].Table.Scaffold.BeforeRequestFuncs)
             {
@@ -252,9 +252,10 @@ public partial class App
         if (route.Table is { } table)
         {
             var path = context.Request.Path.Value ?? string.Empty;
-            return table.InvokeAsync(context, path.AsSpan(route.Blueprint?.Prefix.Length ?? 0), route.Match);
+            route.ToMatch(out var match);
+            return table.InvokeAsync(context, path.AsSpan(route.Blueprint?.Prefix.Length ?? 0), match);
         }
-        if (route.Miss.Allowed is { } allowed && HttpMethods.IsOptions(context.Request.Method))
+        if (route.Miss?.Allowed is { } allowed && HttpMethods.IsOptions(context.Request.Method))
         {
             // Werkzeug's automatic OPTIONS: an empty 200 that lists the allowed methods.
             var options = new Response();
@@ -339,7 +340,7 @@ public partial class App
         return TeardownSlowAsync(scope, error);
     }
 
-    private static bool AnyTeardown(IReadOnlyList<Blueprints.BlueprintMount> chain)
+    private static bool AnyTeardown(Blueprints.BlueprintMount[] chain)
     {
         foreach (var mount in chain)
         {

@@ -29,15 +29,19 @@ public partial class App
     private static HttpError RoutingError(HttpContext context, in RequestRoute route)
     {
         var request = context.Request;
-        if (route.Miss.Redirect)
+        if (route.Miss is not { } miss)
+        {
+            return new HttpError(StatusCodes.Status404NotFound);
+        }
+        if (miss.Redirect)
         {
             return new RequestRedirect($"{request.PathBase}{request.Path}/{request.QueryString}");
         }
-        if (route.Miss.MergedPath is { } merged)
+        if (miss.MergedPath is { } merged)
         {
             return new RequestRedirect($"{request.PathBase}{merged}{request.QueryString}");
         }
-        if (route.Miss.Allowed is { } allowed)
+        if (miss.Allowed is { } allowed)
         {
             return new MethodNotAllowed(allowed);
         }

@@ -134,9 +134,9 @@ public partial class App
         Match(path, context.Request.Method, ref route);
         if (route.Table is not null)
         {
-            context.SetEndpoint(EndpointFor(route.Table, route.Blueprint, route.Match.RuleIndex));
+            context.SetEndpoint(EndpointFor(route.Table, route.Blueprint, route.RuleIndex));
         }
-        else if (route.Miss.Allowed is not null && HttpMethods.IsOptions(context.Request.Method)
+        else if (route.Miss?.Allowed is not null && HttpMethods.IsOptions(context.Request.Method)
             && context.Request.Headers.AccessControlRequestMethod is { Count: > 0 } requested)
         {
             // A CORS preflight: the endpoint the real request would reach, so that the CORS middleware answers with its policy.
@@ -144,7 +144,7 @@ public partial class App
             Match(path, requested.ToString().ToUpperInvariant(), ref preflight);
             if (preflight.Table is not null)
             {
-                context.SetEndpoint(EndpointFor(preflight.Table, preflight.Blueprint, preflight.Match.RuleIndex));
+                context.SetEndpoint(EndpointFor(preflight.Table, preflight.Blueprint, preflight.RuleIndex));
             }
         }
     }
@@ -154,7 +154,7 @@ public partial class App
     {
         if (mount is not null)
         {
-            return LazyInitializer.EnsureInitialized(ref mount.Endpoints, () => BuildEndpoints(table, mount))[rule];
+            return (Volatile.Read(ref mount.Endpoints) ?? BlueprintEndpoints(table, mount))[rule];
         }
         var current = router.Tables;
         var built = Volatile.Read(ref appEndpoints);
@@ -178,6 +178,10 @@ public partial class App
         }
         throw new InvalidOperationException("The matched table is not one of the app's.");
     }
+
+    // Apart from EndpointFor: a lambda there would make its closure on every call, built or not.
+    private Endpoint[] BlueprintEndpoints(RouteTable table, BlueprintMount mount) =>
+        LazyInitializer.EnsureInitialized(ref mount.Endpoints, () => BuildEndpoints(table, mount));
 
     private Endpoint[] BuildEndpoints(RouteTable table, BlueprintMount? mount)
     {

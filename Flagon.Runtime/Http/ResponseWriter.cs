@@ -137,7 +137,15 @@ public static class ResponseWriter
             return ValueTask.CompletedTask;
         }
         Encoding.UTF8.GetBytes(text, response.BodyWriter);
-        // Flushed: middleware that wraps the body (output caching, compression) sees only what is flushed.
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>() is not StreamResponseBodyFeature)
+        {
+            // The server's own body (Kestrel, the test server) or a wrapper that completes its writer (compression):
+            // what is written goes out when the request ends, so no flush is paid for here.
+            return ValueTask.CompletedTask;
+        }
+        // A body stream put in place by middleware (output caching, response caching, a `Response.Body = stream` of
+        // the app's): its pipe keeps unflushed bytes to itself, and the middleware reads its stream when the request
+        // returns, so the bytes are flushed into it now, as HttpResponse.WriteAsync does.
         var flush = response.BodyWriter.FlushAsync(context.RequestAborted);
         return flush.IsCompletedSuccessfully ? ValueTask.CompletedTask : Awaited(flush);
 

@@ -82,13 +82,10 @@ internal sealed class Router
             var match = mount.Table.Match(path.AsSpan(mount.Prefix.Length), method);
             if (match.Status == MatchStatus.Matched)
             {
-                route.Table = mount.Table;
-                route.Blueprint = mount;
-                route.Match = match;
+                route.Matched(mount.Table, mount, match);
                 return;
             }
-            route.Owner ??= mount.Prefix.Length > 0 ? mount : null;
-            route.Miss.Add(mount.Table, match);
+            route.Missed(mount.Table, mount.Prefix.Length > 0 ? mount : null, match);
         }
         var own = Tables;
         for (int i = 0; i < own.Length; i++)
@@ -96,15 +93,15 @@ internal sealed class Router
             var match = own[i].Match(path, method, ExcludedRules(i));
             if (match.Status == MatchStatus.Matched)
             {
-                route.Table = own[i];
-                route.Match = match;
+                route.Matched(own[i], null, match);
                 return;
             }
-            route.Miss.Add(own[i], match);
+            route.Missed(own[i], null, match);
         }
-        if (!route.Miss.Redirect && route.Miss.Allowed is null && path.Contains("//", StringComparison.Ordinal))
+        if (route.Miss is not { Redirect: true } && route.Miss?.Allowed is null && path.Contains("//", StringComparison.Ordinal)
+            && MergeSlashes(path) is { } merged)
         {
-            route.Miss.MergedPath = MergeSlashes(path);
+            (route.Miss ??= new RouteMiss()).MergedPath = merged;
         }
     }
 

@@ -73,6 +73,8 @@ public class RoutingBenchmarks
     private static DefaultHttpContext NewContext(GitHubRoute route, IServiceProvider services)
     {
         var context = new DefaultHttpContext { RequestServices = services };
+        // A body like a server's: what the views write is dropped, not kept in a stream.
+        context.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>(new DiscardingBody());
         context.Request.Method = route.Method;
         context.Request.Path = route.Path;
         return context;

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Flagon.Routing;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
@@ -243,6 +244,53 @@ public class HostTests
         await web.StartAsync();
         var address = web.Urls.First();
         return new Served(web, new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(address) });
+    }
+
+    [Fact]
+    public async Task Over_Kestrel_middleware_that_wraps_the_body_gets_a_views_whole_string()
+    {
+        // A view's string goes to Kestrel's body unflushed (Kestrel sends it when the request ends); into a body that
+        // middleware put in place it is flushed, or the middleware would read an empty stream.
+        var app = Configure(new HostApp("--urls", "http://127.0.0.1:0"));
+        app.Services.AddResponseCompression(options => options.EnableForHttps = true);
+        app.Use(web =>
+        {
+            web.UseResponseCompression();
+            web.Use(async (context, next) =>
+            {
+                if (context.Request.Path != "/host/open")
+                {
+                    await next(context);
+                    return;
+                }
+                // The logging-middleware pattern: a buffer as the body, copied to the client afterwards.
+                var client = context.Response.Body;
+                using var buffer = new MemoryStream();
+                context.Response.Body = buffer;
+                await next(context);
+                context.Response.Body = client;
+                var seen = System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+                context.Response.ContentLength = null;
+                await context.Response.WriteAsync($"middleware saw [{seen}]");
+            });
+        });
+        await using var served = await ServedOnKestrel(app);
+
+        using var buffered = await served.Client.GetAsync("/host/open");
+        using var first = await served.Client.GetAsync("/host/cached");
+        using var second = await served.Client.GetAsync("/host/cached");
+        using var compressedRequest = new HttpRequestMessage(HttpMethod.Get, "/host/where");
+        compressedRequest.Headers.Add("Accept-Encoding", "gzip");
+        using var compressed = await served.Client.SendAsync(compressedRequest);
+        using var gzip = new System.IO.Compression.GZipStream(await compressed.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+
+        Assert.Equal("middleware saw [open]", await buffered.Content.ReadAsStringAsync());
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        Assert.StartsWith("call ", await second.Content.ReadAsStringAsync());
+        Assert.True(second.Headers.Age is not null, "the second answer comes from the output cache");
+        Assert.Equal("gzip", compressed.Content.Headers.ContentEncoding.Single());
+        Assert.StartsWith("http secure=False http://127.0.0.1:", await reader.ReadToEndAsync());
     }
 
     [Fact]
