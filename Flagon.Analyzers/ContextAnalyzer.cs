@@ -410,16 +410,24 @@ namespace Flagon.Analyzers
         }
 
         // Code in a lambda given to the app (a run-time view, filter, context processor, app-context teardown) runs
-        // inside a request, or an app context for teardowns.
+        // inside a request, or an app context for teardowns. A command's action (System.CommandLine's SetAction) runs
+        // inside an app context: app.Run() pushes one around the commands of app.Cli.
         private static Need GivenToApp(IOperation operation)
         {
             var best = Need.None;
             for (var current = operation.Parent; current is not null; current = current.Parent)
             {
-                if (current is IAnonymousFunctionOperation function && Operations.CallTaking(function) is IInvocationOperation invocation
-                    && invocation.TargetMethod.ContainingType.ToDisplayString() == "Flagon.App")
+                if (current is IAnonymousFunctionOperation function && Operations.CallTaking(function) is IInvocationOperation invocation)
                 {
-                    best = Max(best, invocation.TargetMethod.Name == "TeardownAppContext" ? Need.App : Need.Request);
+                    var type = invocation.TargetMethod.ContainingType.ToDisplayString();
+                    if (type == "Flagon.App")
+                    {
+                        best = Max(best, invocation.TargetMethod.Name == "TeardownAppContext" ? Need.App : Need.Request);
+                    }
+                    else if (type == "System.CommandLine.Command" && invocation.TargetMethod.Name == "SetAction")
+                    {
+                        best = Max(best, Need.App);
+                    }
                 }
             }
             return best;

@@ -46,7 +46,8 @@ public partial class App
     protected App(string[]? args, IReadOnlyList<RouteTable> routeTables)
     {
         this.args = args ?? [];
-        builder = WebApplication.CreateSlimBuilder(this.args.Length > 0 && this.args[0] == Cli.RoutesCommand.Name ? this.args[1..] : this.args);
+        // A command's name (`routes`, `create-user`) is not a setting; the options after it are read as settings too.
+        builder = WebApplication.CreateSlimBuilder(StartsWithCommand(this.args) ? this.args[1..] : this.args);
         // Lowest-priority defaults: the user's appsettings, environment and command line override them.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
         {
@@ -110,6 +111,14 @@ public partial class App
     private string? applicationRoot;
 
     private string ReadApplicationRoot() => (Config["APPLICATION_ROOT"] ?? string.Empty).TrimEnd('/');
+
+    /// <summary>
+    /// The folder for what the app writes while it runs, outside its code (Flask's <c>instance_path</c>): a SQLite
+    /// database, uploads. <c>INSTANCE_PATH</c> when set (relative to the content root), else <c>instance</c> under
+    /// the content root (the directory the app was started from). Not created: the code that writes there makes it.
+    /// </summary>
+    public string InstancePath =>
+        Path.GetFullPath(Config["INSTANCE_PATH"] is { Length: > 0 } configured ? configured : "instance", builder.Environment.ContentRootPath);
 
     /// <summary>Pushes an app context (Flask's <c>app.app_context()</c>): dispose it to pop.</summary>
     /// <example><code>using (app.AppContext()) { var url = UrlFor.Page(pk: 1); }</code></example>
@@ -370,8 +379,9 @@ public partial class App
     }
 
     /// <summary>
-    /// Serves the app until the process is stopped (Ctrl+C), like Flask's <c>app.run()</c>. With <c>routes</c> as
-    /// the first argument (<c>dotnet run -- routes</c>) it prints the url map instead, like <c>flask routes</c>.
+    /// Serves the app until the process is stopped (Ctrl+C), like Flask's <c>app.run()</c>. When the first argument
+    /// names a command of <see cref="Cli"/>, that command runs instead: <c>dotnet run -- routes</c> prints the url map
+    /// (Flask's <c>flask routes</c>), and the app's own commands run the same way.
     /// </summary>
     public void Run() => RunAsync().GetAwaiter().GetResult();
 
@@ -381,9 +391,9 @@ public partial class App
     /// <summary>Serves the app, with <paramref name="before"/> in front of its routing (a <see cref="Dispatcher"/>'s forwarding).</summary>
     internal async Task RunAsync(Action<WebApplication>? before, CancellationToken cancellationToken)
     {
-        if (args.Length > 0 && args[0] == Cli.RoutesCommand.Name)
+        if (StartsWithCommand(args))
         {
-            Console.Write(Cli.RoutesCommand.Format(UrlMap));
+            Environment.ExitCode = await RunCommandAsync(cancellationToken);
             return;
         }
         await using var web = Build(before);

@@ -7,16 +7,28 @@ namespace Flagon.Contexts;
 /// One pushed context: the app, and for a request its HttpContext, what its URL matched, the response being made,
 /// and the request's <c>g</c>. Contexts form a stack through <see cref="Parent"/>, like Flask's.
 /// </summary>
-internal sealed class Scope(App app, HttpContext? http, Scope? parent)
+internal sealed class Scope
 {
+    public Scope(App app, HttpContext? http, Scope? parent)
+    {
+        App = app;
+        Http = http;
+        if (parent is not null)
+        {
+            // A context pushed inside another (a test request context in an app context): rare on a server.
+            Rarely.Parent = parent;
+        }
+    }
+
     private Http.Request? request;
     private ContextGlobals? g;
 
-    public App App { get; } = app;
+    public App App { get; }
 
-    public HttpContext? Http { get; } = http;
+    public HttpContext? Http { get; }
 
-    public Scope? Parent { get; } = parent;
+    /// <summary>The context this one was pushed inside, or null.</summary>
+    public Scope? Parent => rare?.Parent;
 
     /// <summary>What the request's URL matched (Flask matches when it pushes the request context); a field, read by reference.</summary>
     public Dispatch.RequestRoute Route;
@@ -36,6 +48,7 @@ internal sealed class Scope(App app, HttpContext? http, Scope? parent)
     // What few requests need, in an object made on first use: the context stays small for the others.
     private sealed class Rare
     {
+        public Scope? Parent;
         public Exception? Error;
         public byte[]? Body;
         public List<Func<Response, Response>>? AfterThisRequest;

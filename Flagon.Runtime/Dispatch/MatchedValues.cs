@@ -4,38 +4,51 @@ using Flagon.Routing;
 namespace Flagon.Dispatch;
 
 /// <summary>
-/// Where a matched rule's values lie in the path, kept in the request's context: the first <see cref="Inline"/> in
-/// the value itself (most rules have fewer), the rest in an array made only for rules with more.
+/// Where a matched rule's values lie in the path, kept in the request's context and kept small: up to
+/// <see cref="Inline"/> values as 16-bit offsets in the value itself (most rules, on paths under 64 KB); otherwise all of
+/// them in an array made for that request.
 /// </summary>
 internal struct MatchedValues
 {
-    /// <summary>How many ranges are kept without an array.</summary>
+    /// <summary>How many values are kept without an array.</summary>
     public const int Inline = 4;
 
-    private InlineRanges first;
-    private Range[]? more;
+    private InlineRanges packed;
+    private Range[]? all;
 
     /// <summary>How many values the matched rule has.</summary>
     public int Count { readonly get; private set; }
 
     /// <summary>The range of value <paramref name="index"/>.</summary>
-    public readonly Range this[int index] => index < Inline ? first[index] : more![index - Inline];
+    public readonly Range this[int index] =>
+        all is not null ? all[index] : new Range((int)(packed[index] >> 16), (int)(packed[index] & 0xFFFF));
 
     /// <summary>Keeps the first <paramref name="count"/> ranges of <paramref name="ranges"/>.</summary>
     public void Keep(in RouteValueRanges ranges, int count)
     {
         Count = count;
-        for (int i = 0; i < count && i < Inline; i++)
+        if (count <= Inline)
         {
-            first[i] = ranges[i];
-        }
-        if (count > Inline)
-        {
-            more = new Range[count - Inline];
-            for (int i = Inline; i < count; i++)
+            bool fits = true;
+            for (int i = 0; i < count; i++)
             {
-                more[i - Inline] = ranges[i];
+                int start = ranges[i].Start.Value, end = ranges[i].End.Value;
+                if (end > ushort.MaxValue)
+                {
+                    fits = false;
+                    break;
+                }
+                packed[i] = (uint)start << 16 | (uint)end;
             }
+            if (fits)
+            {
+                return;
+            }
+        }
+        all = new Range[count];
+        for (int i = 0; i < count; i++)
+        {
+            all[i] = ranges[i];
         }
     }
 
@@ -51,6 +64,6 @@ internal struct MatchedValues
     [InlineArray(Inline)]
     private struct InlineRanges
     {
-        private Range element;
+        private uint element;
     }
 }

@@ -8,7 +8,7 @@ namespace Flagon.Templates;
 
 /// <summary>
 /// What templates see: the model's members as top-level names, and Flask's template globals (<c>request</c>,
-/// <c>session</c>, <c>g</c>, <c>config</c>, <c>url_for</c>, <c>get_flashed_messages</c>), exposed through
+/// <c>session</c>, <c>g</c>, <c>config</c>, <c>url_for</c>, <c>get_flashed_messages</c>, <c>csrf_token</c>), exposed through
 /// explicit accessors rather than reflection over Flagon's own types.
 /// </summary>
 internal static class TemplateValues
@@ -34,6 +34,7 @@ internal static class TemplateValues
     // The template functions are stateless: one instance each, not one per render.
     private static readonly FunctionValue UrlForFunction = new(UrlFor);
     private static readonly FunctionValue GetFlashedMessagesFunction = new(GetFlashedMessages);
+    private static readonly FunctionValue CsrfTokenFunction = new(CsrfToken);
 
     /// <summary>Sets the template globals that exist in the current context.</summary>
     public static void SetGlobals(TemplateContext context, App app)
@@ -54,6 +55,7 @@ internal static class TemplateValues
             context.SetValue("request", new RequestView(request));
             context.SetValue("session", scope.Session);
             context.SetValue("get_flashed_messages", GetFlashedMessagesFunction);
+            context.SetValue("csrf_token", CsrfTokenFunction);
         }
     }
 
@@ -93,6 +95,21 @@ internal static class TemplateValues
     {
         public static readonly System.Reflection.PropertyInfo[] Readable =
             [.. typeof(T).GetProperties().Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true })];
+    }
+
+    /// <summary>
+    /// <c>{{ csrf_token() }}</c>: the hidden form field with the request's antiforgery token (ASP.NET Core Antiforgery,
+    /// which checks it on POST for views with <c>[RequireAntiforgeryToken]</c>); its cookie is set on the response.
+    /// </summary>
+    private static ValueTask<FluidValue> CsrfToken(FunctionArguments arguments, TemplateContext context)
+    {
+        var http = CurrentScope.Current?.Http ?? throw OutsideContextException.Request("csrf_token()");
+        var antiforgery = http.RequestServices.GetService(typeof(Microsoft.AspNetCore.Antiforgery.IAntiforgery)) as Microsoft.AspNetCore.Antiforgery.IAntiforgery
+            ?? throw new InvalidOperationException("csrf_token() needs ASP.NET Core Antiforgery: add app.Services.AddAntiforgery() and app.Use(web => web.UseAntiforgery()).");
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        var encoder = System.Text.Encodings.Web.HtmlEncoder.Default;
+        var field = $"<input type=\"hidden\" name=\"{encoder.Encode(tokens.FormFieldName)}\" value=\"{encoder.Encode(tokens.RequestToken ?? string.Empty)}\">";
+        return new ValueTask<FluidValue>(new StringValue(field, encode: false));
     }
 
     private static ValueTask<FluidValue> UrlFor(FunctionArguments arguments, TemplateContext context)

@@ -5,10 +5,14 @@ public sealed class Settings
 {
     public string SITE_NAME { get; init; } = "Flagon real world";
 
-    public string ADMIN_PREFIX { get; init; } = "/admin";
-
+    /// <summary>Pages per page of the index.</summary>
     public int PAGE_SIZE { get; init; } = 10;
 
-    /// <summary>Where the Redis extension connects (the seed's slide 41).</summary>
-    public string REDIS_URL { get; init; } = "redis://localhost:6379/0";
+    /// <summary>Failed logins allowed per client address within LOGIN_WINDOW_SECONDS before the login answers 429.</summary>
+    public int LOGIN_FAILURES { get; init; } = 5;
+
+    public int LOGIN_WINDOW_SECONDS { get; init; } = 300;
+
+    /// <summary>The largest image upload, in bytes.</summary>
+    public long UPLOAD_MAX_BYTES { get; init; } = 2 * 1024 * 1024;
 }

@@ -28,6 +28,15 @@ public class ContextAnalyzerTests
                 public static bool HasAppContext => false;
             }
         }
+        namespace System.CommandLine
+        {
+            public class ParseResult { }
+            public class Command
+            {
+                public Command(string name) { }
+                public void SetAction(System.Func<ParseResult, int> action) { }
+            }
+        }
         namespace Flagon.Contexts
         {
             public sealed class RequestContext : System.IDisposable { public static bool IsActive => false; public void Push() { } public void Pop() { } public void Dispose() { } }
@@ -328,6 +337,28 @@ public class ContextAnalyzerTests
         """,
         Request(0, "Globals.Request", "Run"),
         AppContext(1, "Globals.G", "Run"));
+
+    [Fact]
+    public Task A_command_action_has_the_app_context_that_app_Run_pushes_but_not_a_request() => VerifyAsync("""
+        using System.CommandLine;
+        using static Flagon.Globals;
+        static class Commands
+        {
+            static Command Create()
+            {
+                var command = new Command("create-user");
+                command.SetAction(result =>
+                {
+                    _ = CurrentApp;
+                    _ = G;
+                    _ = {|#0:Request|};
+                    return 0;
+                });
+                return command;
+            }
+        }
+        """,
+        Request(0, "Globals.Request", "Create"));
 
     [Fact]
     public Task Request_data_used_in_background_work_started_by_a_view_is_reported() => VerifyAsync("""

@@ -27,7 +27,11 @@ internal static class DotnetCommand
         RunProgramAsync("dotnet", directory, timeout, args);
 
     /// <summary>Runs <paramref name="program"/> (dotnet, python3, ...) the same way: output returned, a non-zero exit or a timeout fails the test.</summary>
-    public static async Task<string> RunProgramAsync(string program, string directory, TimeSpan timeout, params string[] args)
+    public static Task<string> RunProgramAsync(string program, string directory, TimeSpan timeout, params string[] args) =>
+        RunProgramAsync(program, directory, timeout, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs <paramref name="program"/> with <paramref name="environment"/> added to its environment.</summary>
+    public static async Task<string> RunProgramAsync(string program, string directory, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo(program)
         {
@@ -41,6 +45,10 @@ internal static class DotnetCommand
             info.ArgumentList.Add(arg);
         }
         Clean(info);
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -1,101 +1,165 @@
 using System.Net;
+using System.Text.RegularExpressions;
 
 namespace Flagon.EndToEnd.Tests;
 
-/// <summary>The seed's real-world tree (samples/RealWorld) served by Kestrel and walked like a browser would.</summary>
-public class RealWorldSampleTests(RedisServer redis) : IClassFixture<RedisServer>
+/// <summary>
+/// The real-world sample (samples/RealWorld) as it is deployed: its program run as a process, its create-user command,
+/// Kestrel, SQLite in an instance folder of its own, Redis; walked like a browser would.
+/// </summary>
+public partial class RealWorldSampleTests(RedisServer redis) : IClassFixture<RedisServer>
 {
-    private Task<AppProcess> StartAsync(params string[] arguments) =>
-        AppProcess.StartAsync(Repository.SampleDll("RealWorld"), null, ["--REDIS_URL", redis.Url, .. arguments]);
+    private const string Password = "a long enough password";
+
+    private static async Task<string> NewInstanceWithAdmin()
+    {
+        var instance = Directory.CreateTempSubdirectory("realworld-e2e-").FullName;
+        // Settings reach a command through the environment (its options are the command's own).
+        var output = await DotnetCommand.RunProgramAsync("dotnet", Repository.Root, TimeSpan.FromMinutes(2), new Dictionary<string, string> { ["INSTANCE_PATH"] = instance },
+            Repository.SampleDll("RealWorld"), "create-user", "--username", "ada", "--password", Password);
+        Assert.Contains("Made the admin 'ada'", output);
+        return instance;
+    }
+
+    private Task<AppProcess> StartAsync(string instance, params string[] arguments) =>
+        AppProcess.StartAsync(Repository.SampleDll("RealWorld"), null, ["--INSTANCE_PATH", instance, .. arguments]);
+
+    private static HttpClient Browser(AppProcess app, CookieContainer? cookies = null) =>
+        new(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = app.Url };
+
+    private static async Task<string> Token(HttpClient browser, string path) =>
+        TokenField().Match(await browser.GetStringAsync(path)).Groups[1].Value;
 
     [Fact]
-    public async Task The_real_world_sample_serves_its_blueprints_extension_session_and_static_files()
+    public async Task The_command_makes_an_admin_who_logs_in_over_Kestrel_and_writes_a_page_everyone_sees()
     {
-        await using var app = await StartAsync();
-        var cookies = new CookieContainer();
-        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = app.Url };
+        var instance = await NewInstanceWithAdmin();
+        await using var app = await StartAsync(instance);
+        using var browser = Browser(app);
 
-        var home = await browser.GetStringAsync("/");
-        Assert.Contains("<h1>Flagon real world</h1>", home);
-        Assert.Contains("href=\"/static/style.css\"", home);
-        Assert.Contains("body {", await browser.GetStringAsync("/static/style.css"));
+        using var locked = await browser.GetAsync("/admin/");
+        var loginToken = await Token(browser, "/admin/login");
+        using var login = await browser.PostAsync("/admin/login", new FormUrlEncodedContent([new("username", "ada"), new("password", Password), new("next", "/admin/"), new("__RequestVerificationToken", loginToken)]));
+        var formToken = await Token(browser, "/admin/pages/new");
+        using var created = await browser.PostAsync("/admin/pages/new", new FormUrlEncodedContent([new("title", "Over Kestrel"), new("body", "written by a process"), new("__RequestVerificationToken", formToken)]));
+        using var anonymous = new HttpClient { BaseAddress = app.Url };
+        var index = await anonymous.GetStringAsync("/");
+        var health = await anonymous.GetStringAsync("/healthz");
 
-        Assert.Contains("/blog/post/2 Routing at compile time", await browser.GetStringAsync("/blog/"));
-        Assert.Equal("Routing at compile time (page size 10)", await browser.GetStringAsync("/blog/post/2"));
-        using (var missing = await browser.GetAsync("/blog/post/9"))
-        {
-            Assert.Equal((HttpStatusCode.NotFound, "No such blog page"), (missing.StatusCode, await missing.Content.ReadAsStringAsync()));
-        }
-        using (var elsewhere = await browser.GetAsync("/nope"))
-        {
-            Assert.Equal("Error 404", await elsewhere.Content.ReadAsStringAsync());
-        }
-
-        Assert.Equal("This process counted 1 view(s)", await browser.GetStringAsync("/local-counter"));
-        Assert.Equal("This process counted 2 view(s)", await browser.GetStringAsync("/local-counter"));
-
-        using (var locked = await browser.GetAsync("/admin/"))
-        {
-            Assert.Equal((HttpStatusCode.Found, "/admin/login"), (locked.StatusCode, locked.Headers.Location?.OriginalString));
-        }
-        using (var login = await browser.PostAsync("/admin/login", new FormUrlEncodedContent([new("user", "ada")])))
-        {
-            Assert.Equal(HttpStatusCode.Found, login.StatusCode);
-        }
-        Assert.Equal("Hello, ada!", await browser.GetStringAsync("/admin/"));
+        Assert.Equal(HttpStatusCode.Found, locked.StatusCode);
+        Assert.Equal("/admin/login?next=%2Fadmin%2F", locked.Headers.Location!.PathAndQuery);
+        Assert.Equal((HttpStatusCode.Found, "/admin/"), (login.StatusCode, login.Headers.Location?.OriginalString));
+        Assert.Equal((HttpStatusCode.Found, "/page/1"), (created.StatusCode, created.Headers.Location?.OriginalString));
+        Assert.Contains("<a href=\"/page/1\">Over Kestrel</a>", index);
+        Assert.Equal("Healthy", health);
+        Assert.True(File.Exists(Path.Combine(instance, "realworld.db")));
     }
 
     [Fact]
-    public async Task Two_processes_share_the_redis_counter_and_with_one_keys_directory_the_session()
+    public async Task The_first_start_without_an_admin_says_how_to_make_one()
     {
+        var instance = Directory.CreateTempSubdirectory("realworld-e2e-").FullName;
+        await using var app = await StartAsync(instance);
+        using var anonymous = new HttpClient { BaseAddress = app.Url };
+
+        var home = await anonymous.GetStringAsync("/");
+
+        Assert.Contains("No pages yet.", home);
+        Assert.Contains("No admin yet: make one with `dotnet run --project samples/RealWorld -- create-user --username NAME`", app.Output);
+    }
+
+    [Fact]
+    public async Task Two_processes_share_the_redis_counter_and_with_one_keys_directory_the_login()
+    {
+        var instance = await NewInstanceWithAdmin();
         var keys = Directory.CreateTempSubdirectory("flagon-keys-").FullName;
-        await using var first = await StartAsync("--DATA_PROTECTION_KEYS", keys);
-        await using var second = await StartAsync("--DATA_PROTECTION_KEYS", keys);
+        await using var first = await StartAsync(instance, "--REDIS_URL", redis.Url, "--DATA_PROTECTION_KEYS", keys);
+        await using var second = await StartAsync(instance, "--REDIS_URL", redis.Url, "--DATA_PROTECTION_KEYS", keys);
         var cookies = new CookieContainer();
-        using var toFirst = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = first.Url };
-        using var toSecond = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = second.Url };
+        using var toFirst = Browser(first, cookies);
+        using var toSecond = Browser(second, cookies);
 
         // The seed's slide 41 counter: INCR in Redis, so both processes count together.
-        var one = await toFirst.GetStringAsync("/counter");
-        var two = await toSecond.GetStringAsync("/counter");
-        var three = await toFirst.GetStringAsync("/counter");
-        Assert.Equal(int.Parse(one.Split(' ')[3]) + 2, int.Parse(three.Split(' ')[3]));
-        Assert.Equal(int.Parse(one.Split(' ')[3]) + 1, int.Parse(two.Split(' ')[3]));
+        var one = Count(await toFirst.GetStringAsync("/counter"));
+        var two = Count(await toSecond.GetStringAsync("/counter"));
+        var three = Count(await toFirst.GetStringAsync("/counter"));
+        Assert.Equal((one + 1, one + 2), (two, three));
 
         // Logged in on the first process, known to the second: the key ring lives in the shared directory.
-        using (await toFirst.PostAsync("/admin/login", new FormUrlEncodedContent([new("user", "ada")])))
+        var token = await Token(toFirst, "/admin/login");
+        using (await toFirst.PostAsync("/admin/login", new FormUrlEncodedContent([new("username", "ada"), new("password", Password), new("__RequestVerificationToken", token)])))
         {
         }
-        var cookie = cookies.GetCookies(first.Url)["session"]!;
-        var request = new HttpRequestMessage(HttpMethod.Get, "/admin/");
-        request.Headers.Add("Cookie", $"session={cookie.Value}");
-        using var answer = await new HttpClient { BaseAddress = second.Url }.SendAsync(request);
-        Assert.Equal("Hello, ada!", await answer.Content.ReadAsStringAsync());
+        var login = cookies.GetCookies(first.Url)["realworld_login"]!;
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/");
+        request.Headers.Add("Cookie", $"realworld_login={login.Value}");
+        using var answer = await new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = second.Url }.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Contains("<h1>Dashboard</h1>", await answer.Content.ReadAsStringAsync());
         Assert.NotEmpty(Directory.GetFiles(keys, "key-*.xml"));
     }
 
     [Fact]
-    public async Task The_guestbook_page_renders_its_layout_flashes_and_escapes_what_visitors_write_in_a_browser_too()
+    public async Task Redis_going_down_answers_503_on_the_counter_only_and_the_page_heals_when_it_is_back()
     {
-        await using var app = await StartAsync();
-        using var visitor = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = app.Url };
+        using var own = new RedisServer();
+        var instance = Directory.CreateTempSubdirectory("realworld-e2e-").FullName;
+        await using var app = await StartAsync(instance, "--REDIS_URL", own.Url);
+        using var browser = Browser(app);
 
-        using var signed = await visitor.PostAsync("/guestbook", new FormUrlEncodedContent([new("message", "<script>document.title='pwned'</script>")]));
-        var page = await signed.Content.ReadAsStringAsync();
+        var before = await browser.GetAsync("/counter");
+        own.Stop();
+        using var down = await browser.GetAsync("/counter");
+        using var homeWhileDown = await browser.GetAsync("/");
+        own.Restart();
+        HttpResponseMessage? healed = null;
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline; await Task.Delay(250))
+        {
+            healed?.Dispose();
+            healed = await browser.GetAsync("/counter");
+            if (healed.StatusCode == HttpStatusCode.OK)
+            {
+                break;
+            }
+        }
 
-        Assert.Equal("/guestbook", signed.RequestMessage!.RequestUri!.AbsolutePath);
-        Assert.Contains("<title>Guestbook - Flagon real world</title>", page);
-        Assert.Contains("<link rel=\"stylesheet\" href=\"/static/style.css\">", page);
-        Assert.Contains("<nav><a href=\"/\">Home</a> <a href=\"/blog/\">Blog</a> <a href=\"/guestbook\">Guestbook</a></nav>", page);
-        Assert.Contains("<p class=\"flash info\">Thanks for signing!</p>", page);
-        Assert.Contains("<li>&lt;script&gt;document.title=&#x27;pwned&#x27;&lt;/script&gt; <small>#1</small></li>", page);
-        Assert.DoesNotContain("<script>", page);
-        Assert.DoesNotContain("Thanks for signing!", await visitor.GetStringAsync("/guestbook"));
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+        Assert.Contains("does not answer", await down.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, homeWhileDown.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, healed!.StatusCode);
+        Assert.Equal(1, Count(await healed.Content.ReadAsStringAsync()));
+        healed.Dispose();
+    }
 
-        // A real browser runs the page's scripts: had the entry gone out unescaped, the title would be 'pwned'.
-        var dom = await Browser.DumpDomAsync(new Uri(app.Url, "/guestbook"));
-        Assert.Contains("<title>Guestbook - Flagon real world</title>", dom);
-        Assert.Contains("&lt;script&gt;document.title='pwned'&lt;/script&gt;", dom);
+    [Fact]
+    public async Task A_page_renders_its_layout_and_escapes_what_the_admin_wrote_in_a_browser_too()
+    {
+        var instance = await NewInstanceWithAdmin();
+        await using var app = await StartAsync(instance);
+        using var browser = Browser(app);
+        var loginToken = await Token(browser, "/admin/login");
+        using (await browser.PostAsync("/admin/login", new FormUrlEncodedContent([new("username", "ada"), new("password", Password), new("__RequestVerificationToken", loginToken)])))
+        {
+        }
+        var formToken = await Token(browser, "/admin/pages/new");
+        using (await browser.PostAsync("/admin/pages/new", new FormUrlEncodedContent([new("title", "<script>document.title='pwned'</script>"), new("body", "b"), new("__RequestVerificationToken", formToken)])))
+        {
+        }
+
+        // A real browser runs the page's scripts: had the title gone out unescaped, the document's title would be 'pwned'.
+        var dom = await Flagon.EndToEnd.Tests.Browser.DumpDomAsync(new Uri(app.Url, "/page/1"));
+
+        Assert.Contains("<title>&lt;script&gt;document.title='pwned'&lt;/script&gt; - Flagon real world</title>", dom);
+        Assert.Contains("<link rel=\"stylesheet\" href=\"/static/style.css\">", dom);
         Assert.Contains("<footer>Flagon real world</footer>", dom);
     }
+
+    private static int Count(string page) => int.Parse(CounterText().Match(page).Groups[1].Value);
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+
+    [GeneratedRegex("viewed (\\d+) time")]
+    private static partial Regex CounterText();
 }

@@ -10,7 +10,7 @@ namespace Flagon.EndToEnd.Tests;
 /// </summary>
 public sealed class RedisServer : IDisposable
 {
-    private readonly Process process;
+    private Process process;
 
     public RedisServer()
     {
@@ -18,59 +18,77 @@ public sealed class RedisServer : IDisposable
         listener.Start();
         Port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
+        process = Start(Port);
+    }
+
+    private static Process Start(int port)
+    {
         var info = new ProcessStartInfo("redis-server")
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
+        foreach (var argument in new[] { "--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
         {
             info.ArgumentList.Add(argument);
         }
+        Process started;
         try
         {
-            process = Process.Start(info)!;
+            started = Process.Start(info)!;
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
             throw new InvalidOperationException("redis-server is not installed: `apt-get install redis-server` (.ci/run does it).", ex);
         }
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        started.OutputDataReceived += (_, _) => { };
+        started.ErrorDataReceived += (_, _) => { };
+        started.BeginOutputReadLine();
+        started.BeginErrorReadLine();
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (true)
         {
             try
             {
                 using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, Port);
-                break;
+                client.Connect(IPAddress.Loopback, port);
+                return started;
             }
-            catch (SocketException) when (DateTime.UtcNow < deadline && !process.HasExited)
+            catch (SocketException) when (DateTime.UtcNow < deadline && !started.HasExited)
             {
                 Thread.Sleep(50);
             }
         }
     }
 
+    /// <summary>Stops the server (as if Redis went down); <see cref="Restart"/> brings it back on the same port, empty.</summary>
+    public void Stop() => Kill(process);
+
+    /// <summary>Starts the server again on its port.</summary>
+    public void Restart()
+    {
+        Kill(process);
+        process = Start(Port);
+    }
+
     public int Port { get; }
 
     public string Url => $"redis://127.0.0.1:{Port}/0";
 
-    public void Dispose()
+    public void Dispose() => Kill(process);
+
+    private static void Kill(Process server)
     {
         try
         {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit(5000);
+            server.Kill(entireProcessTree: true);
+            server.WaitForExit(5000);
         }
         catch (InvalidOperationException)
         {
             // Already gone.
         }
-        process.Dispose();
+        server.Dispose();
     }
 }

@@ -118,6 +118,21 @@ public class RoutingConformanceTests(RouteHarness harness) : IClassFixture<Route
         }
     }
 
+    [Fact]
+    public async Task A_value_past_64_KB_into_the_path_is_bound_whole()
+    {
+        // The request context keeps value offsets in 16 bits when they fit; a longer path keeps them another way.
+        var name = string.Join('/', Enumerable.Range(0, 12_000).Select(i => $"d{i:D5}"));
+        var edited = name[..name.LastIndexOf('/')];
+
+        var file = await harness.SendAsync(Transport.InProcess, "GET", "/files/" + name);
+        var edit = await harness.SendAsync(Transport.InProcess, "GET", "/files/" + edited + "/edit");
+
+        Assert.True(name.Length > ushort.MaxValue);
+        Assert.Equal((200, "file name=" + name), (file.Status, file.Body));
+        Assert.Equal((200, "edit_file name=" + edited), (edit.Status, edit.Body));
+    }
+
     [Theory]
     [InlineData(Transport.InProcess)]
     [InlineData(Transport.Http)]

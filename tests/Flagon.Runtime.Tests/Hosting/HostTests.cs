@@ -165,6 +165,23 @@ public class HostTests
     }
 
     [Fact]
+    public async Task The_csrf_token_template_function_renders_the_field_the_antiforgery_middleware_checks()
+    {
+        using var client = Configure(new HostApp()).TestClient();
+
+        var form = await client.Get("/host/template-form");
+        var field = System.Text.RegularExpressions.Regex.Match(form.Text, "<input type=\"hidden\" name=\"__RequestVerificationToken\" value=\"([^\"]+)\">");
+        var posted = await client.Post("/host/form", form: [new("title", "from the template"), new("__RequestVerificationToken", field.Groups[1].Value)]);
+
+        Assert.True(field.Success, form.Text);
+        // The antiforgery cookie and the session cookie, each its own Set-Cookie header.
+        var cookies = form.Message.Headers.GetValues("Set-Cookie").ToList();
+        Assert.Contains(cookies, c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
+        Assert.Contains(cookies, c => c.StartsWith("session=", StringComparison.Ordinal));
+        Assert.Equal((200, "saved from the template"), (posted.Status, posted.Text));
+    }
+
+    [Fact]
     public async Task A_health_check_endpoint_answers_next_to_Flagons_views()
     {
         using var client = Configure(new HostApp()).TestClient();

@@ -53,6 +53,13 @@ public partial class HostViews
     [Route("/form")]
     public static string Form(IAntiforgery antiforgery, HttpContext context) => antiforgery.GetAndStoreTokens(context).RequestToken!;
 
+    [Route("/template-form")]
+    public static Response TemplateForm()
+    {
+        Session["seen"] = "form";
+        return Template.RenderString("""<form method="post">{{ csrf_token() }}<input name="title"></form>""");
+    }
+
     [Route("/form", Methods = ["POST"], Endpoint = "form_post")]
     [RequireAntiforgeryToken]
     public static string FormPost() => $"saved {Request.Form["title"]}";

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+
+namespace Flagon;
+
+// The app's command line (Flask's `flask` command and app.cli): `dotnet run` serves; `dotnet run -- routes` lists the
+// url map; commands the app adds run inside an app context, with the app's services built.
+public partial class App
+{
+    private RootCommand? cli;
+
+    /// <summary>
+    /// The app's command line (Flask's <c>app.cli</c>), System.CommandLine's root command: <see cref="Run()"/> serves
+    /// the app, unless the first argument names one of its commands, which then runs instead. <c>routes</c> is built in
+    /// (<c>dotnet run -- routes</c>, Flask's <c>flask routes</c>). A command added here runs with the app built (not
+    /// serving) and an app context pushed, so <see cref="ApplicationServices"/>, <c>CurrentApp</c> and <c>UrlFor</c>
+    /// work in it, as in Flask's <c>with_appcontext</c>. Its action's return value is the process's exit code.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// var name = new Option&lt;string&gt;("--username") { Required = true };
+    /// var createUser = new Command("create-user", "Makes an admin user.") { name };
+    /// createUser.SetAction(result =&gt; { Console.WriteLine($"made {result.GetValue(name)}"); return 0; });
+    /// app.Cli.Subcommands.Add(createUser);
+    /// // dotnet run -- create-user --username ada
+    /// </code>
+    /// </example>
+    public RootCommand Cli => cli ??= CreateCli();
+
+    private RootCommand CreateCli()
+    {
+        var root = new RootCommand($"{Name}: without a command, serves the app (--urls http://127.0.0.1:8080, and any setting as --KEY value).");
+        var routes = new Command(Flagon.Cli.RoutesCommand.Name, "Lists the app's url map in the order rules are tried (flask routes).");
+        routes.SetAction(_ =>
+        {
+            Console.Write(Flagon.Cli.RoutesCommand.Format(UrlMap));
+            return 0;
+        });
+        root.Subcommands.Add(routes);
+        return root;
+    }
+
+    /// <summary>Whether <paramref name="arguments"/> start with a bare word (not an option, not a <c>key=value</c> setting).</summary>
+    internal static bool StartsWithCommand(string[] arguments) =>
+        arguments.Length > 0 && arguments[0].Length > 0 && arguments[0][0] is not ('-' or '/') && !arguments[0].Contains('=');
+
+    /// <summary>
+    /// Runs the command the arguments name (see <see cref="Cli"/>): the app is built, not started, and an app context is
+    /// pushed around the command. A word that names no command is an error that lists the commands.
+    /// </summary>
+    private async Task<int> RunCommandAsync(CancellationToken cancellationToken)
+    {
+        await using WebApplication web = Build();
+        using (AppContext())
+        {
+            return await Cli.Parse(args).InvokeAsync(cancellationToken: cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The app's built services (ASP.NET Core's <c>ApplicationServices</c>): for code outside a request, such as a
+    /// command of <see cref="Cli"/> or a startup task; inside a request, prefer the request's own
+    /// (<c>HttpContext.RequestServices</c>, or a view parameter of the service's type).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The app is not built yet (<see cref="Run()"/>, <see cref="Build()"/> or <see cref="TestClient"/> builds it).</exception>
+    public IServiceProvider ApplicationServices =>
+        services ?? throw new InvalidOperationException("The app is not built yet: its services exist once Run(), Build() or TestClient() has built it.");
+}

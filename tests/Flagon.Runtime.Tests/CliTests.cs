@@ -1,0 +1,80 @@
+using System.CommandLine;
+using Flagon.Routing;
+
+namespace Flagon.Runtime.Tests;
+
+/// <summary>The app's command line: a command named first runs instead of the server, inside an app context.</summary>
+[Collection(CliTests.ExitCode)]
+public class CliTests
+{
+    /// <summary>The tests that read Environment.ExitCode, which is the process's, run one at a time.</summary>
+    public const string ExitCode = "Environment.ExitCode";
+
+    private sealed class CliApp(params string[] args) : App(args, RouteTableRegistry.Tables);
+
+    [Fact]
+    public async Task A_command_named_first_runs_in_an_app_context_with_the_built_services_and_sets_the_exit_code()
+    {
+        var app = new CliApp("greet", "--name", "ada");
+        var name = new Option<string>("--name") { Required = true };
+        var greet = new Command("greet") { name };
+        string? seen = null;
+        greet.SetAction(result =>
+        {
+            seen = $"{result.GetValue(name)} in {Globals.CurrentApp.Name}, services: {Globals.CurrentApp.ApplicationServices is not null}, url {Url.For("index")}";
+            return 3;
+        });
+        app.Cli.Subcommands.Add(greet);
+
+        await app.RunAsync();
+
+        Assert.Equal($"ada in {app.Name}, services: True, url /", seen);
+        Assert.Equal(3, Environment.ExitCode);
+        Environment.ExitCode = 0;
+    }
+
+    [Fact]
+    public async Task A_word_that_names_no_command_is_an_error_not_a_server()
+    {
+        var app = new CliApp("nope");
+
+        await app.RunAsync();
+
+        Assert.Equal(1, Environment.ExitCode);
+        Environment.ExitCode = 0;
+    }
+
+    [Fact]
+    public void The_services_of_an_app_not_yet_built_are_an_error_that_says_so()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => new CliApp().ApplicationServices);
+
+        Assert.Contains("not built yet", error.Message);
+    }
+
+    [Fact]
+    public void The_instance_folder_is_under_the_content_root_unless_configured()
+    {
+        var plain = new CliApp();
+        var configured = new CliApp("--INSTANCE_PATH", "/tmp/flagon-instance-test");
+
+        Assert.Equal(Path.Combine(Directory.GetCurrentDirectory(), "instance"), plain.InstancePath);
+        Assert.Equal("/tmp/flagon-instance-test", configured.InstancePath);
+    }
+}
+
+/// <summary>Werkzeug's secure_filename, on its documented examples and on what an attacker sends.</summary>
+public class SecureFilenameTests
+{
+    [Theory]
+    [InlineData("My cool movie.mov", "My_cool_movie.mov")]
+    [InlineData("../../../etc/passwd", "etc_passwd")]
+    [InlineData("i contain cool \u00fcml\u00e4uts.txt", "i_contain_cool_umlauts.txt")]
+    [InlineData("..\\..\\windows\\system32.dll", "windows_system32.dll")]
+    [InlineData("CON.txt", "_CON.txt")]
+    [InlineData("....", "")]
+    [InlineData("photo\u0000.png", "photo.png")]
+    [InlineData("снимок.png", "png")]
+    public void Names_are_made_safe_as_Werkzeug_does(string given, string safe) =>
+        Assert.Equal(safe, Globals.SecureFilename(given));
+}
