@@ -12,9 +12,16 @@ namespace Flagon.Templates;
 internal sealed record CompiledTemplate(string Name, string? Path, IFluidTemplate Template, DateTime Stamp, bool Extends)
 {
     /// <summary>
+    /// HTML-encoding as Jinja2's autoescape does it: the characters that mean something in HTML (<c>&amp; &lt; &gt; " '</c>)
+    /// become references, and text in other scripts stays as it is (<c>HtmlEncoder.Default</c> would write every
+    /// non-ASCII letter as <c>&amp;#xFC;</c>).
+    /// </summary>
+    public static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    /// <summary>
     /// The encoder for a template of this name: HTML-encoding for <c>.html</c>, <c>.htm</c>, <c>.xml</c>, <c>.xhtml</c>
     /// (Flask's autoescape), none for other files (<c>.txt</c>).
     /// </summary>
     public static TextEncoder EncoderFor(string name) =>
-        System.IO.Path.GetExtension(name).ToLowerInvariant() is ".html" or ".htm" or ".xml" or ".xhtml" ? HtmlEncoder.Default : NullEncoder.Default;
+        System.IO.Path.GetExtension(name).ToLowerInvariant() is ".html" or ".htm" or ".xml" or ".xhtml" ? Html : NullEncoder.Default;
 }

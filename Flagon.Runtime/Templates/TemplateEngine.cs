@@ -60,7 +60,11 @@ internal sealed partial class TemplateEngine(App app)
     {
         var encoder = CompiledTemplate.EncoderFor(template.Name);
         context.AmbientValues[TemplateParser.EngineKey] = this;
-        context.AmbientValues[TemplateParser.BlocksKey] = new Dictionary<string, IReadOnlyList<Fluid.Ast.Statement>>(StringComparer.Ordinal);
+        context.AmbientValues[TemplateParser.BlocksKey] = new Dictionary<string, List<IReadOnlyList<Fluid.Ast.Statement>>>(StringComparer.Ordinal);
+        if (template.Extends)
+        {
+            context.SetValue("super", TemplateParser.SuperFunction);
+        }
         var chain = new List<string> { template.Name };
         while (template.Extends)
         {

@@ -36,5 +36,30 @@ if (args.Contains("--loop"))
     hello.Cleanup();
     return 0;
 }
+if (args.Contains("--alloc"))
+{
+    // Where the bytes of the GitHub-set delegate go: each route's request, the largest first.
+    var routing = new RoutingBenchmarks();
+    routing.Setup();
+    var perRoute = await routing.FlagonDelegateBytesPerRouteAsync();
+    Console.WriteLine($"{perRoute.Sum(r => r.Bytes)} B over {perRoute.Count} requests");
+    foreach (var group in perRoute.GroupBy(r => r.Bytes).OrderByDescending(g => g.Key))
+    {
+        Console.WriteLine($"{group.Key,6} B x{group.Count(),-4} e.g. {group.First().Route}");
+    }
+    // The types behind those bytes, sampled over many more requests.
+    using var sampler = new AllocationSampler();
+    for (int i = 0; i < 20_000; i++)
+    {
+        await routing.FlagonDelegateAll();
+    }
+    var total = sampler.BytesByType.Values.Sum();
+    foreach (var (type, sampled) in sampler.BytesByType.OrderByDescending(p => p.Value).Take(15))
+    {
+        Console.WriteLine($"{100.0 * sampled / total,5:F1} % {type}");
+    }
+    routing.Cleanup();
+    return 0;
+}
 BenchmarkSwitcher.FromAssembly(typeof(RoutingBenchmarks).Assembly).Run(args);
 return 0;

@@ -9,9 +9,9 @@ namespace Flagon.EndToEnd.Tests;
 /// </summary>
 public partial class RealWorldSampleTests(RedisServer redis) : IClassFixture<RedisServer>
 {
-    private const string Password = "a long enough password";
+    internal const string Password = "a long enough password";
 
-    private static async Task<string> NewInstanceWithAdmin()
+    internal static async Task<string> NewInstanceWithAdmin()
     {
         var instance = Directory.CreateTempSubdirectory("realworld-e2e-").FullName;
         // Settings reach a command through the environment (its options are the command's own).

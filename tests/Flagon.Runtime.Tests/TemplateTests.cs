@@ -214,6 +214,104 @@ public class TemplateTests
         Assert.Contains("broken.html(2,", page.Text);
     }
 
+    [Fact]
+    public void Super_renders_the_parents_block_through_every_level_of_the_chain()
+    {
+        var app = new TemplateApp();
+        using var _ = app.TestRequestContext("/");
+
+        var text = Template.RenderText("super_child.html", new { title = "News & notes", extra = "<b>" });
+
+        // Jinja2's result: each level adds to its parent's block; the parent's text is not escaped twice.
+        Assert.Equal("<title>News &amp; notes - Site</title><ul><li>home</li><li>blog</li><li>&lt;b&gt;</li></ul>", text);
+    }
+
+    [Fact]
+    public void Super_without_a_parent_block_says_which_block()
+    {
+        var app = new TemplateApp();
+        using var _ = app.TestRequestContext("/");
+
+        // 'title' has a parent; 'inner', nested in it, is defined by no template above.
+        var error = Assert.ThrowsAny<Exception>(() => Template.RenderText("super_orphan.html", new { }));
+
+        Assert.Contains("super() in block 'inner': no parent template defines that block", error.ToString());
+    }
+
+    [Fact]
+    public void Macros_imported_from_another_template_file_render_with_named_arguments_and_escaping()
+    {
+        var app = new TemplateApp();
+        using var _ = app.TestRequestContext("/");
+
+        var text = Template.RenderText("form_page.html", new { title = "\"Tom\" & Jerry" });
+
+        Assert.Equal(
+            "<title>Site</title><ul><form>"
+            + "<label>Title <input name=\"title\" value=\"&quot;Tom&quot; &amp; Jerry\"></label>"
+            + "<label>Body <input name=\"body\" value=\"\"></label>"
+            + "<button>Save</button></form></ul>",
+            text);
+    }
+
+    [Fact]
+    public void Macro_arguments_bind_by_position_then_by_name_in_any_order_with_defaults_for_the_rest()
+    {
+        var app = new TemplateApp();
+        using var _ = app.TestRequestContext("/");
+        const string macro = "{% macro input(name, type=\"text\", value=\"\", required=false) %}<input type=\"{{ type }}\" name=\"{{ name }}\" value=\"{{ value }}\"{% if required %} required{% endif %}>{% endmacro %}";
+
+        var text = Template.RenderString(macro + "{{ input(\"password\", required=true, type=\"password\") }}|{{ input(\"q\", \"search\") }}|{{ input(name=\"n\", value=v) }}", new { v = "<x>" });
+
+        Assert.Equal("<input type=\"password\" name=\"password\" value=\"\" required>|<input type=\"search\" name=\"q\" value=\"\">|<input type=\"text\" name=\"n\" value=\"&lt;x&gt;\">", Encoding(text));
+    }
+
+    [Theory]
+    [InlineData("{{ m(1, 2, 3) }}", "macro 'm' takes 2 argument(s), 3 given.")]
+    [InlineData("{{ m(1, colour=2) }}", "macro 'm' has no argument 'colour'; its arguments: a, b.")]
+    public void A_macro_called_with_arguments_it_does_not_have_says_so(string call, string message)
+    {
+        var app = new TemplateApp();
+        using var _ = app.TestRequestContext("/");
+
+        var error = Assert.ThrowsAny<Exception>(() => Template.RenderString("{% macro m(a, b=1) %}{{ a }}{{ b }}{% endmacro %}" + call, new { }));
+
+        Assert.Contains(message, error.ToString());
+    }
+
+    [Fact]
+    public void Html_escaping_keeps_text_in_other_scripts_as_it_is()
+    {
+        var app = new TemplateApp();
+        using var _ = app.TestRequestContext("/");
+
+        var text = Template.RenderString("<p>{{ word }}</p>", new { word = "Größe лошадь 馬 & <i>" });
+
+        Assert.Equal("<p>Größe лошадь 馬 &amp; &lt;i&gt;</p>", Encoding(text));
+    }
+
+    [Fact]
+    public void Importing_a_macro_the_file_does_not_define_names_what_it_has()
+    {
+        var app = new TemplateApp();
+        using var _ = app.TestRequestContext("/");
+
+        var error = Assert.ThrowsAny<Exception>(() => Template.RenderText("bad_import.html", new { }));
+
+        Assert.Contains("Template 'forms.html' has no macro 'nosuch' to import; it defines: field, button.", error.ToString());
+    }
+
+    [Fact]
+    public void Importing_from_a_template_that_does_not_exist_names_the_folders_searched()
+    {
+        var app = new TemplateApp();
+        using var _ = app.TestRequestContext("/");
+
+        var error = Assert.Throws<TemplateNotFoundException>(() => Template.RenderString("{% from \"missing_forms.html\" import field %}", new { }));
+
+        Assert.Contains("missing_forms.html", error.Message);
+    }
+
     [Theory]
     [InlineData("{{ url_for(\"page\", pk: 3) }}", "{{ url_for(\"page\", pk= 3) }}")]
     [InlineData("{{ f(a:1, _b : 2) }}", "{{ f(a=1, _b = 2) }}")]

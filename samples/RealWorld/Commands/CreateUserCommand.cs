@@ -42,7 +42,7 @@ public static class CreateUserCommand
                 Console.Error.WriteLine("The password must have at least 8 characters.");
                 return 1;
             }
-            Database.Migrate(app.ApplicationServices, Database.SqlitePath(app));
+            Database.Migrate(app);
             using var scope = app.ApplicationServices.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<SiteDb>();
             if (await db.Users.AnyAsync(u => u.Username == name, cancellationToken))

@@ -2,8 +2,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace RealWorld.Data;
 
-/// <summary>The site's database (Flask-SQLAlchemy's <c>db</c>): its pages and its admins.</summary>
-public sealed class SiteDb(DbContextOptions<SiteDb> options) : DbContext(options)
+/// <summary>
+/// The site's database (Flask-SQLAlchemy's <c>db</c>): its pages and its admins. Views and commands ask for this
+/// type; the database behind it is SQLite (<see cref="Sqlite.SqliteSiteDb"/>) or PostgreSQL
+/// (<see cref="Postgres.PostgresSiteDb"/>), each with the migrations written for it.
+/// </summary>
+public abstract class SiteDb(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Page> Pages => Set<Page>();
 

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using RealWorld.Data;
+using RealWorld.Data.Postgres;
+using RealWorld.Data.Sqlite;
 
 namespace RealWorld.Extensions;
 
@@ -11,12 +14,14 @@ namespace RealWorld.Extensions;
 /// The sample's Flask-SQLAlchemy: an extension that gives each app its database through EF Core. <c>InitApp</c>
 /// registers <see cref="SiteDb"/> as a scoped service (one per request, disposed when the request ends, after its
 /// teardown), picks the database from <c>DATABASE_URL</c>, adds a health check, and creates and migrates the
-/// database when the app starts, from the migrations checked in under Data/Migrations.
+/// database when the app starts, from the migrations checked in under Data/Migrations (one set per database).
 /// </summary>
 /// <remarks>
 /// <c>DATABASE_URL</c>: unset, the SQLite file <c>realworld.db</c> in the app's instance folder;
 /// <c>sqlite:///name.db</c>, a file relative to the instance folder (as Flask-SQLAlchemy reads it);
-/// <c>sqlite:////absolute/path.db</c>, an absolute path.
+/// <c>sqlite:////absolute/path.db</c>, an absolute path;
+/// <c>postgresql://user:password@host:port/database</c> (or <c>postgres://</c>), PostgreSQL through Npgsql, with any
+/// Npgsql setting as a query parameter (<c>?sslmode=require</c>). The PostgreSQL database is created if it is missing.
 /// </remarks>
 public sealed class Database : IExtension
 {
@@ -25,46 +30,109 @@ public sealed class Database : IExtension
 
     public void InitApp(App app)
     {
-        var path = SqlitePath(app);
-        app.Extensions["database"] = path;
-        app.Services.AddDbContext<SiteDb>(options => options.UseSqlite($"Data Source={path}"));
+        var target = Target.Of(app);
+        app.Extensions["database"] = target;
+        if (target.PostgresConnectionString is { } connectionString)
+        {
+            app.Services.AddDbContext<SiteDb, PostgresSiteDb>(options => options.UseNpgsql(connectionString));
+        }
+        else
+        {
+            app.Services.AddDbContext<SiteDb, SqliteSiteDb>(options => options.UseSqlite($"Data Source={target.SqliteFile}"));
+        }
         app.Services.AddHealthChecks().AddDbContextCheck<SiteDb>("database");
-        app.Services.AddSingleton<IStartupFilter>(new MigrateOnStart(path));
+        app.Services.AddSingleton<IStartupFilter>(new MigrateOnStart(target));
     }
 
-    /// <summary>The SQLite file <paramref name="app"/> uses.</summary>
-    /// <exception cref="InvalidOperationException"><c>DATABASE_URL</c> is not a SQLite URL.</exception>
-    public static string SqlitePath(App app)
-    {
-        var url = app.Config["DATABASE_URL"];
-        if (string.IsNullOrEmpty(url))
-        {
-            return Path.Combine(app.InstancePath, DefaultFile);
-        }
-        const string scheme = "sqlite:///";
-        if (!url.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) || url.Length == scheme.Length)
-        {
-            throw new InvalidOperationException(
-                $"DATABASE_URL '{url}' is not a database this sample knows: use sqlite:///name.db (in the instance folder) or sqlite:////absolute/path.db.");
-        }
-        var rest = url[scheme.Length..];
-        return rest.StartsWith('/') ? rest : Path.Combine(app.InstancePath, rest);
-    }
+    /// <summary>Creates the database if it is missing and applies the migrations it lacks (all of them, the first time).</summary>
+    public static void Migrate(App app) => Migrate(app.ApplicationServices, (Target)app.Extensions["database"]!);
 
-    /// <summary>Creates the database's folder and applies the migrations it lacks (all of them, the first time).</summary>
-    public static void Migrate(IServiceProvider services, string path)
+    private static void Migrate(IServiceProvider services, Target target)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (target.SqliteFile is { } file)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        }
         using var scope = services.CreateScope();
         scope.ServiceProvider.GetRequiredService<SiteDb>().Database.Migrate();
     }
 
+    /// <summary>The database an app uses, read from its <c>DATABASE_URL</c>: a SQLite file, or a PostgreSQL connection string.</summary>
+    /// <param name="SqliteFile">The SQLite file's full path; null for PostgreSQL.</param>
+    /// <param name="PostgresConnectionString">Npgsql's connection string; null for SQLite.</param>
+    public sealed record Target(string? SqliteFile, string? PostgresConnectionString)
+    {
+        /// <summary>Reads <paramref name="app"/>'s <c>DATABASE_URL</c>.</summary>
+        /// <exception cref="InvalidOperationException">It is not a URL this sample knows.</exception>
+        public static Target Of(App app)
+        {
+            var url = app.Config["DATABASE_URL"];
+            if (string.IsNullOrEmpty(url))
+            {
+                return new(Path.Combine(app.InstancePath, DefaultFile), null);
+            }
+            const string sqlite = "sqlite:///";
+            if (url.StartsWith(sqlite, StringComparison.OrdinalIgnoreCase) && url.Length > sqlite.Length)
+            {
+                var rest = url[sqlite.Length..];
+                return new(rest.StartsWith('/') ? rest : Path.Combine(app.InstancePath, rest), null);
+            }
+            if (url.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase))
+            {
+                return new(null, ToConnectionString(url));
+            }
+            throw new InvalidOperationException(
+                $"DATABASE_URL '{Redacted(url)}' is not a database this sample knows: use sqlite:///name.db (in the instance folder), "
+                + "sqlite:////absolute/path.db or postgresql://user:password@host:port/database.");
+        }
+
+        /// <summary>What the logs may show of the database: the file, or the server and database without the password.</summary>
+        public override string ToString() => SqliteFile ?? Redacted(PostgresConnectionString!);
+
+        // postgresql://user:password@host:port/database?setting=value → Npgsql's "Host=…;Port=…;…".
+        private static string ToConnectionString(string url)
+        {
+            var uri = new Uri(url);
+            var builder = new NpgsqlConnectionStringBuilder
+            {
+                Host = uri.Host,
+                Port = uri.IsDefaultPort || uri.Port < 0 ? 5432 : uri.Port,
+                Database = Uri.UnescapeDataString(uri.AbsolutePath.Trim('/')) is { Length: > 0 } name ? name : "realworld",
+            };
+            if (uri.UserInfo is { Length: > 0 } credentials)
+            {
+                var parts = credentials.Split(':', 2);
+                builder.Username = Uri.UnescapeDataString(parts[0]);
+                if (parts.Length == 2)
+                {
+                    builder.Password = Uri.UnescapeDataString(parts[1]);
+                }
+            }
+            foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var (key, value) = pair.Split('=', 2) is [var k, var v] ? (k, v) : (pair, "");
+                try
+                {
+                    builder[Uri.UnescapeDataString(key)] = Uri.UnescapeDataString(value);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new InvalidOperationException($"DATABASE_URL's setting '{Uri.UnescapeDataString(key)}' is not an Npgsql connection setting: {e.Message}", e);
+                }
+            }
+            return builder.ConnectionString;
+        }
+
+        private static string Redacted(string text) =>
+            System.Text.RegularExpressions.Regex.Replace(text, @"(://[^:/@]*:)[^@]*@|(Password=)[^;]*", m => m.Groups[1].Success ? m.Groups[1].Value + "***@" : m.Groups[2].Value + "***");
+    }
+
     // Migrates when the server starts (Kestrel or the test server), before the first request.
-    private sealed class MigrateOnStart(string path) : IStartupFilter
+    private sealed class MigrateOnStart(Target target) : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => builder =>
         {
-            Migrate(builder.ApplicationServices, path);
+            Migrate(builder.ApplicationServices, target);
             next(builder);
         };
     }

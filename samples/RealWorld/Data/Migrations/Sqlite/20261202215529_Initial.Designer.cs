@@ -5,12 +5,13 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using RealWorld.Data;
+using RealWorld.Data.Sqlite;
 
 #nullable disable
 
-namespace RealWorld.Data.Migrations
+namespace RealWorld.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(SiteDb))]
+    [DbContext(typeof(SqliteSiteDb))]
     [Migration("20261202215529_Initial")]
     partial class Initial
     {

@@ -1,0 +1,62 @@
+using System.Text.Encodings.Web;
+using Fluid;
+using Fluid.Ast;
+using Fluid.Values;
+
+namespace Flagon.Templates;
+
+/// <summary>
+/// A template macro (<c>{% macro field(name, label, value="") %}…{% endmacro %}</c>) as Jinja2 calls it: arguments
+/// by position first, then by name in any order; missing ones take their defaults (evaluated once, where the macro
+/// is defined) or nil. Too many arguments, or a name the macro does not have, is an error that says so. What it
+/// writes is returned as markup, not escaped again where it is called.
+/// </summary>
+internal static class Macro
+{
+    public static async ValueTask<FunctionValue> DefineAsync(string name, IReadOnlyList<ValueTuple<string, Expression>> parameters, IReadOnlyList<Statement> statements, TextEncoder encoder, TemplateContext definedIn)
+    {
+        var defaults = new FluidValue[parameters.Count];
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            defaults[i] = parameters[i].Item2 is { } expression ? await expression.EvaluateAsync(definedIn) : NilValue.Instance;
+        }
+        return new FunctionValue(async (arguments, context) =>
+        {
+            var names = arguments.Names.ToList();
+            int positional = arguments.Count - names.Count;
+            if (positional > parameters.Count)
+            {
+                throw new InvalidOperationException($"macro '{name}' takes {parameters.Count} argument(s), {positional} given.");
+            }
+            foreach (var named in names)
+            {
+                if (!parameters.Any(p => p.Item1 == named))
+                {
+                    throw new InvalidOperationException($"macro '{name}' has no argument '{named}'; its arguments: {string.Join(", ", parameters.Select(p => p.Item1))}.");
+                }
+            }
+            context.EnterChildScope();
+            try
+            {
+                for (int i = 0; i < parameters.Count; i++)
+                {
+                    var parameter = parameters[i].Item1;
+                    context.SetValue(parameter, i < positional ? arguments.At(i) : arguments.HasNamed(parameter) ? arguments[parameter] : defaults[i]);
+                }
+                using var writer = new StringWriter();
+                foreach (var statement in statements)
+                {
+                    if (await statement.WriteToAsync(writer, encoder, context) != Completion.Normal)
+                    {
+                        break;
+                    }
+                }
+                return new StringValue(writer.ToString(), encode: false);
+            }
+            finally
+            {
+                context.ReleaseScope();
+            }
+        });
+    }
+}
