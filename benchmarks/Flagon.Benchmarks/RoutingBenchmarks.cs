@@ -55,8 +55,16 @@ public class RoutingBenchmarks
         aspNet.UseEndpoints(_ => { });
         aspNetPipeline = ((IApplicationBuilder)aspNet).Build();
         aspNetContexts = [.. routes.Select(r => NewContext(r, aspNet.Services))];
+    }
 
-        // UrlFor benchmarks build inside this app's context, as a view would; pushed once, not per call.
+    /// <summary>
+    /// The UrlFor benchmarks build inside this app's context, as a view would: pushed once, not per call, and only for
+    /// them (a request on a server starts outside any context; one pushed around it would make it a nested one).
+    /// </summary>
+    [GlobalSetup(Targets = [nameof(UrlForStatic), nameof(UrlForParams)])]
+    public void SetupInAppContext()
+    {
+        Setup();
         appContext = flagon.AppContext();
     }
 

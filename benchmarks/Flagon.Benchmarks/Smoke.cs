@@ -32,7 +32,7 @@ public static class Smoke
         }
 
         var benchmarks = new RoutingBenchmarks();
-        benchmarks.Setup();
+        benchmarks.SetupInAppContext();
         foreach (var route in routes)
         {
             var endpoint = await benchmarks.AspNetEndpointFor(route);
