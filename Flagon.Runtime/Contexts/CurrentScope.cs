@@ -12,7 +12,7 @@ internal sealed class Scope
     public Scope(App app, HttpContext? http, Scope? parent)
     {
         App = app;
-        Http = http;
+        this.http = http;
         if (parent is not null)
         {
             // A context pushed inside another (a test request context in an app context): rare on a server.
@@ -20,12 +20,15 @@ internal sealed class Scope
         }
     }
 
-    private Http.Request? request;
+    // The HttpContext, or once the Request wrapper was asked for, that wrapper (which holds the HttpContext): one
+    // field for both keeps every request's context one field smaller.
+    private object? http;
     private ContextGlobals? g;
 
     public App App { get; }
 
-    public HttpContext? Http { get; }
+    /// <summary>The request's HttpContext; null for an app context.</summary>
+    public HttpContext? Http => http is Http.Request request ? request.Context : System.Runtime.CompilerServices.Unsafe.As<HttpContext?>(http);
 
     /// <summary>The context this one was pushed inside, or null.</summary>
     public Scope? Parent => rare?.Parent;
@@ -143,7 +146,12 @@ internal sealed class Scope
     }
 
     /// <summary>The request wrapper, made on first use.</summary>
-    public Http.Request? Request => Http is null ? null : request ??= new Http.Request(Http, this);
+    public Http.Request? Request => http switch
+    {
+        Http.Request request => request,
+        null => null,
+        _ => (Http.Request)(http = new Http.Request(System.Runtime.CompilerServices.Unsafe.As<HttpContext>(http), this)),
+    };
 
     private Sessions.Session? session;
 

@@ -255,7 +255,7 @@ public partial class App
             route.ToMatch(out var match);
             return table.InvokeAsync(context, path.AsSpan(route.Blueprint?.Prefix.Length ?? 0), match);
         }
-        if (route.Miss?.Allowed is { } allowed && HttpMethods.IsOptions(context.Request.Method))
+        if (route.Details?.Allowed is { } allowed && HttpMethods.IsOptions(context.Request.Method))
         {
             // Werkzeug's automatic OPTIONS: an empty 200 that lists the allowed methods.
             var options = new Response();

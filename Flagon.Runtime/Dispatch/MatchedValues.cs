@@ -4,61 +4,37 @@ using Flagon.Routing;
 namespace Flagon.Dispatch;
 
 /// <summary>
-/// Where a matched rule's values lie in the path, kept in the request's context and kept small: up to
-/// <see cref="Inline"/> values as 16-bit offsets in the value itself (most rules, on paths under 64 KB); otherwise all of
-/// them in an array made for that request.
+/// Where a matched rule's values lie in the path, packed small for the request's context: up to
+/// <see cref="Inline"/> values as 16-bit start and end offsets (most rules, on paths under 64 KB). Values that do not
+/// fit are kept by <see cref="RequestRoute"/> in its <see cref="RouteDetails"/>.
 /// </summary>
 internal struct MatchedValues
 {
-    /// <summary>How many values are kept without an array.</summary>
-    public const int Inline = 4;
+    /// <summary>How many values are kept inline.</summary>
+    public const int Inline = 3;
 
     private InlineRanges packed;
-    private Range[]? all;
 
-    /// <summary>How many values the matched rule has.</summary>
-    public int Count { readonly get; private set; }
+    /// <summary>The range of value <paramref name="index"/> (below <see cref="Inline"/>).</summary>
+    public readonly Range this[int index] => new((int)(packed[index] >> 16), (int)(packed[index] & 0xFFFF));
 
-    /// <summary>The range of value <paramref name="index"/>.</summary>
-    public readonly Range this[int index] =>
-        all is not null ? all[index] : new Range((int)(packed[index] >> 16), (int)(packed[index] & 0xFFFF));
-
-    /// <summary>Keeps the first <paramref name="count"/> ranges of <paramref name="ranges"/>.</summary>
-    public void Keep(in RouteValueRanges ranges, int count)
+    /// <summary>Keeps the first <paramref name="count"/> ranges of <paramref name="ranges"/> if they fit; false if they do not.</summary>
+    public bool TryKeep(in RouteValueRanges ranges, int count)
     {
-        Count = count;
-        if (count <= Inline)
+        if (count > Inline)
         {
-            bool fits = true;
-            for (int i = 0; i < count; i++)
-            {
-                int start = ranges[i].Start.Value, end = ranges[i].End.Value;
-                if (end > ushort.MaxValue)
-                {
-                    fits = false;
-                    break;
-                }
-                packed[i] = (uint)start << 16 | (uint)end;
-            }
-            if (fits)
-            {
-                return;
-            }
+            return false;
         }
-        all = new Range[count];
         for (int i = 0; i < count; i++)
         {
-            all[i] = ranges[i];
+            int start = ranges[i].Start.Value, end = ranges[i].End.Value;
+            if (end > ushort.MaxValue)
+            {
+                return false;
+            }
+            packed[i] = (uint)start << 16 | (uint)end;
         }
-    }
-
-    /// <summary>Copies the first <paramref name="count"/> ranges into <paramref name="ranges"/>.</summary>
-    public readonly void CopyTo(ref RouteValueRanges ranges, int count)
-    {
-        for (int i = 0; i < count; i++)
-        {
-            ranges[i] = this[i];
-        }
+        return true;
     }
 
     [InlineArray(Inline)]

@@ -29,7 +29,7 @@ public partial class App
     private static HttpError RoutingError(HttpContext context, in RequestRoute route)
     {
         var request = context.Request;
-        if (route.Miss is not { } miss)
+        if (route.Details is not { } miss)
         {
             return new HttpError(StatusCodes.Status404NotFound);
         }

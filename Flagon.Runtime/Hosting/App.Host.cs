@@ -136,7 +136,7 @@ public partial class App
         {
             context.SetEndpoint(EndpointFor(route.Table, route.Blueprint, route.RuleIndex));
         }
-        else if (route.Miss?.Allowed is not null && HttpMethods.IsOptions(context.Request.Method)
+        else if (route.Details?.Allowed is not null && HttpMethods.IsOptions(context.Request.Method)
             && context.Request.Headers.AccessControlRequestMethod is { Count: > 0 } requested)
         {
             // A CORS preflight: the endpoint the real request would reach, so that the CORS middleware answers with its policy.

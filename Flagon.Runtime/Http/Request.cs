@@ -24,6 +24,9 @@ public sealed class Request
     /// <summary>ASP.NET Core's request, for what Flagon does not wrap.</summary>
     public HttpRequest Inner => http.Request;
 
+    /// <summary>The request's HttpContext.</summary>
+    internal HttpContext Context => http;
+
     /// <summary>The method, upper case: <c>GET</c>.</summary>
     public string Method => http.Request.Method;
 

@@ -98,10 +98,10 @@ internal sealed class Router
             }
             route.Missed(own[i], null, match);
         }
-        if (route.Miss is not { Redirect: true } && route.Miss?.Allowed is null && path.Contains("//", StringComparison.Ordinal)
+        if (route.Details is not { Redirect: true } && route.Details?.Allowed is null && path.Contains("//", StringComparison.Ordinal)
             && MergeSlashes(path) is { } merged)
         {
-            (route.Miss ??= new RouteMiss()).MergedPath = merged;
+            (route.Details ??= new RouteDetails()).MergedPath = merged;
         }
     }
 

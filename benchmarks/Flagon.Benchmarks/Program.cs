@@ -39,6 +39,23 @@ if (args.Contains("--loop"))
 if (args.Contains("--alloc"))
 {
     // Where the bytes of the GitHub-set delegate go: each route's request, the largest first.
+    using (var helloSampler = new AllocationSampler())
+    {
+        var hello = new HelloBenchmarks();
+        hello.Setup();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1_000_000; i++)
+        {
+            await hello.FlagonHello();
+        }
+        Console.WriteLine($"FlagonHello: {(GC.GetAllocatedBytesForCurrentThread() - before) / 1_000_000} B per request");
+        var sampledHello = helloSampler.BytesByType.Values.Sum();
+        foreach (var (type, sampled) in helloSampler.BytesByType.OrderByDescending(p => p.Value).Take(8))
+        {
+            Console.WriteLine($"{100.0 * sampled / sampledHello,5:F1} % {type}");
+        }
+        hello.Cleanup();
+    }
     var routing = new RoutingBenchmarks();
     routing.Setup();
     var perRoute = await routing.FlagonDelegateBytesPerRouteAsync();

@@ -62,6 +62,10 @@ public static class ConformanceViews
     [Route("/files/<path:name>/edit")]
     public static string EditFile(string name) => $"edit_file name={name}";
 
+    [Route("/deep/<a>/<b>/<int:c>/<d>/<path:e>")]
+    public static string Deep(string a, string b, int c, string d, string e) =>
+        $"deep a={a} b={b} c={c} d={d} e={e} args={string.Join(",", Globals.Request.ViewArgs.OrderBy(p => p.Key).Select(p => $"{p.Key}:{p.Value}"))}";
+
     [Route("/items/<uuid:id>")]
     public static string Item(Guid id) => $"item id={id}";
 

@@ -136,6 +136,17 @@ public class RoutingConformanceTests(RouteHarness harness) : IClassFixture<Route
     [Theory]
     [InlineData(Transport.InProcess)]
     [InlineData(Transport.Http)]
+    public async Task A_rule_with_more_values_than_the_context_keeps_inline_binds_each(Transport transport)
+    {
+        // Three value ranges live in the request context; a fourth and more are kept another way.
+        var deep = await harness.SendAsync(transport, "GET", "/deep/x/y/42/z/p/q.txt");
+
+        Assert.Equal((200, "deep a=x b=y c=42 d=z e=p/q.txt args=a:x,b:y,c:42,d:z,e:p/q.txt"), (deep.Status, deep.Body));
+    }
+
+    [Theory]
+    [InlineData(Transport.InProcess)]
+    [InlineData(Transport.Http)]
     public async Task A_missing_trailing_slash_redirects_with_308_keeping_the_query(Transport transport)
     {
         var response = await harness.SendAsync(transport, "GET", "/docs?x=1&y=2");

@@ -4,10 +4,11 @@ using Flagon.Routing;
 namespace Flagon.Dispatch;
 
 /// <summary>
-/// What the tables said when none matched a request: a slash redirect, the union of allowed methods, a merge of
-/// slashes, the blueprint whose prefix the URL lies under. Made only for a miss that has one of these.
+/// What few requests' routes need, in an object made only for them: for a URL no rule took, what the tables said (a
+/// slash redirect, the union of allowed methods, a merge of slashes, the blueprint whose prefix the URL lies under);
+/// for a match, its values when they do not fit in the request's context (more than three, or past 64 KB into the path).
 /// </summary>
-internal sealed class RouteMiss
+internal sealed class RouteDetails
 {
     private SortedSet<string>? allowed;
 
@@ -19,6 +20,9 @@ internal sealed class RouteMiss
 
     /// <summary>The blueprint with the longest prefix the URL lies under (whose error handlers answer), or null.</summary>
     public BlueprintMount? Owner { get; set; }
+
+    /// <summary>A match's value ranges, when they do not fit inline.</summary>
+    public Range[]? Values { get; set; }
 
     /// <summary>The methods some rule takes for this path; null when none does.</summary>
     public SortedSet<string>? Allowed => allowed;
