@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Http;
 
 namespace Flagon;
 
-// Matching a request to a rule: Werkzeug's MapAdapter.match over the app's tables and its mounted blueprints. Done once
-// per request, when the request context is made (before ASP.NET Core's middleware, which sees the matched endpoint),
-// never again by the dispatch chain.
+// Matching a request to a rule: Werkzeug's MapAdapter.match over the app's tables and its mounted blueprints, when the
+// request context is made. With middleware in front of the views, Flagon's routing middleware matched first, to set the
+// endpoint that middleware reads (App.Host.cs); without any, this is the only match and it sets the endpoint itself.
 public partial class App
 {
     /// <summary>Makes the request context of <paramref name="context"/> and matches its URL.</summary>
@@ -19,6 +19,10 @@ public partial class App
     {
         var scope = new Scope(this, context, CurrentScope.Current);
         Match(path, context.Request.Method, ref scope.Route);
+        if (setsEndpointWhenMatching && scope.Route.Table is { } table)
+        {
+            context.SetEndpoint(EndpointFor(table, scope.Route.Blueprint, scope.Route.RuleIndex));
+        }
         return scope;
     }
 

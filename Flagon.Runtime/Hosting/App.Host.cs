@@ -17,6 +17,9 @@ public partial class App
 {
     private readonly List<Action<WebApplication>> middleware = [];
 
+    // True when the app's pipeline has no routing middleware (no middleware at all): matching sets the endpoint.
+    private bool setsEndpointWhenMatching;
+
     /// <summary>
     /// Adds ASP.NET Core middleware (or endpoints) in front of Flagon's dispatch, where the app builds its host (Flask's
     /// <c>app.wsgi_app = Middleware(app.wsgi_app)</c>). The callbacks run when the app is built, in the order they were
@@ -56,6 +59,14 @@ public partial class App
             web.UseDeveloperExceptionPage();
         }
         before?.Invoke(web);
+        if (before is null && middleware.Count == 0)
+        {
+            // Nothing runs between the server and the views: no routing middleware, the chain matches once and sets
+            // the endpoint itself (for GetEndpoint() in views and hooks).
+            setsEndpointWhenMatching = true;
+            web.Run(HandleRequestAsync);
+            return web;
+        }
         var router = new FlagonRouter();
         router.Add(PathString.Empty, this);
         web.Use(router.Middleware);

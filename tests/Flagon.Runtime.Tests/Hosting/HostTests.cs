@@ -205,6 +205,28 @@ public class HostTests
         Assert.Equal("host.endpoint_name diagnostics", response.Text);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Without_any_middleware_the_view_still_sees_its_endpoint_in_process_and_over_Kestrel(bool kestrel)
+    {
+        // No middleware: no routing middleware either, the dispatch chain's one match sets the endpoint.
+        var app = new HostApp("--urls", "http://127.0.0.1:0").RegisterBlueprint<HostViews>();
+        string text;
+        if (kestrel)
+        {
+            await using var served = await ServedOnKestrel(app);
+            text = await served.Client.GetStringAsync("/host/endpoint");
+        }
+        else
+        {
+            using var client = app.TestClient();
+            text = (await client.Get("/host/endpoint")).Text;
+        }
+
+        Assert.Equal("host.endpoint_name diagnostics", text);
+    }
+
     [Fact]
     public async Task Forwarded_headers_from_a_trusted_proxy_make_the_request_secure()
     {
