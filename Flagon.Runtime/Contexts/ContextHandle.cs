@@ -39,6 +39,11 @@ internal sealed class ContextHandle
         }
         try
         {
+            if (scope.Http is not null)
+            {
+                // A request context pushed by hand: popping it ends its request, as Flask's ctx.pop() does.
+                scope.App.TeardownPoppedRequest();
+            }
             scope.App.TeardownAppContext(scope);
         }
         finally

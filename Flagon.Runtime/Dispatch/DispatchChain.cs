@@ -174,14 +174,25 @@ public partial class App
     protected virtual ValueTask<Response?> PreprocessRequestAsync()
     {
         var scope = RequestScope();
-        var method = scope.Http!.Request.Method;
-        if ((HttpMethods.IsGet(method) || HttpMethods.IsHead(method)) && scaffold.UrlValuePreprocessors.Length == 0
-            && scaffold.BeforeRequestFuncs.Length == 0 && !AnyBeforeRequest(scope.Blueprints))
+        if (scaffold.UrlValuePreprocessors.Length == 0 && scaffold.BeforeRequestFuncs.Length == 0 && !AnyBeforeRequest(scope.Blueprints)
+            && !HasBodyOrRefusedForm(scope.Http!))
         {
             // Nothing to read and nothing to run: most requests.
             return default;
         }
         return PreprocessSlowAsync(scope);
+    }
+
+    // A body to read before the view, or a form ASP.NET Core's antiforgery refused (only middleware can have).
+    private bool HasBodyOrRefusedForm(HttpContext context)
+    {
+        var method = context.Request.Method;
+        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
+        {
+            return false;
+        }
+        return NeedsBody(context.Request)
+            || (!setsEndpointWhenMatching && context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false });
     }
 
     private static bool AnyBeforeRequest(Blueprints.BlueprintMount[] chain)
@@ -338,6 +349,17 @@ public partial class App
             return default;
         }
         return TeardownSlowAsync(scope, error);
+    }
+
+    /// <summary>The teardown of a request context pushed by hand (a test request context), run when it is popped.</summary>
+    internal void TeardownPoppedRequest()
+    {
+        var teardown = DoTeardownRequestAsync(null);
+        if (!teardown.IsCompletedSuccessfully)
+        {
+            // An asynchronous teardown hook: Pop() is synchronous, as Flask's is.
+            teardown.AsTask().GetAwaiter().GetResult();
+        }
     }
 
     private static bool AnyTeardown(Blueprints.BlueprintMount[] chain)

@@ -36,6 +36,39 @@ if (args.Contains("--loop"))
     hello.Cleanup();
     return 0;
 }
+if (args.Contains("--spin"))
+{
+    var r = new RoutingBenchmarks();
+    r.Setup();
+    for (int round = 0; round < 4; round++)
+    {
+        var until = DateTime.UtcNow.AddSeconds(4);
+        int n = 0;
+        long gcs = GC.CollectionCount(0);
+        while (DateTime.UtcNow < until)
+        {
+            await r.FlagonDelegateAll();
+            n++;
+        }
+        Console.WriteLine($"{4e9 / (n * 203.0):F0} ns per request, gen0 GCs {GC.CollectionCount(0) - gcs}");
+    }
+    return 0;
+}
+if (args.Contains("--time-routes"))
+{
+    var r = new RoutingBenchmarks();
+    r.Setup();
+    var t = await r.FlagonDelegateTimePerRouteAsync();
+    foreach (var g in t.GroupBy(x => x.Route.Split(' ')[0]))
+    {
+        Console.WriteLine($"{g.Key,-7} x{g.Count(),-4} {g.Average(x => x.Ns),8:F0} ns");
+    }
+    foreach (var x in t.OrderByDescending(x => x.Ns).Take(5))
+    {
+        Console.WriteLine($"{x.Ns,8:F0} {x.Route}");
+    }
+    return 0;
+}
 if (args.Contains("--alloc"))
 {
     // Where the bytes of the GitHub-set delegate go: each route's request, the largest first.
