@@ -183,17 +183,16 @@ public partial class App
         return PreprocessSlowAsync(scope);
     }
 
-    // A body to read before the view, or a form ASP.NET Core's antiforgery refused (only middleware can have).
-    private bool HasBodyOrRefusedForm(HttpContext context)
-    {
-        var method = context.Request.Method;
-        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
-        {
-            return false;
-        }
-        return NeedsBody(context.Request)
-            || (!setsEndpointWhenMatching && context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false });
-    }
+    // A body to read before the view, or a form ASP.NET Core's antiforgery refused.
+    private bool HasBodyOrRefusedForm(HttpContext context) => NeedsBody(context.Request) || RefusedForm(context) is not null;
+
+    // What ASP.NET Core's antiforgery middleware said of a form it refused ([RequireAntiforgeryToken]); null when it
+    // refused none, and without looking when there is no middleware to have run it.
+    private Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature? RefusedForm(HttpContext context) =>
+        !servesWithoutMiddleware && !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+        && context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false } refused
+            ? refused
+            : null;
 
     private static bool AnyBeforeRequest(Blueprints.BlueprintMount[] chain)
     {
@@ -210,8 +209,7 @@ public partial class App
     private async ValueTask<Response?> PreprocessSlowAsync(Scope scope)
     {
         var context = scope.Http!;
-        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
-            && context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false } antiforgery)
+        if (RefusedForm(context) is { } antiforgery)
         {
             // ASP.NET Core's antiforgery middleware found the form's token missing or wrong ([RequireAntiforgeryToken]).
             throw new HttpError(StatusCodes.Status400BadRequest, "The form's antiforgery (CSRF) token is missing or invalid.", antiforgery.Error);

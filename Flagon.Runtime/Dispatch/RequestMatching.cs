@@ -19,7 +19,7 @@ public partial class App
     {
         var scope = new Scope(this, context, CurrentScope.Current);
         Match(path, context.Request.Method, ref scope.Route);
-        if (setsEndpointWhenMatching && scope.Route.Table is { } table)
+        if (servesWithoutMiddleware && scope.Route.Table is { } table)
         {
             context.SetEndpoint(EndpointFor(table, scope.Route.Blueprint, scope.Route.RuleIndex));
         }

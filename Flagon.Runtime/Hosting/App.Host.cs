@@ -17,8 +17,9 @@ public partial class App
 {
     private readonly List<Action<WebApplication>> middleware = [];
 
-    // True when the app's pipeline has no routing middleware (no middleware at all): matching sets the endpoint.
-    private bool setsEndpointWhenMatching;
+    // True when nothing runs between the server and the views (no middleware, so no routing middleware either): the
+    // chain's match sets the endpoint, and no antiforgery verdict can be on the request.
+    private bool servesWithoutMiddleware;
 
     /// <summary>
     /// Adds ASP.NET Core middleware (or endpoints) in front of Flagon's dispatch, where the app builds its host (Flask's
@@ -63,7 +64,7 @@ public partial class App
         {
             // Nothing runs between the server and the views: no routing middleware, the chain matches once and sets
             // the endpoint itself (for GetEndpoint() in views and hooks).
-            setsEndpointWhenMatching = true;
+            servesWithoutMiddleware = true;
             web.Run(HandleRequestAsync);
             return web;
         }

@@ -22,18 +22,19 @@ internal static class Macro
         }
         return new FunctionValue(async (arguments, context) =>
         {
-            var names = arguments.Names.ToList();
-            int positional = arguments.Count - names.Count;
-            if (positional > parameters.Count)
+            // Fluid lists named arguments among the positional ones too: the positional ones are those before them.
+            int positional = arguments.Count;
+            foreach (var named in arguments.Names)
             {
-                throw new InvalidOperationException($"macro '{name}' takes {parameters.Count} argument(s), {positional} given.");
-            }
-            foreach (var named in names)
-            {
-                if (!parameters.Any(p => p.Item1 == named))
+                positional--;
+                if (IndexOf(parameters, named) < 0)
                 {
                     throw new InvalidOperationException($"macro '{name}' has no argument '{named}'; its arguments: {string.Join(", ", parameters.Select(p => p.Item1))}.");
                 }
+            }
+            if (positional > parameters.Count)
+            {
+                throw new InvalidOperationException($"macro '{name}' takes {parameters.Count} argument(s), {positional} given.");
             }
             context.EnterChildScope();
             try
@@ -58,5 +59,17 @@ internal static class Macro
                 context.ReleaseScope();
             }
         });
+    }
+
+    private static int IndexOf(IReadOnlyList<ValueTuple<string, Expression>> parameters, string name)
+    {
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            if (parameters[i].Item1 == name)
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -5,7 +5,7 @@ using Flagon.Benchmarks;
 // dotnet run -c Release -- --filter '*'   runs them all (BenchmarkDotNet's options otherwise)
 // Quick looks while changing the hot path (not measurements to quote): --loop (ns and bytes per Hello request),
 // --alloc (bytes per GitHub route and the types behind them), --spin (ns per GitHub-set request, for a profiler
-// to attach to), --time-routes (ns per request by HTTP method).
+// to attach to).
 if (args.Contains("--smoke"))
 {
     var problems = await Smoke.RunAsync();
@@ -54,21 +54,6 @@ if (args.Contains("--spin"))
             n++;
         }
         Console.WriteLine($"{4e9 / (n * 203.0):F0} ns per request, gen0 GCs {GC.CollectionCount(0) - gcs}");
-    }
-    return 0;
-}
-if (args.Contains("--time-routes"))
-{
-    var r = new RoutingBenchmarks();
-    r.Setup();
-    var t = await r.FlagonDelegateTimePerRouteAsync();
-    foreach (var g in t.GroupBy(x => x.Route.Split(' ')[0]))
-    {
-        Console.WriteLine($"{g.Key,-7} x{g.Count(),-4} {g.Average(x => x.Ns),8:F0} ns");
-    }
-    foreach (var x in t.OrderByDescending(x => x.Ns).Take(5))
-    {
-        Console.WriteLine($"{x.Ns,8:F0} {x.Route}");
     }
     return 0;
 }

@@ -125,25 +125,6 @@ public class RoutingBenchmarks
     /// What each route's request allocates through <see cref="FlagonDelegateAll"/>, after a warm-up (the <c>--alloc</c>
     /// look at where the bytes go; BenchmarkDotNet gives only the total).
     /// </summary>
-    internal async Task<List<(string Route, double Ns)>> FlagonDelegateTimePerRouteAsync()
-    {
-        for (int warm = 0; warm < 300; warm++)
-        {
-            await FlagonDelegateAll();
-        }
-        var times = new List<(string, double)>();
-        for (int i = 0; i < flagonContexts.Length; i++)
-        {
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            for (int n = 0; n < 20000; n++)
-            {
-                await flagon.HandleRequestAsync(flagonContexts[i]);
-            }
-            times.Add(($"{routes[i].Method} {routes[i].Path}", watch.Elapsed.TotalNanoseconds / 20000));
-        }
-        return times;
-    }
-
     internal async Task<List<(string Route, long Bytes)>> FlagonDelegateBytesPerRouteAsync()
     {
         await FlagonDelegateAll();

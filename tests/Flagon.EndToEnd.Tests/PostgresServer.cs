@@ -23,10 +23,7 @@ public sealed class PostgresServer : IDisposable
         {
             throw new InvalidOperationException("PostgreSQL is not installed: `apt-get install postgresql` (.ci/run does it).");
         }
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        Port = FreePort.Next();
 
         data = Directory.CreateTempSubdirectory("flagon-postgres-").FullName;
         var asRoot = Environment.UserName == "root";

@@ -14,10 +14,7 @@ public sealed class RedisServer : IDisposable
 
     public RedisServer()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        Port = FreePort.Next();
         process = Start(Port);
     }
 
