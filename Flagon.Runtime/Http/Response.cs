@@ -48,13 +48,24 @@ public class Response
     /// <param name="body">The body; null or empty for none.</param>
     /// <param name="status">The status code.</param>
     /// <param name="headers">Headers to set; a name given twice gets both values.</param>
-    public Response(string? body = null, int status = StatusCodes.Status200OK, IEnumerable<KeyValuePair<string, string>>? headers = null)
+    /// <param name="mimetype">
+    /// The content type (Flask's <c>Response(body, mimetype="text/plain")</c>): a <c>text/…</c> type gets
+    /// <c>; charset=utf-8</c> as Werkzeug adds it; <c>text/html; charset=utf-8</c> when null.
+    /// </param>
+    public Response(string? body = null, int status = StatusCodes.Status200OK, IEnumerable<KeyValuePair<string, string>>? headers = null, string? mimetype = null)
     {
         text = body ?? string.Empty;
         Status = status;
-        foreach (var (name, value) in headers ?? [])
+        if (headers is not null)
         {
-            Headers.Append(name, value);
+            foreach (var (name, value) in headers)
+            {
+                Headers.Append(name, value);
+            }
+        }
+        if (mimetype is not null)
+        {
+            SetMimetype(mimetype);
         }
     }
 
@@ -69,7 +80,7 @@ public class Response
         Status = status;
         if (mimetype is not null)
         {
-            ContentType = mimetype;
+            SetMimetype(mimetype);
         }
     }
 
@@ -109,7 +120,7 @@ public class Response
         Status = status;
         if (mimetype is not null)
         {
-            ContentType = mimetype;
+            SetMimetype(mimetype);
         }
     }
 
@@ -138,13 +149,62 @@ public class Response
     /// The headers; a name may have several values (<c>Headers.Append("Link", …)</c>). <c>Content-Type</c> defaults to
     /// <c>text/html; charset=utf-8</c>; <c>Content-Length</c> is set from the body when it is written.
     /// </summary>
-    public IHeaderDictionary Headers => headers ??= new HeaderDictionary();
+    public IHeaderDictionary Headers => headers ??= NewHeaders();
+
+    // The content type given to a constructor, kept out of a header dictionary until one is needed (most responses
+    // never need one); moved into it when it is made, so the headers are then the only place it lives.
+    private string? contentType;
+
+    private IHeaderDictionary NewHeaders()
+    {
+        IHeaderDictionary made = new HeaderDictionary();
+        if (contentType is not null)
+        {
+            made.ContentType = contentType;
+            contentType = null;
+        }
+        return made;
+    }
 
     /// <summary>The content type (the <c>Content-Type</c> header), <c>text/html; charset=utf-8</c> unless set.</summary>
     public string ContentType
     {
-        get => headers is not null && headers.ContentType.Count > 0 ? headers.ContentType.ToString() : Http.ResponseWriter.HtmlContentType;
-        set => Headers.ContentType = value;
+        get => headers is not null && headers.ContentType.Count > 0 ? headers.ContentType.ToString() : contentType ?? Http.ResponseWriter.HtmlContentType;
+        set
+        {
+            if (headers is null)
+            {
+                contentType = value;
+            }
+            else
+            {
+                headers.ContentType = value;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sets the content type from a mimetype as Werkzeug's <c>mimetype</c> does: <c>text/…</c>, XML and JavaScript
+    /// types without a charset get <c>; charset=utf-8</c>.
+    /// </summary>
+    private void SetMimetype(string mimetype) => ContentType = WithCharset(mimetype);
+
+    /// <summary>Werkzeug's <c>get_content_type</c>: the mimetype, with <c>; charset=utf-8</c> when it is a text type without one.</summary>
+    internal static string WithCharset(string mimetype)
+    {
+        if (mimetype.Contains("charset=", StringComparison.OrdinalIgnoreCase))
+        {
+            return mimetype;
+        }
+        bool text = mimetype.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
+            || mimetype.EndsWith("+xml", StringComparison.OrdinalIgnoreCase)
+            || mimetype is "application/xml" or "application/javascript" or "application/ecmascript" or "application/xml-dtd";
+        return !text ? mimetype : mimetype switch
+        {
+            "text/plain" => "text/plain; charset=utf-8",
+            "text/html" => Http.ResponseWriter.HtmlContentType,
+            _ => mimetype + "; charset=utf-8",
+        };
     }
 
     /// <summary>Whether the body is a stream or a sequence of pieces, written as it comes rather than held.</summary>
@@ -251,11 +311,14 @@ public class Response
         {
             response.StatusCode = Status;
         }
-        if (kind != Kind.Result && headers is null)
+        if (headers is null)
         {
-            response.ContentType = Http.ResponseWriter.HtmlContentType;
+            if (kind != Kind.Result || contentType is not null)
+            {
+                response.ContentType = contentType ?? Http.ResponseWriter.HtmlContentType;
+            }
         }
-        if (headers is not null)
+        else
         {
             CopyHeaders(headers, response, setDefaultType: kind != Kind.Result);
         }

@@ -23,12 +23,20 @@ public static class ResponseWriter
         CurrentScope.Current is { } scope && ReferenceEquals(scope.Http, context) && scope.MakesResponseObject ? scope : null;
 
     /// <summary>Makes <paramref name="response"/> the request's response: kept for the chain, or written now.</summary>
+    /// <remarks>
+    /// A held body (text or bytes) that nothing would look at is written now, as a view's string is; a streamed body
+    /// or an <see cref="IResult"/> always goes through the chain, whose write step answers a failure before the first
+    /// byte with the error handlers and logs one after it.
+    /// </remarks>
     private static ValueTask Answer(HttpContext context, Response response)
     {
         if (CurrentScope.Current is { } scope && ReferenceEquals(scope.Http, context))
         {
-            scope.Pending = response;
-            return ValueTask.CompletedTask;
+            if (response.IsStreamed || response.IsResult || response.GetType() != typeof(Response) || scope.MakesResponseObject)
+            {
+                scope.Pending = response;
+                return ValueTask.CompletedTask;
+            }
         }
         return response.WriteAsync(context);
     }
