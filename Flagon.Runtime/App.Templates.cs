@@ -8,7 +8,6 @@ namespace Flagon;
 public partial class App
 {
     private TemplateEngine? templates;
-    private TemplateValues.ConfigView? templateConfig;
     // Replaced, not changed, when one is added: every render reads them without a lock or a copy.
     private Func<IEnumerable<KeyValuePair<string, object?>>>[] contextProcessors = [];
     private KeyValuePair<string, object?>[] templateGlobals = [];
@@ -21,9 +20,6 @@ public partial class App
 
     /// <summary>The app's templates.</summary>
     internal TemplateEngine Templates => templates ??= NewTemplateEngine();
-
-    /// <summary>The app's configuration as templates read it (<c>config.NAME</c>): one per app, not one per render.</summary>
-    internal TemplateValues.ConfigView TemplateConfig => templateConfig ??= new TemplateValues.ConfigView(Config);
 
     private TemplateEngine NewTemplateEngine()
     {
@@ -107,11 +103,13 @@ public partial class App
         return this;
     }
 
-    /// <summary>A template context for this app: globals, context processors, then the model.</summary>
+    /// <summary>
+    /// A template context for this app: Flask's globals (in the options, set once), the app's own globals and context
+    /// processors, then the model.
+    /// </summary>
     internal TemplateContext NewTemplateContext()
     {
         var context = new TemplateContext(Templates.Options);
-        TemplateValues.SetGlobals(context, this);
         foreach (var (name, value) in templateGlobals)
         {
             context.SetValue(name, value);

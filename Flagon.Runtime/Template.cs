@@ -77,15 +77,36 @@ public static class Template
 
     private static string Write<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(App app, CompiledTemplate template, T model)
     {
-        using var writer = new StringWriter();
-        var rendering = app.Templates.RenderAsync(template, NewContext(app, model), writer);
-        if (!rendering.IsCompletedSuccessfully)
+        // The page is written into this thread's builder (taken while in use, so a nested render makes its own), and
+        // only the finished text is allocated.
+        var page = cachedPage ?? new System.Text.StringBuilder(1024);
+        cachedPage = null;
+        try
         {
-            // Only asynchronous filters get here; RenderAsync avoids the wait.
-            rendering.AsTask().GetAwaiter().GetResult();
+            using var writer = new StringWriter(page, System.Globalization.CultureInfo.InvariantCulture);
+            var rendering = app.Templates.RenderAsync(template, NewContext(app, model), writer);
+            if (!rendering.IsCompletedSuccessfully)
+            {
+                // Only asynchronous filters get here; RenderAsync avoids the wait.
+                rendering.AsTask().GetAwaiter().GetResult();
+            }
+            return page.ToString();
         }
-        return writer.ToString();
+        finally
+        {
+            if (page.Capacity <= MaxCachedPage)
+            {
+                page.Clear();
+                cachedPage = page;
+            }
+        }
     }
+
+    [ThreadStatic]
+    private static System.Text.StringBuilder? cachedPage;
+
+    // Larger pages get a builder of their own each time, so that one big page does not stay in memory per thread.
+    private const int MaxCachedPage = 64 * 1024;
 
     private static Fluid.TemplateContext NewContext<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(App app, T model)
     {

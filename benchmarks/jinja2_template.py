@@ -10,7 +10,7 @@ import jinja2
 
 here = os.path.dirname(os.path.abspath(__file__))
 env = jinja2.Environment(loader=jinja2.FileSystemLoader(os.path.join(here, "templates")), autoescape=True, keep_trailing_newline=True)
-values = {"title": "Hello, template world!", "items": ["one", "two", "three & four"]}
+values = {"title": "Hello, world page!", "items": ["one", "<two>", "three & four"]}
 page = env.get_template("template.html").render(**values)
 if len(page.encode()) != 191:
     sys.exit(f"expected the 191-byte page, rendered {len(page.encode())} bytes")

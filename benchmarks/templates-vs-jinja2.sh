@@ -8,4 +8,4 @@ if ! /usr/bin/python3 -c 'import jinja2' 2>/dev/null; then
 fi
 /usr/bin/python3 jinja2_template.py
 cd Flagon.Benchmarks
-dotnet run -c Release -- --filter '*TemplateBenchmarks*' "$@" | grep -E '^\| (Method|FlagonRenderTemplate)'
+dotnet run -c Release -- --filter '*TemplateBenchmarks*' "$@" | grep -E '^\| (Method|FlagonRenderTemplate|FluidDirect)'

@@ -14,7 +14,9 @@ internal sealed partial class TemplateEngine(App app)
     private readonly ConcurrentDictionary<string, CompiledTemplate> cache = new(StringComparer.Ordinal);
 
     /// <summary>Fluid's options for this app: its filters and member access.</summary>
-    public TemplateOptions Options { get; } = TemplateValues.NewOptions();
+    public TemplateOptions Options => options ??= TemplateValues.NewOptions(app, this);
+
+    private TemplateOptions? options;
 
     /// <summary>The template called <paramref name="name"/>, parsed (from the cache unless its file changed in debug mode).</summary>
     /// <exception cref="TemplateNotFoundException">No template folder has it.</exception>
@@ -59,12 +61,14 @@ internal sealed partial class TemplateEngine(App app)
     public async ValueTask RenderAsync(CompiledTemplate template, TemplateContext context, TextWriter writer)
     {
         var encoder = CompiledTemplate.EncoderFor(template.Name);
-        context.AmbientValues[TemplateParser.EngineKey] = this;
-        context.AmbientValues[TemplateParser.BlocksKey] = new Dictionary<string, List<IReadOnlyList<Fluid.Ast.Statement>>>(StringComparer.Ordinal);
-        if (template.Extends)
+        if (!template.Extends)
         {
-            context.SetValue("super", TemplateParser.SuperFunction);
+            // Most pages: no blocks to collect, no chain to follow.
+            await template.Template.RenderAsync(writer, encoder, context);
+            return;
         }
+        context.AmbientValues[TemplateParser.BlocksKey] = new Dictionary<string, List<IReadOnlyList<Fluid.Ast.Statement>>>(StringComparer.Ordinal);
+        context.SetValue("super", TemplateParser.SuperFunction);
         var chain = new List<string> { template.Name };
         while (template.Extends)
         {

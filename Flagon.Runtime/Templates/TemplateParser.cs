@@ -16,7 +16,6 @@ namespace Flagon.Templates;
 internal sealed class TemplateParser : FluidParser
 {
     /// <summary>Ambient value: the engine rendering this context.</summary>
-    internal const string EngineKey = "flagon.engine";
 
     /// <summary>Ambient value: block name → the definitions that fill it, the most derived template's first.</summary>
     internal const string BlocksKey = "flagon.blocks";
@@ -96,7 +95,7 @@ internal sealed class TemplateParser : FluidParser
             });
     }
 
-    private static TemplateEngine EngineOf(TemplateContext context) => (TemplateEngine)context.AmbientValues[EngineKey];
+    private static TemplateEngine EngineOf(TemplateContext context) => ((TemplateValues.EngineOptions)context.Options).Engine;
 
     /// <summary>Runs the template named by <paramref name="file"/> in a scope of its own and returns the macros it defines.</summary>
     private static async ValueTask<Dictionary<string, FluidValue>> MacrosOfAsync(Expression file, TextEncoder encoder, TemplateContext context)

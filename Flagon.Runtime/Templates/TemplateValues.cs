@@ -13,21 +13,40 @@ namespace Flagon.Templates;
 /// </summary>
 internal static class TemplateValues
 {
-    /// <summary>Fluid options with Flagon's accessors registered; member names are matched ignoring case.</summary>
-    public static TemplateOptions NewOptions()
+    /// <summary>
+    /// Fluid options for <paramref name="app"/>, with Flagon's accessors registered (member names are matched ignoring
+    /// case) and Flask's template globals in the options' global values: set once, seen by every render without being
+    /// set again. The request-bound ones (<c>request</c>, <c>session</c>, <c>g</c>) are views that read the current
+    /// context when a template reads them, so a render neither makes them nor touches the session (Flask marks the
+    /// session used, and the response <c>Vary: Cookie</c>, only when a template reads it).
+    /// </summary>
+    public static EngineOptions NewOptions(App app, TemplateEngine engine)
     {
-        var options = new TemplateOptions
+        var options = new EngineOptions(engine)
         {
             MemberAccessStrategy = new UnsafeMemberAccessStrategy { IgnoreCasing = true },
             ModelNamesComparer = StringComparer.OrdinalIgnoreCase,
         };
         var access = options.MemberAccessStrategy;
-        access.Register<RequestView, object?>((request, name) => request.Get(name));
+        access.Register<RequestView, object?>((_, name) => RequestView.Get(name));
         access.Register<StringMap, string?>((map, name) => map[name]);
-        access.Register<Sessions.Session, string?>((session, name) => session[name]);
-        access.Register<ContextGlobals, object?>((g, name) => g[name]);
+        access.Register<SessionView, string?>((_, name) => CurrentScope.Current?.Session?[name]);
+        access.Register<GView, object?>((_, name) => CurrentScope.Current?.G[name]);
         access.Register<ConfigView, string?>((config, name) => config.Config[name]);
         TemplateModelRegistry.ApplyTo(access);
+
+        var globals = options.Scope;
+        globals.SetValue("config", new ObjectValue(new ConfigView(app.Config)));
+        globals.SetValue("url_for", UrlForFunction);
+        // Jinja2's capitalised constants, so that slide 11's url_for("secret", _external=True) works as written.
+        globals.SetValue("True", BooleanValue.True);
+        globals.SetValue("False", BooleanValue.False);
+        globals.SetValue("None", NilValue.Instance);
+        globals.SetValue("g", new ObjectValue(GView.Instance));
+        globals.SetValue("request", new ObjectValue(RequestView.Instance));
+        globals.SetValue("session", new ObjectValue(SessionView.Instance));
+        globals.SetValue("get_flashed_messages", GetFlashedMessagesFunction);
+        globals.SetValue("csrf_token", CsrfTokenFunction);
         return options;
     }
 
@@ -35,29 +54,6 @@ internal static class TemplateValues
     private static readonly FunctionValue UrlForFunction = new(UrlFor);
     private static readonly FunctionValue GetFlashedMessagesFunction = new(GetFlashedMessages);
     private static readonly FunctionValue CsrfTokenFunction = new(CsrfToken);
-
-    /// <summary>Sets the template globals that exist in the current context.</summary>
-    public static void SetGlobals(TemplateContext context, App app)
-    {
-        var scope = CurrentScope.Current;
-        context.SetValue("config", app.TemplateConfig);
-        context.SetValue("url_for", UrlForFunction);
-        // Jinja2's capitalised constants, so that slide 11's url_for("secret", _external=True) works as written.
-        context.SetValue("True", BooleanValue.True);
-        context.SetValue("False", BooleanValue.False);
-        context.SetValue("None", NilValue.Instance);
-        if (scope is not null)
-        {
-            context.SetValue("g", scope.G);
-        }
-        if (scope?.Request is { } request)
-        {
-            context.SetValue("request", new RequestView(request));
-            context.SetValue("session", scope.Session);
-            context.SetValue("get_flashed_messages", GetFlashedMessagesFunction);
-            context.SetValue("csrf_token", CsrfTokenFunction);
-        }
-    }
 
     /// <summary>
     /// Puts the model's public properties in the context as top-level names (Flask's <c>render_template(name, **values)</c>).
@@ -164,10 +160,16 @@ internal static class TemplateValues
         return new ValueTask<FluidValue>(result);
     }
 
-    /// <summary>The request as templates see it, with Flask's names.</summary>
-    internal sealed class RequestView(Http.Request request)
+    /// <summary>The current request as templates see it, with Flask's names (empty outside a request).</summary>
+    internal sealed class RequestView
     {
-        public object? Get(string name) => name.ToLowerInvariant() switch
+        public static readonly RequestView Instance = new();
+
+        private RequestView()
+        {
+        }
+
+        public static object? Get(string name) => CurrentScope.Current?.Request is not { } request ? null : name.ToLowerInvariant() switch
         {
             "method" => request.Method,
             "path" => request.Path,
@@ -184,8 +186,36 @@ internal static class TemplateValues
             "remote_addr" => request.RemoteAddr,
             "is_json" => request.IsJson,
             "content_type" => request.ContentType,
+            "endpoint" => request.Endpoint,
+            "blueprint" => request.Blueprint,
             _ => null,
         };
+    }
+
+    /// <summary>The current request's session as templates see it: read (and marked used) only when a template reads it.</summary>
+    internal sealed class SessionView
+    {
+        public static readonly SessionView Instance = new();
+
+        private SessionView()
+        {
+        }
+    }
+
+    /// <summary>The current context's <c>g</c> as templates see it.</summary>
+    internal sealed class GView
+    {
+        public static readonly GView Instance = new();
+
+        private GView()
+        {
+        }
+    }
+
+    /// <summary>Fluid's options for one app's templates, which know their engine (for <c>include</c> and <c>import</c>).</summary>
+    internal sealed class EngineOptions(TemplateEngine engine) : TemplateOptions
+    {
+        public TemplateEngine Engine { get; } = engine;
     }
 
     /// <summary>Query values, form fields, headers or cookies by name.</summary>

@@ -78,9 +78,13 @@ public static class Smoke
         var template = new TemplateBenchmarks();
         template.Setup();
         var page = template.FlagonRenderTemplate();
-        if (System.Text.Encoding.UTF8.GetByteCount(page) != 191 || !page.Contains("<li>three &amp; four</li>", StringComparison.Ordinal))
+        if (System.Text.Encoding.UTF8.GetByteCount(page) != 191 || !page.Contains("<li>three &amp; four</li>", StringComparison.Ordinal) || !page.Contains("<li>&lt;two&gt;</li>", StringComparison.Ordinal))
         {
             problems.Add($"template: rendered {System.Text.Encoding.UTF8.GetByteCount(page)} bytes, expected the 191-byte page:\n{page}");
+        }
+        if (template.FluidDirect() != page)
+        {
+            problems.Add($"template: Fluid used directly renders another page than Flagon:\n{template.FluidDirect()}");
         }
         template.Cleanup();
         return problems;

@@ -1,10 +1,11 @@
 using BenchmarkDotNet.Attributes;
+using Fluid;
 using Flagon.Routing;
 
 namespace Flagon.Benchmarks;
 
 /// <summary>
-/// The seed's <c>/template</c> page (191 bytes: a title twice and a three-item list, one item escaped), rendered by
+/// The seed's <c>/template</c> page (191 bytes: a title twice and a three-item list, two items escaped), rendered by
 /// Flagon's <c>Template.RenderText</c> inside an app context, as a view would. The same template file is rendered
 /// by Jinja2 in <c>benchmarks/jinja2_template.py</c>; <c>benchmarks/templates-vs-jinja2.sh</c> runs both.
 /// </summary>
@@ -15,9 +16,12 @@ public class TemplateBenchmarks
     private IDisposable? context;
 
     /// <summary>The model both engines render.</summary>
-    public static readonly TemplateModel Model = new("Hello, template world!", ["one", "two", "three & four"]);
+    public static readonly TemplateModel Model = new("Hello, world page!", ["one", "<two>", "three & four"]);
 
     private sealed class BenchmarkApp() : App(["--urls", "http://127.0.0.1:0"], RouteTableRegistry.Tables);
+
+    private Fluid.IFluidTemplate fluidTemplate = null!;
+    private readonly Fluid.TemplateOptions fluidOptions = new();
 
     [GlobalSetup]
     public void Setup()
@@ -25,6 +29,7 @@ public class TemplateBenchmarks
         app = new BenchmarkApp();
         context = app.AppContext();
         Template.RenderText("template.html", Model);
+        fluidTemplate = new Fluid.FluidParser().Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "templates", "template.html")));
     }
 
     [GlobalCleanup]
@@ -34,6 +39,19 @@ public class TemplateBenchmarks
     [Benchmark]
     [NeedsAppContext]
     public string FlagonRenderTemplate() => Template.RenderText("template.html", Model);
+
+    /// <summary>
+    /// The baseline: Fluid used directly, as the HTTP benchmark's Minimal APIs server does (the template parsed once,
+    /// a context with the two values per render, HTML-encoded).
+    /// </summary>
+    [Benchmark(Baseline = true)]
+    public string FluidDirect()
+    {
+        var values = new Fluid.TemplateContext(fluidOptions);
+        values.SetValue("title", Model.Title);
+        values.SetValue("items", Model.Items);
+        return fluidTemplate.Render(values, System.Text.Encodings.Web.HtmlEncoder.Default);
+    }
 }
 
 /// <summary>The /template page's values.</summary>

@@ -88,6 +88,25 @@ public static class ShapeViews
 
     [Route("/shapes/all")]
     public static (string, int, Dictionary<string, string>) AllShape() => ("created", 201, new() { ["Content-Type"] = "text/plain" });
+
+    // Flask: Response("plain", mimetype="text/plain"): a text type gets Werkzeug's charset.
+    [Route("/shapes/mimetype/text")]
+    public static Response TextMimetype() => new("plain", mimetype: "text/plain");
+
+    [Route("/shapes/mimetype/json")]
+    public static Response JsonMimetype() => new("{}", mimetype: "application/json");
+
+    [Route("/shapes/mimetype/charset")]
+    public static Response CharsetMimetype() => new("csv", mimetype: "text/csv; charset=us-ascii");
+
+    // A header added after the mimetype keeps it; Headers shows it.
+    [Route("/shapes/mimetype/headers")]
+    public static Response MimetypeThenHeaders()
+    {
+        var response = new Response("svg", 202, mimetype: "image/svg+xml");
+        response.Headers["X-Seen-Type"] = response.Headers.ContentType.ToString();
+        return response;
+    }
 }
 
 /// <summary>A streamed view.</summary>

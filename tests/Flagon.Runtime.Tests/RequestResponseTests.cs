@@ -75,6 +75,10 @@ public class ResponseShapeTests(RouteHarness harness) : IClassFixture<RouteHarne
     [InlineData("/shapes/bytes", 200, "raw", "text/html; charset=utf-8")]
     [InlineData("/shapes/headers", 200, "with headers", "text/html; charset=utf-8")]
     [InlineData("/shapes/all", 201, "created", "text/plain")]
+    [InlineData("/shapes/mimetype/text", 200, "plain", "text/plain; charset=utf-8")]
+    [InlineData("/shapes/mimetype/json", 200, "{}", "application/json")]
+    [InlineData("/shapes/mimetype/charset", 200, "csv", "text/csv; charset=us-ascii")]
+    [InlineData("/shapes/mimetype/headers", 202, "svg", "image/svg+xml; charset=utf-8")]
     public async Task Each_shape_becomes_its_response(string path, int status, string body, string contentType)
     {
         var response = await harness.SendAsync(Transport.Http, "GET", path);
@@ -83,6 +87,10 @@ public class ResponseShapeTests(RouteHarness harness) : IClassFixture<RouteHarne
         if (path == "/shapes/headers")
         {
             Assert.Equal("tuple", response.Header("X-Kind"));
+        }
+        if (path == "/shapes/mimetype/headers")
+        {
+            Assert.Equal(contentType, response.Header("X-Seen-Type"));
         }
     }
 }

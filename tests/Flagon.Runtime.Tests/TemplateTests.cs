@@ -37,6 +37,22 @@ public class TemplateTests
     }
 
     [Fact]
+    public async Task A_template_touches_the_session_only_when_it_reads_it()
+    {
+        // Flask: a response varies on the cookie only when the session was accessed (a template that never reads
+        // `session` leaves it alone, so the page stays cacheable).
+        using var client = new TemplateApp().TestClient();
+
+        var plain = await client.Get("/tpl/no-session");
+        var reads = await client.Get("/tpl/reads-session");
+
+        Assert.Equal((200, "<p>plain /tpl/no-session</p>"), (plain.Status, plain.Text));
+        Assert.Null(plain.Header("Vary"));
+        Assert.Equal((200, "<p></p>"), (reads.Status, reads.Text));
+        Assert.Equal("Cookie", reads.Header("Vary"));
+    }
+
+    [Fact]
     public async Task Flashed_messages_show_in_the_template_of_the_next_request()
     {
         using var client = new TemplateApp().TestClient();

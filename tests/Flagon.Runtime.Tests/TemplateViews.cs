@@ -17,6 +17,12 @@ public static class TemplateViews
         posts = new[] { new Post("First", "ann"), new Post("Second <b>", "bob") },
     });
 
+    [Route("/tpl/no-session")]
+    public static Response NoSession() => Template.RenderString("<p>{{ title }} {{ request.path }}</p>", new { title = "plain" });
+
+    [Route("/tpl/reads-session")]
+    public static Response ReadsSession() => Template.RenderString("<p>{{ session.user }}</p>");
+
     [Route("/tpl/broken")]
     public static Response Broken() => Template.Render("broken.html");
 
