@@ -88,6 +88,19 @@ public partial class App
         return this;
     }
 
+    /// <summary>The value of the template global <paramref name="name"/> added with <see cref="AddTemplateGlobal"/> (ignoring case), or null.</summary>
+    internal object? TemplateGlobal(string name)
+    {
+        foreach (var (key, value) in templateGlobals)
+        {
+            if (key.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+        return null;
+    }
+
     /// <summary>
     /// Adds a context processor (Flask's <c>context_processor</c>): called for every template rendered in this app, its
     /// values are added to the template's names (the model's own values win over them).
@@ -104,16 +117,13 @@ public partial class App
     }
 
     /// <summary>
-    /// A template context for this app: Flask's globals (in the options, set once), the app's own globals and context
-    /// processors, then the model.
+    /// A template context for this app: the context processors' values (the model's are added after them, and win),
+    /// over the globals (Flask's and the app's own), which are the context's fallback model rather than copied in.
     /// </summary>
     internal TemplateContext NewTemplateContext()
     {
-        var context = new TemplateContext(Templates.Options);
-        foreach (var (name, value) in templateGlobals)
-        {
-            context.SetValue(name, value);
-        }
+        var options = (TemplateValues.EngineOptions)Templates.Options;
+        var context = new TemplateContext(options.GlobalsModel, options);
         // Generated ([ContextProcessor]) ones first, the app's own and the current blueprint's; then those added in code.
         foreach (var processor in TemplateFunctionRegistry.ProcessorsFor(Contexts.CurrentScope.Blueprint?.DeclaredName))
         {

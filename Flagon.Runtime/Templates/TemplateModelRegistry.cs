@@ -18,6 +18,7 @@ public static class TemplateModelRegistry
     /// <param name="members">Each member's name and how to read it.</param>
     public static void Register<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.PublicProperties)] T>(params (string Name, Func<T, object?> Get)[] members)
     {
+        Members<T>.Getters = members;
         lock (Registrations)
         {
             Registrations.Add(strategy =>
@@ -28,6 +29,14 @@ public static class TemplateModelRegistry
                 }
             });
         }
+    }
+
+    /// <summary>The generated getters of <typeparamref name="T"/>'s members, or null when none were registered.</summary>
+    internal static (string Name, Func<T, object?> Get)[]? MembersOf<T>() => Members<T>.Getters;
+
+    private static class Members<T>
+    {
+        public static (string Name, Func<T, object?> Get)[]? Getters;
     }
 
     /// <summary>Applies every registration to <paramref name="strategy"/>.</summary>

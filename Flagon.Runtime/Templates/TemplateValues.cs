@@ -15,8 +15,8 @@ internal static class TemplateValues
 {
     /// <summary>
     /// Fluid options for <paramref name="app"/>, with Flagon's accessors registered (member names are matched ignoring
-    /// case) and Flask's template globals in the options' global values: set once, seen by every render without being
-    /// set again. The request-bound ones (<c>request</c>, <c>session</c>, <c>g</c>) are views that read the current
+    /// case) and Flask's template globals made once (each render's context gets the same values, not new ones). The
+    /// request-bound ones (<c>request</c>, <c>session</c>, <c>g</c>) are views that read the current
     /// context when a template reads them, so a render neither makes them nor touches the session (Flask marks the
     /// session used, and the response <c>Vary: Cookie</c>, only when a template reads it).
     /// </summary>
@@ -35,22 +35,15 @@ internal static class TemplateValues
         access.Register<ConfigView, string?>((config, name) => config.Config[name]);
         TemplateModelRegistry.ApplyTo(access);
 
-        var globals = options.Scope;
-        globals.SetValue("config", new ObjectValue(new ConfigView(app.Config)));
-        globals.SetValue("url_for", UrlForFunction);
-        // Jinja2's capitalised constants, so that slide 11's url_for("secret", _external=True) works as written.
-        globals.SetValue("True", BooleanValue.True);
-        globals.SetValue("False", BooleanValue.False);
-        globals.SetValue("None", NilValue.Instance);
-        globals.SetValue("g", new ObjectValue(GView.Instance));
-        globals.SetValue("request", new ObjectValue(RequestView.Instance));
-        globals.SetValue("session", new ObjectValue(SessionView.Instance));
-        globals.SetValue("get_flashed_messages", GetFlashedMessagesFunction);
-        globals.SetValue("csrf_token", CsrfTokenFunction);
+        access.Register<GlobalsView, object?>((globals, name) => globals.Get(name));
+        options.GlobalsModel = new ObjectValue(new GlobalsView(app));
         return options;
     }
 
-    // The template functions are stateless: one instance each, not one per render.
+    // The template functions and the context views are stateless: one instance each, not one per render.
+    private static readonly ObjectValue GValue = new(GView.Instance);
+    private static readonly ObjectValue RequestValue = new(RequestView.Instance);
+    private static readonly ObjectValue SessionValue = new(SessionView.Instance);
     private static readonly FunctionValue UrlForFunction = new(UrlFor);
     private static readonly FunctionValue GetFlashedMessagesFunction = new(GetFlashedMessages);
     private static readonly FunctionValue CsrfTokenFunction = new(CsrfToken);
@@ -73,6 +66,15 @@ internal static class TemplateValues
                     context.SetValue(name, value);
                 }
                 return;
+        }
+        if (typeof(T) != typeof(object) && TemplateModelRegistry.MembersOf<T>() is { } getters)
+        {
+            // The generated getters of the model's type: no reflection.
+            foreach (var (name, get) in getters)
+            {
+                context.SetValue(name, get(model));
+            }
+            return;
         }
         var properties = typeof(T) == typeof(object) ? RuntimeProperties(model) : ModelProperties<T>.Readable;
         foreach (var property in properties)
@@ -192,6 +194,46 @@ internal static class TemplateValues
         };
     }
 
+    /// <summary>
+    /// Flask's template globals (<c>config</c>, <c>url_for</c>, <c>request</c>, <c>session</c>, <c>g</c>,
+    /// <c>get_flashed_messages</c>, <c>csrf_token</c>, Jinja2's <c>True</c>/<c>False</c>/<c>None</c>) and the app's own
+    /// (<see cref="App.AddTemplateGlobal"/>), by name ignoring case; the app's are read when used, so a changed object shows.
+    /// </summary>
+    internal sealed class GlobalsView(App app)
+    {
+        private readonly ObjectValue config = new(new ConfigView(app.Config));
+
+        public object? Get(string name) => name switch
+        {
+            "config" => config,
+            "url_for" => UrlForFunction,
+            "request" => RequestValue,
+            "session" => SessionValue,
+            "g" => GValue,
+            "get_flashed_messages" => GetFlashedMessagesFunction,
+            "csrf_token" => CsrfTokenFunction,
+            "True" => BooleanValue.True,
+            "False" => BooleanValue.False,
+            "None" => NilValue.Instance,
+            _ => app.TemplateGlobal(name) ?? OtherCase(name),
+        };
+
+        // URL_FOR, Request: the names as written in another case, as the render's own names are matched.
+        private object? OtherCase(string name)
+        {
+            foreach (var known in Names)
+            {
+                if (known.Equals(name, StringComparison.OrdinalIgnoreCase) && known != name)
+                {
+                    return Get(known);
+                }
+            }
+            return null;
+        }
+
+        private static readonly string[] Names = ["config", "url_for", "request", "session", "g", "get_flashed_messages", "csrf_token", "True", "False", "None"];
+    }
+
     /// <summary>The current request's session as templates see it: read (and marked used) only when a template reads it.</summary>
     internal sealed class SessionView
     {
@@ -216,6 +258,14 @@ internal static class TemplateValues
     internal sealed class EngineOptions(TemplateEngine engine) : TemplateOptions
     {
         public TemplateEngine Engine { get; } = engine;
+
+        /// <summary>
+        /// The app's template globals as every render's Fluid model: a name a template does not find among the render's
+        /// own values (the model's, the context processors') is looked up there, so globals are never copied into a
+        /// render. (Not Fluid's <c>TemplateOptions.Scope</c>: a scope takes the name comparer of a parent that holds
+        /// values, which matches names exactly, where Flagon's match ignoring case.)
+        /// </summary>
+        public ObjectValue GlobalsModel { get; set; } = null!;
     }
 
     /// <summary>Query values, form fields, headers or cookies by name.</summary>

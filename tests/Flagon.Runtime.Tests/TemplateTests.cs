@@ -37,6 +37,18 @@ public class TemplateTests
     }
 
     [Fact]
+    public void A_typed_model_is_read_by_its_names_in_any_case_and_wins_over_globals()
+    {
+        var app = new TemplateApp();
+        using var _ = app.TestRequestContext("/");
+
+        var text = Template.RenderString("{{ title }}|{{ Title }}|{% for i in items %}{{ i }},{% endfor %}|{{ config }}|{{ url_for(\"page\", pk: 1) }}",
+            new ListingModel("T & co", ["a", "<b>"], "mine"));
+
+        Assert.Equal("T &amp; co|T &amp; co|a,&lt;b&gt;,|mine|/page/1", text.Text);
+    }
+
+    [Fact]
     public async Task A_template_touches_the_session_only_when_it_reads_it()
     {
         // Flask: a response varies on the cookie only when the session was accessed (a template that never reads
@@ -337,3 +349,6 @@ public class TemplateTests
     public void Named_arguments_with_a_colon_become_jinja_style_only_inside_calls_in_tags(string source, string expected) =>
         Assert.Equal(expected, NamedArguments.Normalize(source));
 }
+
+/// <summary>A typed model whose names are written in lower case in templates; its Config shadows the global.</summary>
+public sealed record ListingModel(string Title, string[] Items, string Config);

@@ -20,7 +20,13 @@ public sealed partial record Measurement(double RequestsPerSecond, double MsPerR
             return new(0, 0, (long)(Number(AbComplete(), output) ?? 0), requested, "ab: " + LastLine(output));
         }
         long failed = (long)(Number(AbFailed(), output) ?? 0) + (long)(Number(AbNon2xx(), output) ?? 0);
-        return new(rps.Value, Number(AbTime(), output) ?? 0, (long)(Number(AbComplete(), output) ?? 0), failed, failed > 0 ? Detail(AbFailedKinds(), output) : null);
+        long completed = (long)(Number(AbComplete(), output) ?? 0);
+        if (failed >= completed)
+        {
+            // ab counts a request that failed at once (connection refused, reset) as done, at a rate that means nothing.
+            return new(0, 0, completed, failed, Detail(AbFailedKinds(), output) is { } kinds ? "all failed " + kinds : "all failed");
+        }
+        return new(rps.Value, Number(AbTime(), output) ?? 0, completed, failed, failed > 0 ? Detail(AbFailedKinds(), output) : null);
     }
 
     /// <summary>Reads wrk's report.</summary>

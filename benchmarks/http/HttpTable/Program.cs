@@ -13,8 +13,8 @@ var frameworksOption = new Option<string>("--frameworks")
 var testsOption = new Option<string>("--tests") { Description = "Comma-separated: " + string.Join(",", LoadTest.All.Select(t => t.Key)) + " (default: all)" };
 var pathsOption = new Option<string>("--paths") { Description = "Comma-separated URLs (default: /,/environ,/template)" };
 var requestsOption = new Option<int>("--requests") { Description = "ab -n", DefaultValueFactory = _ => 2000 };
-var durationOption = new Option<int>("--duration") { Description = "wrk -d, seconds", DefaultValueFactory = _ => 4 };
-var roundsOption = new Option<int>("--rounds") { Description = "Interleaved rounds of the .NET servers", DefaultValueFactory = _ => 2 };
+var durationOption = new Option<int>("--duration") { Description = "wrk -d, seconds", DefaultValueFactory = _ => 3 };
+var roundsOption = new Option<int>("--rounds") { Description = "Interleaved rounds of the .NET servers", DefaultValueFactory = _ => 3 };
 var warmupOption = new Option<int>("--warmup") { Description = "Seconds of wrk per URL before a .NET server is measured", DefaultValueFactory = _ => 2 };
 var chartOption = new Option<string?>("--chart") { Description = "Where the SVG chart goes (default: docs/http-benchmark.svg of the repository; 'none' for none)" };
 var tableOption = new Option<string?>("--table") { Description = "Also write the table (Markdown) to this file" };
@@ -118,6 +118,8 @@ static async Task<int> RunAsync(Settings settings, CancellationToken cancellatio
                 var url = $"http://127.0.0.1:{settings.Port}{path}";
                 if (framework.IsDotNet && settings.Warmup > 0)
                 {
+                    // The JIT's tiers settle on both paths: a new connection per request (ab) and keep-alive (wrk).
+                    Tools.Run("ab", ["-q", "-r", "-c", "10", "-n", "2000", url], TimeSpan.FromSeconds(60));
                     Tools.Run("wrk", ["-t2", "-c100", $"-d{settings.Warmup}s", url], TimeSpan.FromSeconds(settings.Warmup + 30));
                 }
                 foreach (var test in settings.Tests)

@@ -19,10 +19,10 @@ public sealed record Settings
     public int Requests { get; init; } = 2000;
 
     /// <summary>wrk's <c>-d</c>, in seconds.</summary>
-    public int Duration { get; init; } = 4;
+    public int Duration { get; init; } = 3;
 
     /// <summary>Rounds for the .NET servers (interleaved); the Python servers are measured once, between them.</summary>
-    public int Rounds { get; init; } = 2;
+    public int Rounds { get; init; } = 3;
 
     /// <summary>Seconds of wrk per URL before a .NET server is measured (the JIT's tiers settle).</summary>
     public int Warmup { get; init; } = 2;
