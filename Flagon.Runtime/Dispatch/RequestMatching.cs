@@ -52,8 +52,9 @@ public partial class App
         return new HttpError(StatusCodes.Status404NotFound);
     }
 
+    // The method first: a GET or HEAD (most requests) is answered without looking the two headers up.
     private static bool NeedsBody(HttpRequest request) =>
-        (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0) && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method);
+        !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0);
 
     /// <summary>The body size limit (Flask's <c>MAX_CONTENT_LENGTH</c>): 16 MB unless configured.</summary>
     private long MaxContentLength => long.TryParse(Config["MAX_CONTENT_LENGTH"], out var configured) ? configured : 16 * 1024 * 1024;

@@ -20,9 +20,10 @@ var chartOption = new Option<string?>("--chart") { Description = "Where the SVG 
 var tableOption = new Option<string?>("--table") { Description = "Also write the table (Markdown) to this file" };
 var smokeOption = new Option<bool>("--smoke") { Description = "Tiny numbers, .NET servers only unless --frameworks says otherwise, no chart unless --chart: checks that the script works" };
 var noBuildOption = new Option<bool>("--no-build") { Description = "Use the .NET servers already built in Release" };
+var noPinOption = new Option<bool>("--no-pin") { Description = "Let servers and load tools share every CPU (by default, with 2 or more, the servers get the first half and ab/wrk the rest)" };
 var root = new RootCommand("The seed's HTTP benchmark table: starts each server on 127.0.0.1, checks its pages, runs ab and wrk, prints the table.")
 {
-    frameworksOption, testsOption, pathsOption, requestsOption, durationOption, roundsOption, warmupOption, chartOption, tableOption, smokeOption, noBuildOption,
+    frameworksOption, testsOption, pathsOption, requestsOption, durationOption, roundsOption, warmupOption, chartOption, tableOption, smokeOption, noBuildOption, noPinOption,
 };
 root.SetAction(async (result, cancellation) =>
 {
@@ -47,6 +48,8 @@ root.SetAction(async (result, cancellation) =>
         ChartPath = chart,
         TablePath = result.GetValue(tableOption) is { } table ? Path.GetFullPath(table) : null,
         NoBuild = result.GetValue(noBuildOption),
+        ServerCpus = Pinned(result.GetValue(noPinOption)).Server,
+        ToolCpus = Pinned(result.GetValue(noPinOption)).Tools,
     };
     return await RunAsync(settings, cancellation);
 });
@@ -119,13 +122,13 @@ static async Task<int> RunAsync(Settings settings, CancellationToken cancellatio
                 if (framework.IsDotNet && settings.Warmup > 0)
                 {
                     // The JIT's tiers settle on both paths: a new connection per request (ab) and keep-alive (wrk).
-                    Tools.Run("ab", ["-q", "-r", "-c", "10", "-n", "2000", url], TimeSpan.FromSeconds(60));
-                    Tools.Run("wrk", ["-t2", "-c100", $"-d{settings.Warmup}s", url], TimeSpan.FromSeconds(settings.Warmup + 30));
+                    Tools.RunPinned(settings.ToolCpus, "ab", ["-q", "-r", "-c", "10", "-n", "2000", url], TimeSpan.FromSeconds(60));
+                    Tools.RunPinned(settings.ToolCpus, "wrk", ["-t2", "-c100", $"-d{settings.Warmup}s", url], TimeSpan.FromSeconds(settings.Warmup + 30));
                 }
                 foreach (var test in settings.Tests)
                 {
                     var arguments = test.Arguments(url, settings);
-                    var (code, output) = Tools.Run(test.Tool, arguments, TimeSpan.FromSeconds(test.Tool == "ab" ? 300 : settings.Duration + 60));
+                    var (code, output) = Tools.RunPinned(settings.ToolCpus, test.Tool, arguments, TimeSpan.FromSeconds(test.Tool == "ab" ? 300 : settings.Duration + 60));
                     var measurement = test.Tool == "ab" ? Measurement.FromAb(code, output, Math.Max(settings.Requests, test.Concurrency)) : Measurement.FromWrk(code, output);
                     results.Add(framework, path, test, measurement);
                     Console.WriteLine($"  {path,-10} {test.Key,-8} {measurement.RequestsPerSecond,10:N0} req/s {measurement.MsPerRequest,9:0.000} ms  failed {measurement.Failed}{(measurement.Note is null ? string.Empty : $" ({measurement.Note})")}");
@@ -149,6 +152,18 @@ static async Task<int> RunAsync(Settings settings, CancellationToken cancellatio
         Console.WriteLine($"chart: {chartPath}");
     }
     return results.Problems.Count > 0 ? 1 : 0;
+}
+
+// The servers on the first half of the CPUs, ab and wrk on the rest (taskset), when there are 2 or more.
+static (string? Server, string? Tools) Pinned(bool off)
+{
+    int cpus = Environment.ProcessorCount;
+    if (off || cpus < 2 || !Tools.Has("taskset"))
+    {
+        return (null, null);
+    }
+    int half = cpus / 2;
+    return (half == 1 ? "0" : $"0-{half - 1}", half == cpus - 1 ? $"{half}" : $"{half}-{cpus - 1}");
 }
 
 // Whether the option was on the command line (not its default).

@@ -34,6 +34,12 @@ public sealed partial class ServerProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         string address = $"127.0.0.1:{settings.Port}";
+        if (settings.ServerCpus is { } cpus)
+        {
+            start.ArgumentList.Add("taskset");
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(cpus);
+        }
         if (framework.IsDotNet)
         {
             var folder = Path.Combine(settings.Root, "servers", framework.Project, "bin", configuration, "net10.0");

@@ -39,6 +39,15 @@ public sealed record Settings
     /// <summary>Where a copy of the table goes (Markdown); none when null.</summary>
     public string? TablePath { get; init; }
 
+    /// <summary>
+    /// The CPUs the servers run on (<c>taskset</c>), or null for all; ab and wrk get the others, so the load generator
+    /// and the server do not take each other's cores (on 2 cores: the server on CPU 0, the tools on CPU 1).
+    /// </summary>
+    public string? ServerCpus { get; init; }
+
+    /// <summary>The CPUs ab and wrk run on, or null for all.</summary>
+    public string? ToolCpus { get; init; }
+
     /// <summary>Skip building the .NET servers.</summary>
     public bool NoBuild { get; init; }
 }

@@ -17,6 +17,10 @@ public static class Tools
     public static bool PythonHas(string module) =>
         File.Exists(Python) && Run(Python, ["-c", $"import {module}"], TimeSpan.FromSeconds(30)).ExitCode == 0;
 
+    /// <summary>Runs a program on <paramref name="cpus"/> (through <c>taskset</c>), or anywhere when null.</summary>
+    public static (int ExitCode, string Output) RunPinned(string? cpus, string program, IReadOnlyList<string> arguments, TimeSpan timeout) =>
+        cpus is null ? Run(program, arguments, timeout) : Run("taskset", ["-c", cpus, program, .. arguments], timeout);
+
     /// <summary>Runs a program to its end (killed past <paramref name="timeout"/>): its exit code and output.</summary>
     public static (int ExitCode, string Output) Run(string program, IEnumerable<string> arguments, TimeSpan timeout, string? workingDirectory = null)
     {
