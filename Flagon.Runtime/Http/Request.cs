@@ -148,42 +148,11 @@ public sealed class Request
         }
     }
 
-    /// <summary>The request as a WSGI environ would show it (the seed's <c>/environ</c> page): CGI names, HTTP_ headers.</summary>
-    public IReadOnlyDictionary<string, string> Environ
-    {
-        get
-        {
-            var r = http.Request;
-            var environ = new SortedDictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["REQUEST_METHOD"] = r.Method,
-                ["SCRIPT_NAME"] = r.PathBase.Value ?? string.Empty,
-                ["PATH_INFO"] = r.Path.Value ?? string.Empty,
-                ["QUERY_STRING"] = r.QueryString.HasValue ? r.QueryString.Value![1..] : string.Empty,
-                ["SERVER_NAME"] = r.Host.Host,
-                ["SERVER_PORT"] = (r.Host.Port ?? (r.IsHttps ? 443 : 80)).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["SERVER_PROTOCOL"] = r.Protocol,
-                ["REMOTE_ADDR"] = RemoteAddr ?? string.Empty,
-                ["wsgi.url_scheme"] = r.Scheme,
-            };
-            if (r.ContentType is { } contentType)
-            {
-                environ["CONTENT_TYPE"] = contentType;
-            }
-            if (r.ContentLength is { } length)
-            {
-                environ["CONTENT_LENGTH"] = length.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-            foreach (var (name, value) in r.Headers)
-            {
-                if (!name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase) && !name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
-                {
-                    environ["HTTP_" + name.ToUpperInvariant().Replace('-', '_')] = value.ToString();
-                }
-            }
-            return environ;
-        }
-    }
+    /// <summary>
+    /// The request as a WSGI environ would show it (the seed's <c>/environ</c> page): the CGI names, <c>CONTENT_TYPE</c>,
+    /// <c>CONTENT_LENGTH</c> and one <c>HTTP_</c> entry per other header, sorted by name; made anew on each read.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Environ => RequestEnviron.Of(http);
 
     /// <summary><c>&lt;Request 'http://localhost/page/1' [GET]&gt;</c>, as Flask prints a request.</summary>
     public override string ToString() => $"<Request '{Url}' [{Method}]>";
