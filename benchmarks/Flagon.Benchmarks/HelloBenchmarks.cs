@@ -28,6 +28,7 @@ public class HelloBenchmarks
     private DefaultHttpContext flagonContext = null!;
     private DefaultHttpContext flagonPipelineContext = null!;
     private DefaultHttpContext aspNetContext = null!;
+    private DefaultHttpContext flagonResponseContext = null!;
 
     private sealed class BenchmarkApp() : App(["--urls", "http://127.0.0.1:0"], RouteTableRegistry.Tables);
 
@@ -39,6 +40,7 @@ public class HelloBenchmarks
         flagonWeb = flagon.Build();
         flagonHandler = flagon.HandleRequestAsync;
         flagonContext = NewContext(flagonWeb.Services);
+        flagonResponseContext = NewContext(flagonWeb.Services, "/hello-response");
         flagonPipeline = ((IApplicationBuilder)flagonWeb).Build();
         flagonPipelineContext = NewContext(flagonWeb.Services);
 
@@ -81,6 +83,10 @@ public class HelloBenchmarks
     /// <summary>The Hello view through <c>App.HandleRequestAsync</c>.</summary>
     [Benchmark]
     public Task<int> FlagonHello() => Run(flagonHandler, flagonContext);
+
+    /// <summary>The Hello view returning a <see cref="Response"/> (text/plain) through <c>App.HandleRequestAsync</c>.</summary>
+    [Benchmark]
+    public Task<int> FlagonHelloResponse() => Run(flagonHandler, flagonResponseContext);
 
     /// <summary>
     /// The Hello view through the app's whole pipeline as Kestrel runs it: Flagon's routing middleware (match, set the

@@ -68,6 +68,11 @@ public static class Smoke
         {
             problems.Add($"Hello behind a hook: {hookedStatus}, {hookedLength} bytes, X-Hooked {hookedHeader}");
         }
+        var responseStatus = await hello.FlagonHelloResponse();
+        if (responseStatus != 200)
+        {
+            problems.Add($"Hello as a Response: {responseStatus}");
+        }
         var pipelineStatus = await hello.FlagonPipelineHello();
         if (pipelineStatus != 200)
         {

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The seed's benchmark table over real HTTP (docs/performance.md, "Over HTTP"): builds and starts, one at a time on
-# 127.0.0.1 only, Flagon, ASP.NET Core Minimal APIs and raw Kestrel (Release), then Flask, Bottle, Django, Pyramid
-# (gunicorn) and Tornado; checks each page's bytes once; runs ab -c 1, ab -c 100, wrk -c100 and wrk -c1000; prints the
-# table with ratios and writes docs/http-benchmark.svg. About 8 minutes with the defaults; stops every server it started.
+# The seed's benchmark table over real HTTP (docs/performance.md, "Over HTTP"): builds and starts on 127.0.0.1 only
+# Flagon, ASP.NET Core Minimal APIs and raw Kestrel (Release), measured side by side, cell by cell, in rotating rounds;
+# then Flask, Bottle, Django, Pyramid (gunicorn) and Tornado, one at a time; checks each page's bytes once; runs
+# ab -c 1, ab -c 100, wrk -c100 and wrk -c1000; prints the table with ratios and writes docs/http-benchmark.svg. About 8
+# minutes with the defaults; stops every server it started.
 #
 #   benchmarks/http/run.sh [--install] [--smoke] [--frameworks flagon,minimal,kestrel,flask,...] [--requests N]
 #                          [--duration S] [--rounds R] [--table FILE] [--chart FILE|none]   (--help for all)

@@ -12,13 +12,13 @@ public static class BodyCheck
     private const string UserAgent = "ApacheBench/2.3";
 
     /// <summary>The problems found; empty when every body is right.</summary>
-    public static async Task<List<string>> RunAsync(Framework framework, Settings settings)
+    public static async Task<List<string>> RunAsync(Framework framework, Settings settings, int port)
     {
         var problems = new List<string>();
         foreach (var path in settings.Paths)
         {
-            var (status, body) = await GetAsync(settings.Port, path);
-            var expected = Expected(path, settings.Port);
+            var (status, body) = await GetAsync(port, path);
+            var expected = Expected(path, port);
             if (status != 200)
             {
                 problems.Add($"{framework.Name} {path}: status {status}, expected 200");

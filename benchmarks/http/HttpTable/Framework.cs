@@ -3,7 +3,7 @@ namespace Flagon.HttpBenchmarks;
 /// <summary>One server in the table: how it is built and started, and whether it runs on .NET (measured every round).</summary>
 /// <param name="Name">Its column in the table.</param>
 /// <param name="Key">Its name on the command line.</param>
-/// <param name="IsDotNet">A .NET server: built in Release, warmed up, measured in every round.</param>
+/// <param name="IsDotNet">A .NET server: built in Release, warmed up, measured side by side with the others in rounds.</param>
 /// <param name="Server">What serves it, for the table's notes.</param>
 public sealed record Framework(string Name, string Key, bool IsDotNet, string Server)
 {

@@ -97,42 +97,69 @@ static async Task<int> RunAsync(Settings settings, CancellationToken cancellatio
         }
     }
     var python = frameworks.Where(f => !f.IsDotNet).ToList();
-    var checkedBodies = new HashSet<string>();
-    for (int round = 1; round <= settings.Rounds; round++)
+
+    // The .NET servers are started together, each on its own port, and measured cell by cell: for each URL and load,
+    // each server in turn, in a rotating order, round after round. Only the one being measured has load; the machine's
+    // drift (large on shared cores) then falls on all of them alike instead of on whichever ran later.
+    if (dotnet.Count > 0)
     {
-        // Interleaved: the .NET servers in turn, in the other order every other round, the Python ones after the first.
-        var order = round % 2 == 1 ? dotnet : Enumerable.Reverse(dotnet).ToList();
-        foreach (var framework in order.Concat(round == 1 ? python : []))
+        var servers = new List<(Framework Framework, ServerProcess Server, int Port)>();
+        try
         {
-            cancellation.ThrowIfCancellationRequested();
-            Console.WriteLine($"round {round}: {framework.Name} ({framework.Server}) on 127.0.0.1:{settings.Port}");
-            await using var server = await ServerProcess.StartAsync(framework, settings, "Release");
-            if (checkedBodies.Add(framework.Key))
+            foreach (var framework in dotnet)
             {
-                var problems = await BodyCheck.RunAsync(framework, settings);
-                results.Problems.AddRange(problems);
-                foreach (var problem in problems)
-                {
-                    Console.Error.WriteLine($"BODY CHECK FAILED: {problem}");
-                }
+                int port = servers.Count == 0 ? settings.Port : FreePort();
+                Console.WriteLine($"starting {framework.Name} ({framework.Server}) on 127.0.0.1:{port}");
+                servers.Add((framework, await ServerProcess.StartAsync(framework, settings, "Release", port), port));
+                await CheckBodiesAsync(framework, settings, port, results);
             }
             foreach (var path in settings.Paths)
             {
-                var url = $"http://127.0.0.1:{settings.Port}{path}";
-                if (framework.IsDotNet && settings.Warmup > 0)
+                if (settings.Warmup > 0)
                 {
-                    // The JIT's tiers settle on both paths: a new connection per request (ab) and keep-alive (wrk).
-                    Tools.RunPinned(settings.ToolCpus, "ab", ["-q", "-r", "-c", "10", "-n", "2000", url], TimeSpan.FromSeconds(60));
-                    Tools.RunPinned(settings.ToolCpus, "wrk", ["-t2", "-c100", $"-d{settings.Warmup}s", url], TimeSpan.FromSeconds(settings.Warmup + 30));
+                    foreach (var (_, _, port) in servers)
+                    {
+                        // The JIT's tiers settle on both paths: a new connection per request (ab) and keep-alive (wrk).
+                        var url = $"http://127.0.0.1:{port}{path}";
+                        Tools.RunPinned(settings.ToolCpus, "ab", ["-q", "-r", "-c", "10", "-n", "2000", url], TimeSpan.FromSeconds(60));
+                        Tools.RunPinned(settings.ToolCpus, "wrk", ["-t2", "-c100", $"-d{settings.Warmup}s", url], TimeSpan.FromSeconds(settings.Warmup + 30));
+                    }
                 }
                 foreach (var test in settings.Tests)
                 {
-                    var arguments = test.Arguments(url, settings);
-                    var (code, output) = Tools.RunPinned(settings.ToolCpus, test.Tool, arguments, TimeSpan.FromSeconds(test.Tool == "ab" ? 300 : settings.Duration + 60));
-                    var measurement = test.Tool == "ab" ? Measurement.FromAb(code, output, Math.Max(settings.Requests, test.Concurrency)) : Measurement.FromWrk(code, output);
-                    results.Add(framework, path, test, measurement);
-                    Console.WriteLine($"  {path,-10} {test.Key,-8} {measurement.RequestsPerSecond,10:N0} req/s {measurement.MsPerRequest,9:0.000} ms  failed {measurement.Failed}{(measurement.Note is null ? string.Empty : $" ({measurement.Note})")}");
+                    for (int round = 0; round < settings.Rounds; round++)
+                    {
+                        for (int i = 0; i < servers.Count; i++)
+                        {
+                            cancellation.ThrowIfCancellationRequested();
+                            var (framework, _, port) = servers[(i + round) % servers.Count];
+                            Measure(framework, $"http://127.0.0.1:{port}{path}", path, test, settings, results, $"round {round + 1}");
+                        }
+                    }
                 }
+            }
+        }
+        finally
+        {
+            foreach (var (_, server, _) in servers)
+            {
+                await server.DisposeAsync();
+            }
+        }
+    }
+
+    // The Python servers one at a time, on the first port, once each.
+    foreach (var framework in python)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        Console.WriteLine($"{framework.Name} ({framework.Server}) on 127.0.0.1:{settings.Port}");
+        await using var server = await ServerProcess.StartAsync(framework, settings, "Release", settings.Port);
+        await CheckBodiesAsync(framework, settings, settings.Port, results);
+        foreach (var path in settings.Paths)
+        {
+            foreach (var test in settings.Tests)
+            {
+                Measure(framework, $"http://127.0.0.1:{settings.Port}{path}", path, test, settings, results, null);
             }
         }
     }
@@ -168,6 +195,25 @@ static (string? Server, string? Tools) Pinned(bool off)
 
 // Whether the option was on the command line (not its default).
 static bool Given(ParseResult result, Option option) => result.GetResult(option) is { Implicit: false };
+
+static async Task CheckBodiesAsync(Framework framework, Settings settings, int port, Results results)
+{
+    var problems = await BodyCheck.RunAsync(framework, settings, port);
+    results.Problems.AddRange(problems);
+    foreach (var problem in problems)
+    {
+        Console.Error.WriteLine($"BODY CHECK FAILED: {problem}");
+    }
+}
+
+static void Measure(Framework framework, string url, string path, LoadTest test, Settings settings, Results results, string? round)
+{
+    var arguments = test.Arguments(url, settings);
+    var (code, output) = Tools.RunPinned(settings.ToolCpus, test.Tool, arguments, TimeSpan.FromSeconds(test.Tool == "ab" ? 300 : settings.Duration + 60));
+    var measurement = test.Tool == "ab" ? Measurement.FromAb(code, output, Math.Max(settings.Requests, test.Concurrency)) : Measurement.FromWrk(code, output);
+    results.Add(framework, path, test, measurement);
+    Console.WriteLine($"  {framework.Name,-13} {path,-10} {test.Key,-8} {round,-8} {measurement.RequestsPerSecond,10:N0} req/s {measurement.MsPerRequest,9:0.000} ms  failed {measurement.Failed}{(measurement.Note is null ? string.Empty : $" ({measurement.Note})")}");
+}
 
 static List<T> Pick<T>(string? list, IReadOnlyList<T> all, Func<T, string> key, IEnumerable<T> fallback)
 {

@@ -27,9 +27,9 @@ public static class Report
         var flagon = frameworks.FirstOrDefault(f => f.Key == "flagon");
         var baselines = flagon is null ? [] : frameworks.Where(f => Baselines.Contains(f.Key)).ToList();
         var text = new StringBuilder();
-        text.AppendLine($"HTTP benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, 127.0.0.1:{settings.Port}; "
-            + $"ab -n {settings.Requests}, wrk -d {settings.Duration}s; .NET servers: {settings.Rounds} interleaved round(s) after {settings.Warmup} s of warm-up per URL "
-            + $"(a cell is their mean; ratios: of the means, then each round's); Python servers: one round, {settings.Workers} workers; "
+        text.AppendLine($"HTTP benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, loopback; "
+            + $"ab -n {settings.Requests}, wrk -d {settings.Duration}s; .NET servers: running side by side, measured in turn, {settings.Rounds} round(s) per cell in a rotating order "
+            + $"after {settings.Warmup} s of warm-up per URL (a cell is their mean; ratios: of the means, then each round's); Python servers: one at a time, once, {settings.Workers} workers; "
             + (settings.ServerCpus is null ? "servers and tools on every CPU" : $"servers on CPU {settings.ServerCpus}, ab and wrk on CPU {settings.ToolCpus}")
             + $"; {elapsed.TotalSeconds:0} s in all.");
         text.AppendLine();

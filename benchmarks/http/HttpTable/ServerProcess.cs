@@ -24,8 +24,8 @@ public sealed partial class ServerProcess : IAsyncDisposable
     /// <summary>The PID of the server (the leader of its process group).</summary>
     public int Pid => process.Id;
 
-    /// <summary>Starts <paramref name="framework"/> on 127.0.0.1:<see cref="Settings.Port"/> and waits until it answers.</summary>
-    public static async Task<ServerProcess> StartAsync(Framework framework, Settings settings, string configuration)
+    /// <summary>Starts <paramref name="framework"/> on 127.0.0.1:<paramref name="port"/> and waits until it answers.</summary>
+    public static async Task<ServerProcess> StartAsync(Framework framework, Settings settings, string configuration, int port)
     {
         var start = new ProcessStartInfo("setsid")
         {
@@ -33,7 +33,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        string address = $"127.0.0.1:{settings.Port}";
+        string address = $"127.0.0.1:{port}";
         if (settings.ServerCpus is { } cpus)
         {
             start.ArgumentList.Add("taskset");
@@ -65,11 +65,11 @@ public sealed partial class ServerProcess : IAsyncDisposable
             else
             {
                 start.ArgumentList.Add(framework.Project + ".py");
-                start.ArgumentList.Add(settings.Port.ToString());
+                start.ArgumentList.Add(port.ToString());
                 start.ArgumentList.Add(settings.Workers.ToString());
             }
         }
-        var logPath = Path.Combine(Path.GetTempPath(), $"flagon-http-{framework.Key}-{settings.Port}.log");
+        var logPath = Path.Combine(Path.GetTempPath(), $"flagon-http-{framework.Key}-{port}.log");
         var log = new StreamWriter(logPath) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {framework.Name}");
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };

@@ -21,7 +21,7 @@ public sealed record Settings
     /// <summary>wrk's <c>-d</c>, in seconds.</summary>
     public int Duration { get; init; } = 3;
 
-    /// <summary>Rounds for the .NET servers (interleaved); the Python servers are measured once, between them.</summary>
+    /// <summary>Rounds per cell for the .NET servers (each server in turn, the order rotating); the Python servers are measured once.</summary>
     public int Rounds { get; init; } = 3;
 
     /// <summary>Seconds of wrk per URL before a .NET server is measured (the JIT's tiers settle).</summary>
