@@ -48,6 +48,10 @@ public static class Smoke
         await benchmarks.FlagonDelegateAll();
         await benchmarks.FlagonTableInvokeAll();
         await benchmarks.AspNetRoutingAll();
+        if (await benchmarks.AspNetMatcherAll() is var aspNetMatched && aspNetMatched != benchmarks.FlagonMatchAll())
+        {
+            problems.Add($"ASP.NET Core's matcher alone matched {aspNetMatched} routes, Flagon's {benchmarks.FlagonMatchAll()}");
+        }
         benchmarks.FlagonMatchStatic();
         benchmarks.FlagonMatchParams();
         if (benchmarks.UrlForStatic() != "/user/repos" || benchmarks.UrlForParams() != "/repos/julienschmidt/httprouter/stargazers")
