@@ -22,7 +22,7 @@ internal static class TemplateValues
     /// </summary>
     public static EngineOptions NewOptions(App app, TemplateEngine engine)
     {
-        var options = new EngineOptions(engine)
+        var options = new EngineOptions(engine, app)
         {
             MemberAccessStrategy = new UnsafeMemberAccessStrategy { IgnoreCasing = true },
             ModelNamesComparer = StringComparer.OrdinalIgnoreCase,
@@ -36,7 +36,6 @@ internal static class TemplateValues
         TemplateModelRegistry.ApplyTo(access);
 
         access.Register<GlobalsView, object?>((globals, name) => globals.Get(name));
-        options.GlobalsModel = new ObjectValue(new GlobalsView(app));
         return options;
     }
 
@@ -255,7 +254,7 @@ internal static class TemplateValues
     }
 
     /// <summary>Fluid's options for one app's templates, which know their engine (for <c>include</c> and <c>import</c>).</summary>
-    internal sealed class EngineOptions(TemplateEngine engine) : TemplateOptions
+    internal sealed class EngineOptions(TemplateEngine engine, App app) : TemplateOptions
     {
         public TemplateEngine Engine { get; } = engine;
 
@@ -265,7 +264,7 @@ internal static class TemplateValues
         /// render. (Not Fluid's <c>TemplateOptions.Scope</c>: a scope takes the name comparer of a parent that holds
         /// values, which matches names exactly, where Flagon's match ignoring case.)
         /// </summary>
-        public ObjectValue GlobalsModel { get; set; } = null!;
+        public ObjectValue GlobalsModel { get; } = new(new GlobalsView(app));
     }
 
     /// <summary>Query values, form fields, headers or cookies by name.</summary>

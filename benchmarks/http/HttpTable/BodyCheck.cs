@@ -54,23 +54,14 @@ public static class BodyCheck
         _ => throw new ArgumentException($"no seed page at {path}", nameof(path)),
     };
 
-    // template.html rendered by hand, as Jinja2 renders it (autoescape on).
     private static string TemplatePage()
     {
-        var page = new StringBuilder("<!doctype html>\n<html>\n<head><title>");
-        page.Append(Escape(SeedPages.Title)).Append("</title></head>\n<body>\n<h1>").Append(Escape(SeedPages.Title)).Append("</h1>\n<ul>\n");
-        foreach (var item in SeedPages.Items)
-        {
-            page.Append("<li>").Append(Escape(item)).Append("</li>\n");
-        }
-        var text = page.Append("</ul>\n</body>\n</html>").ToString();
+        var text = SeedPages.RenderedTemplate();
         if (Encoding.UTF8.GetByteCount(text) != SeedPages.TemplateLength)
         {
             throw new InvalidOperationException($"the expected /template page is {Encoding.UTF8.GetByteCount(text)} bytes, not {SeedPages.TemplateLength}");
         }
         return text;
-
-        static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
     }
 
     private static async Task<(int Status, byte[] Body)> GetAsync(int port, string path)

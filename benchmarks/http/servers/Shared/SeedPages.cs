@@ -29,6 +29,23 @@ public static class SeedPages
     public const int TemplateLength = 191;
 
     /// <summary>
+    /// The <c>/template</c> page as template.html renders it (HTML-escaped as Jinja2 escapes: <c>&amp;</c>, <c>&lt;</c>,
+    /// <c>&gt;</c>), written out by hand: raw Kestrel's body and the body check's expected bytes.
+    /// </summary>
+    public static string RenderedTemplate()
+    {
+        var page = new StringBuilder("<!doctype html>\n<html>\n<head><title>");
+        page.Append(Escape(Title)).Append("</title></head>\n<body>\n<h1>").Append(Escape(Title)).Append("</h1>\n<ul>\n");
+        foreach (var item in Items)
+        {
+            page.Append("<li>").Append(Escape(item)).Append("</li>\n");
+        }
+        return page.Append("</ul>\n</body>\n</html>").ToString();
+
+        static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    }
+
+    /// <summary>
     /// The <c>/environ</c> body: one <c>KEY: value</c> line per entry, sorted by key (ordinal), then spaces up to
     /// <see cref="EnvironLength"/> bytes (cut there if longer).
     /// </summary>
