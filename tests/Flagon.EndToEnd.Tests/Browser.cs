@@ -3,13 +3,14 @@ using System.Diagnostics;
 namespace Flagon.EndToEnd.Tests;
 
 /// <summary>
-/// Debian's Chromium, headless (.ci/run installs it): loads a page as a browser does, running its scripts, and
+/// Debian's Chromium, headless (installed when missing: <see cref="SystemPackages"/>): loads a page as a browser does, running its scripts, and
 /// returns the DOM it ended with.
 /// </summary>
 internal static class Browser
 {
     public static async Task<string> DumpDomAsync(Uri url)
     {
+        await SystemPackages.RequireAsync("chromium");
         var info = new ProcessStartInfo("chromium")
         {
             RedirectStandardOutput = true,
@@ -28,7 +29,7 @@ internal static class Browser
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
-            throw new InvalidOperationException("chromium is not installed: `apt-get install chromium` (.ci/run does it).", ex);
+            throw new InvalidOperationException("chromium is not installed: `apt-get install chromium`.", ex);
         }
         using (process)
         {

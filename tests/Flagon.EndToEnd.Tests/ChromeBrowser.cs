@@ -5,8 +5,8 @@ using Xunit.Abstractions;
 namespace Flagon.EndToEnd.Tests;
 
 /// <summary>
-/// Debian's headless Chromium driven over WebDriver by Debian's chromedriver (.ci/run installs chromium and
-/// chromium-driver; no browser is downloaded). Screenshots go to <c>screenshots/&lt;test&gt;/</c> in the test
+/// Debian's headless Chromium driven over WebDriver by Debian's chromedriver (both installed when missing:
+/// <see cref="SystemPackages"/>; no browser is downloaded). Screenshots go to <c>screenshots/&lt;test&gt;/</c> in the test
 /// output folder, and their paths are written to the test's output.
 /// </summary>
 internal sealed class ChromeBrowser : IDisposable
@@ -18,9 +18,11 @@ internal sealed class ChromeBrowser : IDisposable
 
     public ChromeBrowser(string test, ITestOutputHelper output)
     {
+        SystemPackages.Require("chromium");
+        SystemPackages.Require("chromium-driver");
         if (!File.Exists(DriverPath) || !File.Exists(ChromiumPath))
         {
-            throw new InvalidOperationException("The browser test needs Debian's chromium and chromium-driver: `apt-get install chromium chromium-driver` (.ci/run does it).");
+            throw new InvalidOperationException("The browser test needs Debian's chromium and chromium-driver: `apt-get install chromium chromium-driver`.");
         }
         this.output = output;
         ScreenshotFolder = Path.Combine(AppContext.BaseDirectory, "screenshots", test);

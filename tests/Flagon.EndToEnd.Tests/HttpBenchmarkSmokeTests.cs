@@ -6,8 +6,8 @@ namespace Flagon.EndToEnd.Tests;
 /// <summary>
 /// The HTTP benchmark (benchmarks/http/run.sh) is timed by hand; this runs it with tiny numbers on every test run
 /// (the .NET servers only: Flagon, Minimal APIs, raw Kestrel): it builds and starts each, finds the seed's three pages
-/// byte for byte, runs the four loads and writes the table and the chart. Needs ab and wrk (.ci/run installs
-/// apache2-utils and wrk; the script's own --install does too).
+/// byte for byte, runs the four loads and writes the table and the chart. Needs ab and wrk (apache2-utils and wrk,
+/// installed when missing: <see cref="SystemPackages"/>; the script's own --install does too).
 /// </summary>
 [Collection(RepositoryBuilds.Name)]
 public class HttpBenchmarkSmokeTests
@@ -18,6 +18,8 @@ public class HttpBenchmarkSmokeTests
     [Fact]
     public async Task The_script_measures_every_server_on_every_page_and_draws_the_chart()
     {
+        await SystemPackages.RequireAsync("apache2-utils");
+        await SystemPackages.RequireAsync("wrk");
         var output = Directory.CreateTempSubdirectory("flagon-http-smoke-");
         try
         {

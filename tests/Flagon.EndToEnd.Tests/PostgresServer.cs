@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Flagon.EndToEnd.Tests;
 
 /// <summary>
-/// A throwaway PostgreSQL server (Debian's postgresql, which .ci/run installs) in a temporary data folder on a free
+/// A throwaway PostgreSQL server (Debian's postgresql, installed when missing: <see cref="SystemPackages"/>) in a temporary data folder on a free
 /// loopback port, trusting local connections, without fsync. PostgreSQL refuses to run as root, so as root it runs
 /// as the <c>postgres</c> user the Debian package made. Shared by the tests of a class as an xunit fixture.
 /// </summary>
@@ -14,12 +14,13 @@ public sealed class PostgresServer : IDisposable
 
     public PostgresServer()
     {
+        SystemPackages.Require("postgresql");
         var bin = Directory.Exists("/usr/lib/postgresql")
             ? Directory.GetDirectories("/usr/lib/postgresql").Select(v => Path.Combine(v, "bin")).Where(b => File.Exists(Path.Combine(b, "initdb"))).OrderDescending().FirstOrDefault()
             : null;
         if (bin is null)
         {
-            throw new InvalidOperationException("PostgreSQL is not installed: `apt-get install postgresql` (.ci/run does it).");
+            throw new InvalidOperationException("PostgreSQL is not installed: `apt-get install postgresql`.");
         }
         Port = FreePort.Next();
 

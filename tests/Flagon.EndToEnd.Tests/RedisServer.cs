@@ -6,7 +6,7 @@ namespace Flagon.EndToEnd.Tests;
 
 /// <summary>
 /// A throwaway redis-server on a free loopback port, without persistence, for the seed's Redis extension
-/// (.ci/run installs Debian's redis-server). Shared by the tests of a class as an xunit fixture.
+/// (Debian's redis-server, installed when missing: <see cref="SystemPackages"/>). Shared by the tests of a class as an xunit fixture.
 /// </summary>
 public sealed class RedisServer : IDisposable
 {
@@ -14,6 +14,7 @@ public sealed class RedisServer : IDisposable
 
     public RedisServer()
     {
+        SystemPackages.Require("redis-server");
         Port = FreePort.Next();
         process = Start(Port);
     }
@@ -37,7 +38,7 @@ public sealed class RedisServer : IDisposable
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
-            throw new InvalidOperationException("redis-server is not installed: `apt-get install redis-server` (.ci/run does it).", ex);
+            throw new InvalidOperationException("redis-server could not be started: `apt-get install redis-server`.", ex);
         }
         started.OutputDataReceived += (_, _) => { };
         started.ErrorDataReceived += (_, _) => { };
