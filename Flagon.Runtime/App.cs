@@ -34,6 +34,7 @@ public partial class App
     private readonly WebApplicationBuilder builder;
     private readonly string[] args;
     private readonly Router router;
+    private readonly Flagon.Cli.RunCommand.Options? runOptions;
 
     /// <summary>Creates an app that reads its configuration from <paramref name="args"/>, the environment and appsettings.json.</summary>
     /// <param name="args">The command line: <c>--urls http://127.0.0.1:8080</c> and any configuration key.</param>
@@ -46,8 +47,28 @@ public partial class App
     protected App(string[]? args, IReadOnlyList<RouteTable> routeTables)
     {
         this.args = args ?? [];
-        // A command's name (`routes`, `create-user`) is not a setting; the options after it are read as settings too.
-        builder = WebApplication.CreateSlimBuilder(StartsWithCommand(this.args) ? this.args[1..] : this.args);
+        // A command's name (`routes`, `create-user`) is not a setting; the options after it are read as settings too,
+        // except run's own (--host, --port, --debug), which become the address and DEBUG settings.
+        var settings = StartsWithCommand(this.args) ? this.args[1..] : this.args;
+        if (StartsWithCommand(this.args) && this.args[0] == Flagon.Cli.RunCommand.Name)
+        {
+            runOptions = Flagon.Cli.RunCommand.Read(settings);
+            settings = runOptions.Settings;
+        }
+        builder = WebApplication.CreateSlimBuilder(settings);
+        if (runOptions is { Valid: true })
+        {
+            var overrides = new Dictionary<string, string?>();
+            if (runOptions.Url is { } url)
+            {
+                overrides[WebHostDefaults.ServerUrlsKey] = url;
+            }
+            if (runOptions.Debug is { } debug)
+            {
+                overrides["DEBUG"] = debug ? "true" : "false";
+            }
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
         // Lowest-priority defaults: the user's appsettings, environment and command line override them.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
         {
@@ -391,13 +412,30 @@ public partial class App
     /// <summary>Serves the app, with <paramref name="before"/> in front of its routing (a <see cref="Dispatcher"/>'s forwarding).</summary>
     internal async Task RunAsync(Action<WebApplication>? before, CancellationToken cancellationToken)
     {
-        if (StartsWithCommand(args))
+        if (runOptions is not null)
+        {
+            if (CheckRunOptions() is int refused)
+            {
+                Environment.ExitCode = refused;
+                return;
+            }
+        }
+        else if (StartsWithCommand(args) || args is [Flagon.Cli.HelpOption.Long or Flagon.Cli.HelpOption.Short or Flagon.Cli.HelpOption.Question, ..])
         {
             Environment.ExitCode = await RunCommandAsync(cancellationToken);
             return;
         }
+        await ServeAsync(before, cancellationToken);
+    }
+
+    private async Task ServeAsync(Action<WebApplication>? before, CancellationToken cancellationToken)
+    {
         await using var web = Build(before);
         await web.StartAsync(cancellationToken);
+        if (Debug)
+        {
+            Console.WriteLine(" * Debug mode: on");
+        }
         foreach (var address in web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
         {
             Console.WriteLine($" * Running on {address} (Press CTRL+C to quit)");

@@ -30,14 +30,38 @@ public partial class App
     private RootCommand CreateCli()
     {
         var root = new RootCommand($"{Name}: without a command, serves the app (--urls http://127.0.0.1:8080, and any setting as --KEY value).");
-        var routes = new Command(Flagon.Cli.RoutesCommand.Name, "Lists the app's url map in the order rules are tried (flask routes).");
-        routes.SetAction(_ =>
-        {
-            Console.Write(Flagon.Cli.RoutesCommand.Format(UrlMap));
-            return 0;
-        });
-        root.Subcommands.Add(routes);
+        var run = Flagon.Cli.RunCommand.Create(out _, out _, out _, out _, out _);
+        // Run() serves by itself once the options are checked; this action serves when Cli is invoked directly.
+        run.SetAction((_, cancellationToken) => ServeAsync(null, cancellationToken).ContinueWith(_ => 0, TaskScheduler.Default));
+        root.Subcommands.Add(run);
+        root.Subcommands.Add(Flagon.Cli.RoutesCommand.Create(() => UrlMap));
         return root;
+    }
+
+    /// <summary>
+    /// For <c>run</c>: null to serve, or the exit code when the options are wrong (System.CommandLine's message and
+    /// help), when they ask for help, or when debug mode would be served beyond this machine without <c>--force-debug</c>.
+    /// </summary>
+    private int? CheckRunOptions()
+    {
+        var options = runOptions!;
+        var parse = Cli.Parse(args);
+        if (!options.Valid || parse.Errors.Count > 0 || parse.Action != parse.CommandResult.Command.Action)
+        {
+            return parse.Invoke();   // the errors (exit code 1) or the help (0)
+        }
+        if (Debug && !options.HostIsLoopback)
+        {
+            if (!options.ForceDebug)
+            {
+                Console.Error.WriteLine($"Error: refusing to serve debug mode on {options.Host}: the developer exception page shows your code and " +
+                    "settings to anyone who can reach the server. Use --host 127.0.0.1, or --no-debug, or add --force-debug if this network is yours alone.");
+                return 1;
+            }
+            Console.Error.WriteLine($" * WARNING: debug mode is on and served on {options.Host}: anyone who can reach this address sees your code and settings " +
+                "when a request fails. Do not do this on a network you do not control.");
+        }
+        return null;
     }
 
     /// <summary>Whether <paramref name="arguments"/> start with a bare word (not an option, not a <c>key=value</c> setting).</summary>

@@ -5,7 +5,8 @@ namespace Flagon.EndToEnd.Tests;
 
 /// <summary>
 /// A Flagon app started as a real process with <c>dotnet app.dll --urls http://127.0.0.1:0</c>: Kestrel picks
-/// a free loopback port and the app prints it (" * Running on URL"), which this reads.
+/// a free loopback port and the app prints it (" * Running on URL"), which this reads. Started with the `run` command
+/// first (<c>run --port 0</c>), the arguments give the address themselves.
 /// </summary>
 internal sealed partial class AppProcess : IAsyncDisposable
 {
@@ -17,6 +18,8 @@ internal sealed partial class AppProcess : IAsyncDisposable
         this.process = process;
         Url = url;
     }
+
+    private const string RunCommandName = "run";
 
     public Uri Url { get; }
 
@@ -41,8 +44,11 @@ internal sealed partial class AppProcess : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
         info.ArgumentList.Add(dll);
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add("http://127.0.0.1:0");
+        if (arguments is not [RunCommandName, ..])
+        {
+            info.ArgumentList.Add("--urls");
+            info.ArgumentList.Add("http://127.0.0.1:0");
+        }
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);

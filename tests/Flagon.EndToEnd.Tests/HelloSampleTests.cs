@@ -31,7 +31,7 @@ public class HelloSampleTests
     }
 }
 
-/// <summary>`dotnet run -- routes` prints the url map, like `flask routes`, instead of serving.</summary>
+/// <summary>The Hello sample's command line: `routes` prints the url map, like `flask routes`; `run` serves, like `flask run`.</summary>
 public class RoutesCommandTests
 {
     [Fact]
@@ -42,8 +42,34 @@ public class RoutesCommandTests
         var output = await DotnetCommand.RunAsync(Path.GetDirectoryName(dll)!, TimeSpan.FromMinutes(1), dll, "routes");
 
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Priority  Endpoint  Methods  Rule", lines[0].TrimEnd());
-        Assert.Equal("1         hello     GET      /", lines[2].TrimEnd());
+        Assert.Equal("Endpoint  Methods  Rule", lines[0].TrimEnd());
+        Assert.Equal("hello     GET      /", lines[2].TrimEnd());
         Assert.DoesNotContain("Running on", output);
+    }
+
+    [Fact]
+    public async Task The_run_command_serves_on_the_port_it_is_given_in_debug_mode()
+    {
+        await using var app = await AppProcess.StartAsync(Repository.SampleDll("Hello"), null, "run", "--port", "0", "--debug");
+        using var client = new HttpClient { BaseAddress = app.Url };
+
+        Assert.Equal("Hello, world!", await client.GetStringAsync("/"));
+        Assert.Equal("127.0.0.1", app.Url.Host);
+        Assert.Contains(" * Debug mode: on", app.Output);
+    }
+
+    [Fact]
+    public async Task The_run_command_refuses_debug_mode_beyond_loopback_unless_forced()
+    {
+        var dll = Repository.SampleDll("Hello");
+
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() =>
+            DotnetCommand.RunAsync(Path.GetDirectoryName(dll)!, TimeSpan.FromMinutes(1), dll, "run", "--host", "0.0.0.0", "--port", "0", "--debug"));
+        Assert.Contains("exited with 1", refused.Message);
+        Assert.Contains("refusing to serve debug mode on 0.0.0.0", refused.Message);
+        Assert.DoesNotContain("Running on", refused.Message);
+
+        await using var forced = await AppProcess.StartAsync(dll, null, "run", "--host", "0.0.0.0", "--port", "0", "--debug", "--force-debug");
+        Assert.Contains("WARNING: debug mode is on and served on 0.0.0.0", forced.Output);
     }
 }

@@ -45,6 +45,68 @@ public class CliTests
     }
 
     [Fact]
+    public void Runs_own_options_become_the_address_and_debug_mode_and_the_rest_stay_settings()
+    {
+        var app = new CliApp("run", "--host", "::1", "-p", "8123", "--debug", "--SITE_NAME", "Demo");
+
+        Assert.Equal("http://[::1]:8123", app.Config["urls"]);
+        Assert.True(app.Debug);
+        Assert.Equal("Demo", app.Config["SITE_NAME"]);
+        Assert.Null(app.Config["host"]);
+        Assert.Null(app.Config["p"]);
+
+        var settingsOnly = new CliApp("run", "--urls", "http://127.0.0.1:9001", "--DEBUG", "true", "--no-debug");
+        Assert.Equal("http://127.0.0.1:9001", settingsOnly.Config["urls"]);
+        Assert.False(settingsOnly.Debug);
+    }
+
+    [Theory]
+    [InlineData(1, "--port", "http")]
+    [InlineData(1, "--port", "70000")]
+    [InlineData(1, "--host", "0.0.0.0", "--debug")]
+    [InlineData(0, "--help")]
+    public async Task Run_with_wrong_options_or_debug_beyond_loopback_or_help_does_not_serve(int exitCode, params string[] options)
+    {
+        var app = new CliApp(["run", .. options]);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        await app.RunAsync(stop.Token);
+
+        Assert.False(stop.IsCancellationRequested, "it returned at once, without serving");
+        Assert.Equal(exitCode, Environment.ExitCode);
+        Environment.ExitCode = 0;
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("-?")]
+    public async Task Help_given_first_lists_the_commands_instead_of_serving(string help)
+    {
+        var app = new CliApp(help);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        await app.RunAsync(stop.Token);
+
+        Assert.False(stop.IsCancellationRequested, "it returned at once, without serving");
+        Assert.Equal(0, Environment.ExitCode);
+        Assert.Equal(["routes", "run"], app.Cli.Subcommands.Select(c => c.Name).Order());
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", true)]
+    [InlineData("127.1.2.3", true)]
+    [InlineData("localhost", true)]
+    [InlineData("::1", true)]
+    [InlineData("[::1]", true)]
+    [InlineData("0.0.0.0", false)]
+    [InlineData("::", false)]
+    [InlineData("192.168.1.5", false)]
+    [InlineData("example.org", false)]
+    public void Loopback_hosts_are_this_machine_only(string host, bool loopback) =>
+        Assert.Equal(loopback, Flagon.Cli.RunCommand.IsLoopback(host));
+
+    [Fact]
     public void The_services_of_an_app_not_yet_built_are_an_error_that_says_so()
     {
         var error = Assert.Throws<InvalidOperationException>(() => new CliApp().ApplicationServices);
