@@ -263,6 +263,11 @@ namespace Flagon.Analyzers
             {
                 return Need.Request;
             }
+            if (member.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == CliCommands.CommandAttributeName))
+            {
+                // A [Command] runs with an app context pushed (as Flask's with_appcontext), not in a request.
+                return Need.App;
+            }
             var marked = Marked(member);
             if (marked == Need.None && member is IMethodSymbol { AssociatedSymbol: { } property })
             {

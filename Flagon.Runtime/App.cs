@@ -211,22 +211,41 @@ public partial class App
     /// <exception cref="InvalidOperationException">The app was already built to serve over HTTP.</exception>
     public Testing.TestClient TestClient()
     {
+        var host = TestHost("test client");
+        var server = host.GetTestServer();
+        var baseAddress = new Uri("http://localhost/");
+        return new Testing.TestClient(this, new Testing.CookieHandler(server.CreateHandler(), baseAddress), host.Services);
+    }
+
+    /// <summary>
+    /// A runner for the app's commands in tests (Flask's <c>app.test_cli_runner()</c>): it runs a command line as
+    /// <c>dotnet run -- …</c> would, inside an app context, and returns the exit code and what the command wrote. Like
+    /// <see cref="TestClient"/>, it builds the app for the test server on the first call (the two share it).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The app was already built to serve over HTTP.</exception>
+    public Testing.CliRunner TestCliRunner()
+    {
+        TestHost("test CLI runner");
+        return new Testing.CliRunner(this);
+    }
+
+    /// <summary>The app built for the in-memory test server, once, for the test client and the CLI runner.</summary>
+    private WebApplication TestHost(string what)
+    {
         lock (Instances)
         {
             if (testHost is null)
             {
                 if (services is not null)
                 {
-                    throw new InvalidOperationException("The test client must be made before the app is built or run: make it first, or use a new app.");
+                    throw new InvalidOperationException($"The {what} must be made before the app is built or run: make it first, or use a new app.");
                 }
                 builder.WebHost.UseTestServer();
                 testHost = Build();
                 testHost.StartAsync().GetAwaiter().GetResult();
             }
+            return testHost;
         }
-        var server = testHost.GetTestServer();
-        var baseAddress = new Uri("http://localhost/");
-        return new Testing.TestClient(this, new Testing.CookieHandler(server.CreateHandler(), baseAddress), testHost.Services);
     }
 
     /// <summary>

@@ -13,6 +13,7 @@ namespace Flagon.Generators.Shared
         private const string ViewsCategory = "Flagon.Views";
         private const string TemplatesCategory = "Flagon.Templates";
         private const string ContextsCategory = "Flagon.Contexts";
+        private const string CliCategory = "Flagon.Cli";
 
         public static readonly DiagnosticDescriptor RuleMissingLeadingSlash = Create(
             "FLG0001",
@@ -237,6 +238,13 @@ namespace Flagon.Generators.Shared
             "The template '{0}' gives url_for('{1}') '{2}' {3}, which the rule value <{4}:{2}> cannot take",
             TemplatesCategory,
             DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor CommandNotCallable = Create(
+            "FLG0401",
+            "Method cannot be a command",
+            "The [Command] method '{0}' cannot be registered by generated code: {1}",
+            CliCategory,
+            DiagnosticSeverity.Error);
 
         /// <summary>What binding a rule to its view can report (a [Route], or a literal AddUrlRule call).</summary>
         public static System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> RuleBinding { get; } = System.Collections.Immutable.ImmutableArray.Create(

@@ -64,7 +64,7 @@ namespace Flagon.Generators.Shared
                 ? name
                 : null;
 
-        private static string? CheckCallable(IMethodSymbol method)
+        internal static string? CheckCallable(IMethodSymbol method)
         {
             if (!method.IsStatic)
             {

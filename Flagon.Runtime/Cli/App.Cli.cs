@@ -35,6 +35,15 @@ public partial class App
         run.SetAction((_, cancellationToken) => ServeAsync(null, cancellationToken).ContinueWith(_ => 0, TaskScheduler.Default));
         root.Subcommands.Add(run);
         root.Subcommands.Add(Flagon.Cli.RoutesCommand.Create(() => UrlMap));
+        foreach (var command in Flagon.Cli.CommandRegistry.For(this))
+        {
+            if (root.Subcommands.FirstOrDefault(c => c.Name == command.Name) is not null)
+            {
+                throw new InvalidOperationException($"Two commands are named '{command.Name}': rename the [Command] method's command "
+                    + $"(run and routes are Flagon's own).");
+            }
+            root.Subcommands.Add(command);
+        }
         return root;
     }
 

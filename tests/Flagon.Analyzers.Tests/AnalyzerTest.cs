@@ -51,6 +51,17 @@ internal sealed class AnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, De
             [System.AttributeUsage(System.AttributeTargets.Method)]
             public sealed class TemplateFilterAttribute(string? name = null) : System.Attribute { }
             [System.AttributeUsage(System.AttributeTargets.Method)] public sealed class ContextProcessorAttribute : System.Attribute { }
+            [System.AttributeUsage(System.AttributeTargets.Method)]
+            public sealed class CommandAttribute : System.Attribute
+            {
+                public CommandAttribute() { }
+                public CommandAttribute(string name) { }
+                public string? Description { get; set; }
+            }
+            [System.AttributeUsage(System.AttributeTargets.Parameter)]
+            public sealed class CommandOptionAttribute(params string[] names) : System.Attribute { public string? Description { get; set; } }
+            [System.AttributeUsage(System.AttributeTargets.Parameter)]
+            public sealed class CommandArgumentAttribute : System.Attribute { public string? Description { get; set; } }
 
             public static class Template
             {

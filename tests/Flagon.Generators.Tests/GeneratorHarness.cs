@@ -48,6 +48,8 @@ internal static class GeneratorHarness
             typeof(Microsoft.AspNetCore.Http.HttpContext).Assembly,
             typeof(Microsoft.AspNetCore.Http.Features.IFeatureCollection).Assembly,
             typeof(Microsoft.Extensions.Primitives.StringValues).Assembly,
+            typeof(System.CommandLine.Command).Assembly,
+            typeof(Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions).Assembly,
         };
         return [.. Net100.References.All, .. extra.Select(a => MetadataReference.CreateFromFile(a.Location))];
     }

@@ -90,7 +90,8 @@ public class CliTests
 
         Assert.False(stop.IsCancellationRequested, "it returned at once, without serving");
         Assert.Equal(0, Environment.ExitCode);
-        Assert.Equal(["routes", "run"], app.Cli.Subcommands.Select(c => c.Name).Order());
+        Assert.Contains("routes", app.Cli.Subcommands.Select(c => c.Name));
+        Assert.Contains("run", app.Cli.Subcommands.Select(c => c.Name));
     }
 
     [Theory]

@@ -1,0 +1,261 @@
+using System;
+using System.Linq;
+using System.Text;
+using Flagon.Generators.Helpers;
+using Flagon.Generators.Model;
+using Microsoft.CodeAnalysis;
+
+namespace Flagon.Generators.Shared
+{
+    /// <summary>What the generator and the analyzer agree on about [Command] methods (the app's own commands).</summary>
+    internal static class CliCommands
+    {
+        public const string CommandAttributeName = "Flagon.CommandAttribute";
+        public const string OptionAttributeName = "Flagon.CommandOptionAttribute";
+        public const string ArgumentAttributeName = "Flagon.CommandArgumentAttribute";
+
+        private static readonly SymbolDisplayFormat TypeFormat =
+            SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+        /// <summary>Why <paramref name="method"/> cannot be a command, or null when it can.</summary>
+        public static string? Check(IMethodSymbol method, AttributeData attribute)
+        {
+            if (TemplateFunctions.CheckCallable(method) is { } reason)
+            {
+                return reason;
+            }
+            var name = CommandName(method, attribute);
+            if (name.Length == 0 || name[0] == '-' || name.Any(char.IsWhiteSpace))
+            {
+                return $"its command name '{name}' must be a word without spaces that does not start with '-'";
+            }
+            if (ReturnOf(method) is null)
+            {
+                return $"it must return int, Task<int> or ValueTask<int> (the exit code), or void, Task or ValueTask, not '{method.ReturnType.ToDisplayString()}'";
+            }
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.RefKind != RefKind.None || parameter.IsParams)
+                {
+                    return $"its parameter '{parameter.Name}' must be a plain parameter (not ref, out, in or params)";
+                }
+                bool forced = Has(parameter, OptionAttributeName) || Has(parameter, ArgumentAttributeName);
+                if (forced && !IsCommandLineType(parameter.Type))
+                {
+                    return $"its parameter '{parameter.Name}' is marked as an option or argument, but System.CommandLine cannot read a '{parameter.Type.ToDisplayString()}' from the command line";
+                }
+                if (Has(parameter, OptionAttributeName) && Has(parameter, ArgumentAttributeName))
+                {
+                    return $"its parameter '{parameter.Name}' cannot be both an option and an argument";
+                }
+                if (Attribute(parameter, OptionAttributeName) is { } option)
+                {
+                    foreach (var optionName in OptionNames(option))
+                    {
+                        if (optionName is null || optionName.Length < 2 || optionName[0] != '-' || optionName.Any(char.IsWhiteSpace))
+                        {
+                            return $"its option '{parameter.Name}' has the name '{optionName}', which must start with '-' and have no spaces";
+                        }
+                    }
+                }
+            }
+            return null;
+        }
+
+        /// <summary>The command's name: the attribute's, or the method's in kebab case.</summary>
+        public static string CommandName(IMethodSymbol method, AttributeData attribute) =>
+            attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string name
+                ? name
+                : Kebab(method.Name);
+
+        /// <summary>The command to register, read from a method that <see cref="Check"/> accepted.</summary>
+        public static CommandSpec Read(IMethodSymbol method, AttributeData attribute)
+        {
+            var docs = Documentation.Of(method);
+            var description = Named(attribute, "Description") ?? docs.Summary;
+            var parameters = method.Parameters.Select(p => ReadParameter(p, docs)).ToEquatableArray();
+            return new CommandSpec(
+                method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                method.Name,
+                CommandName(method, attribute),
+                description,
+                ReturnOf(method)!.Value,
+                parameters);
+        }
+
+        private static CommandParameterSpec ReadParameter(IParameterSymbol parameter, Documentation docs)
+        {
+            var type = parameter.Type.ToDisplayString(TypeFormat);
+            var option = Attribute(parameter, OptionAttributeName);
+            var argument = Attribute(parameter, ArgumentAttributeName);
+            var description = Named(option ?? argument, "Description") ?? docs.Parameter(parameter.Name);
+            var defaultValue = parameter.HasExplicitDefaultValue ? Literal(parameter) : null;
+            bool many = parameter.Type is IArrayTypeSymbol;
+            bool nullable = IsNullable(parameter.Type);
+
+            if (parameter.Type.ToDisplayString() == "System.Threading.CancellationToken" && option is null && argument is null)
+            {
+                return new CommandParameterSpec(CommandParameterKind.CancellationToken, parameter.Name, type, EquatableArray<string>.Empty, null, null, false, false, false);
+            }
+            if (option is null && argument is null && !IsCommandLineType(parameter.Type))
+            {
+                return new CommandParameterSpec(CommandParameterKind.Service, parameter.Name, type, EquatableArray<string>.Empty, null, null, false, false, nullable);
+            }
+            bool isBool = parameter.Type.SpecialType == SpecialType.System_Boolean;
+            bool asOption = option is not null || (argument is null && (defaultValue is not null || isBool));
+            if (asOption)
+            {
+                var given = option is null ? Array.Empty<string>() : OptionNames(option).Select(n => n ?? string.Empty).ToArray();
+                var optionNames = given.Length > 0 ? given : new[] { "--" + Kebab(parameter.Name) };
+                bool required = defaultValue is null && !isBool && !nullable && !many;
+                return new CommandParameterSpec(CommandParameterKind.Option, parameter.Name, type, optionNames.ToEquatableArray(), description, defaultValue, required, many, false);
+            }
+            return new CommandParameterSpec(CommandParameterKind.Argument, parameter.Name, type, new[] { parameter.Name }.ToEquatableArray(),
+                description, defaultValue, defaultValue is null && !nullable, many, false);
+        }
+
+        /// <summary>What the method returns, or null when it is not an exit code or nothing.</summary>
+        public static CommandReturn? ReturnOf(IMethodSymbol method)
+        {
+            if (method.ReturnsVoid)
+            {
+                return CommandReturn.Void;
+            }
+            var type = method.ReturnType;
+            if (type.SpecialType == SpecialType.System_Int32)
+            {
+                return CommandReturn.Int;
+            }
+            var name = type.OriginalDefinition.ToDisplayString();
+            var argument = type is INamedTypeSymbol { TypeArguments.Length: 1 } generic ? generic.TypeArguments[0] : null;
+            return name switch
+            {
+                "System.Threading.Tasks.Task" => CommandReturn.Task,
+                "System.Threading.Tasks.ValueTask" => CommandReturn.ValueTask,
+                "System.Threading.Tasks.Task<TResult>" when argument?.SpecialType == SpecialType.System_Int32 => CommandReturn.TaskOfInt,
+                "System.Threading.Tasks.ValueTask<TResult>" when argument?.SpecialType == SpecialType.System_Int32 => CommandReturn.ValueTaskOfInt,
+                _ => null,
+            };
+        }
+
+        /// <summary>Whether System.CommandLine reads values of <paramref name="type"/> from the command line by itself.</summary>
+        public static bool IsCommandLineType(ITypeSymbol type)
+        {
+            if (type is IArrayTypeSymbol array)
+            {
+                return array.Rank == 1 && array.ElementType is not IArrayTypeSymbol && IsCommandLineType(array.ElementType);
+            }
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+            {
+                type = nullable.TypeArguments[0];
+            }
+            if (type.TypeKind == TypeKind.Enum)
+            {
+                return true;
+            }
+            switch (type.SpecialType)
+            {
+                case SpecialType.System_String:
+                case SpecialType.System_Boolean:
+                case SpecialType.System_Char:
+                case SpecialType.System_SByte:
+                case SpecialType.System_Byte:
+                case SpecialType.System_Int16:
+                case SpecialType.System_UInt16:
+                case SpecialType.System_Int32:
+                case SpecialType.System_UInt32:
+                case SpecialType.System_Int64:
+                case SpecialType.System_UInt64:
+                case SpecialType.System_Single:
+                case SpecialType.System_Double:
+                case SpecialType.System_Decimal:
+                case SpecialType.System_DateTime:
+                    return true;
+            }
+            switch (type.ToDisplayString())
+            {
+                case "System.Guid":
+                case "System.DateTimeOffset":
+                case "System.DateOnly":
+                case "System.TimeOnly":
+                case "System.TimeSpan":
+                case "System.Uri":
+                case "System.IO.FileInfo":
+                case "System.IO.DirectoryInfo":
+                case "System.IO.FileSystemInfo":
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary><c>CreateUser</c>, <c>dryRun</c>, <c>max_count</c>: <c>create-user</c>, <c>dry-run</c>, <c>max-count</c>.</summary>
+        public static string Kebab(string name)
+        {
+            var text = new StringBuilder(name.Length + 4);
+            for (int i = 0; i < name.Length; i++)
+            {
+                char c = name[i];
+                if (c == '_')
+                {
+                    if (text.Length > 0 && text[text.Length - 1] != '-')
+                    {
+                        text.Append('-');
+                    }
+                    continue;
+                }
+                if (char.IsUpper(c))
+                {
+                    bool afterLower = i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]));
+                    bool beforeLower = i > 0 && i + 1 < name.Length && char.IsUpper(name[i - 1]) && char.IsLower(name[i + 1]);
+                    if ((afterLower || beforeLower) && text.Length > 0 && text[text.Length - 1] != '-')
+                    {
+                        text.Append('-');
+                    }
+                    text.Append(char.ToLowerInvariant(c));
+                }
+                else
+                {
+                    text.Append(c);
+                }
+            }
+            return text.ToString().Trim('-');
+        }
+
+        private static bool IsNullable(ITypeSymbol type) =>
+            type.NullableAnnotation == NullableAnnotation.Annotated
+            || type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
+
+        private static string Literal(IParameterSymbol parameter)
+        {
+            var value = parameter.ExplicitDefaultValue;
+            var type = parameter.Type.ToDisplayString(TypeFormat);
+            switch (value)
+            {
+                case null:
+                    return "default";
+                case string text:
+                    return Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
+                case char c:
+                    return Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(c, quote: true);
+                case bool b:
+                    return b ? "true" : "false";
+                default:
+                    return $"({type})({Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatPrimitive(value, quoteStrings: true, useHexadecimalNumbers: false)})";
+            }
+        }
+
+        private static string?[] OptionNames(AttributeData option) =>
+            option.ConstructorArguments.FirstOrDefault() is { Kind: TypedConstantKind.Array } names
+                ? names.Values.Select(v => v.Value as string).ToArray()
+                : Array.Empty<string?>();
+
+        private static bool Has(IParameterSymbol parameter, string attributeName) => Attribute(parameter, attributeName) is not null;
+
+        private static AttributeData? Attribute(IParameterSymbol parameter, string attributeName) =>
+            parameter.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == attributeName);
+
+        private static string? Named(AttributeData? attribute, string name) =>
+            attribute?.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string;
+    }
+}
