@@ -5,7 +5,8 @@ namespace Flagon.Testing;
 /// <summary>
 /// Runs the app's commands in tests, as Flask's <c>FlaskCliRunner</c> does: <see cref="Invoke"/> parses a command line
 /// with <see cref="App.Cli"/> and runs it inside an app context, capturing what it writes. Made by
-/// <see cref="App.TestCliRunner"/>.
+/// <see cref="App.TestCliRunner"/>. Console.Out and Console.Error are the process's: while a command runs they are
+/// redirected, so what other threads write to the console then (another app's console logger) is captured too.
 /// </summary>
 /// <example>
 /// <code>
