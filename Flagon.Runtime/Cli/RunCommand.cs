@@ -28,10 +28,10 @@ internal static class RunCommand
     }
 
     /// <summary>A new <c>run</c> command (one per parser: System.CommandLine gives each symbol one parent tree).</summary>
-    public static Command Create(out Option<string?> host, out Option<int?> port, out Option<bool> debug, out Option<bool> noDebug, out Option<bool> force)
+    public static Command Create(out Option<string?> host, out Option<int> port, out Option<bool> debug, out Option<bool> noDebug, out Option<bool> force)
     {
         host = new Option<string?>("--host") { Description = "The interface to bind to (default 127.0.0.1; 0.0.0.0 for every interface)." };
-        port = new Option<int?>("--port", "-p") { Description = "The port to bind to (default 5000)." };
+        port = new Option<int>("--port", "-p") { Description = "The port to bind to (default 5000)." };
         debug = new Option<bool>("--debug") { Description = "Debug mode: the developer exception page, templates reloaded when they change." };
         noDebug = new Option<bool>("--no-debug") { Description = "Debug mode off, whatever the DEBUG setting says." };
         force = new Option<bool>("--force-debug") { Description = "Serve debug mode on a host other than loopback anyway (dangerous)." };
@@ -62,7 +62,8 @@ internal static class RunCommand
             return new Options(null, null, null, false, afterRun, Valid: false);
         }
         bool? debugMode = parse.GetValue(noDebug) ? false : parse.GetValue(debug) ? true : null;
-        return new Options(parse.GetValue(host), parse.GetValue(port), debugMode, parse.GetValue(force),
+        int? portGiven = parse.GetResult(port) is { Implicit: false } ? parse.GetValue(port) : null;
+        return new Options(parse.GetValue(host), portGiven, debugMode, parse.GetValue(force),
             [.. parse.UnmatchedTokens], Valid: true);
     }
 
