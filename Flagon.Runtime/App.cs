@@ -34,7 +34,7 @@ public partial class App
     private readonly WebApplicationBuilder builder;
     private readonly string[] args;
     private readonly Router router;
-    private readonly Flagon.Cli.RunCommand.Options? runOptions;
+    private readonly Flagon.Cli.RunCommand.Settings? runOptions;
 
     /// <summary>Creates an app that reads its configuration from <paramref name="args"/>, the environment and appsettings.json.</summary>
     /// <param name="args">The command line: <c>--urls http://127.0.0.1:8080</c> and any configuration key.</param>
@@ -50,10 +50,10 @@ public partial class App
         // A command's name (`routes`, `create-user`) is not a setting; the options after it are read as settings too,
         // except run's own (--host, --port, --debug), which become the address and DEBUG settings.
         var settings = StartsWithCommand(this.args) ? this.args[1..] : this.args;
-        if (StartsWithCommand(this.args) && this.args[0] == Flagon.Cli.RunCommand.Name)
+        if (StartsWithCommand(this.args) && this.args[0] == Flagon.Cli.RunCommand.CommandName)
         {
             runOptions = Flagon.Cli.RunCommand.Read(settings);
-            settings = runOptions.Settings;
+            settings = runOptions.Rest;
         }
         builder = WebApplication.CreateSlimBuilder(settings);
         if (runOptions is { Valid: true })
@@ -439,7 +439,7 @@ public partial class App
                 return;
             }
         }
-        else if (StartsWithCommand(args) || args is [Flagon.Cli.HelpOption.Long or Flagon.Cli.HelpOption.Short or Flagon.Cli.HelpOption.Question, ..])
+        else if (StartsWithCommand(args) || AsksForHelp(args))
         {
             Environment.ExitCode = await RunCommandAsync(cancellationToken);
             return;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 
 namespace Flagon;
 
@@ -30,7 +31,7 @@ public partial class App
     private RootCommand CreateCli()
     {
         var root = new RootCommand($"{Name}: without a command, serves the app (--urls http://127.0.0.1:8080, and any setting as --KEY value).");
-        var run = Flagon.Cli.RunCommand.Create(out _, out _, out _, out _, out _);
+        var run = new Flagon.Cli.RunCommand();
         // Run() serves by itself once the options are checked; this action serves when Cli is invoked directly.
         run.SetAction((_, cancellationToken) => ServeAsync(null, cancellationToken).ContinueWith(_ => 0, TaskScheduler.Default));
         root.Subcommands.Add(run);
@@ -59,19 +60,25 @@ public partial class App
         {
             return parse.Invoke();   // the errors (exit code 1) or the help (0)
         }
-        if (Debug && !options.HostIsLoopback)
+        // The address that will be served, however it was given: --host/--port, --urls, ASPNETCORE_URLS, appsettings.
+        var urls = Config[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } configured ? configured : DefaultUrl;
+        if (Debug && Flagon.Cli.RunCommand.ReachableHost(urls) is { } host)
         {
             if (!options.ForceDebug)
             {
-                Console.Error.WriteLine($"Error: refusing to serve debug mode on {options.Host}: the developer exception page shows your code and " +
+                Console.Error.WriteLine($"Error: refusing to serve debug mode on {host}: the developer exception page shows your code and " +
                     "settings to anyone who can reach the server. Use --host 127.0.0.1, or --no-debug, or add --force-debug if this network is yours alone.");
                 return 1;
             }
-            Console.Error.WriteLine($" * WARNING: debug mode is on and served on {options.Host}: anyone who can reach this address sees your code and settings " +
+            Console.Error.WriteLine($" * WARNING: debug mode is on and served on {host}: anyone who can reach this address sees your code and settings " +
                 "when a request fails. Do not do this on a network you do not control.");
         }
         return null;
     }
+
+    /// <summary>Whether the first argument is System.CommandLine's help option (<c>--help</c>, <c>-h</c>, <c>-?</c>, …): help, not a setting.</summary>
+    private bool AsksForHelp(string[] arguments) =>
+        arguments.Length > 0 && Cli.Options.OfType<System.CommandLine.Help.HelpOption>().Any(help => help.Name == arguments[0] || help.Aliases.Contains(arguments[0]));
 
     /// <summary>Whether <paramref name="arguments"/> start with a bare word (not an option, not a <c>key=value</c> setting).</summary>
     internal static bool StartsWithCommand(string[] arguments) =>

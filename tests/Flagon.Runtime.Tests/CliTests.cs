@@ -64,6 +64,8 @@ public class CliTests
     [InlineData(1, "--port", "http")]
     [InlineData(1, "--port", "70000")]
     [InlineData(1, "--host", "0.0.0.0", "--debug")]
+    [InlineData(1, "--urls", "http://+:9000", "--debug")]
+    [InlineData(1, "--urls", "http://127.0.0.1:9000;http://0.0.0.0:9001", "--DEBUG", "true")]
     [InlineData(0, "--help")]
     public async Task Run_with_wrong_options_or_debug_beyond_loopback_or_help_does_not_serve(int exitCode, params string[] options)
     {
@@ -81,6 +83,7 @@ public class CliTests
     [InlineData("--help")]
     [InlineData("-h")]
     [InlineData("-?")]
+    [InlineData("/?")]
     public async Task Help_given_first_lists_the_commands_instead_of_serving(string help)
     {
         var app = new CliApp(help);
@@ -93,6 +96,16 @@ public class CliTests
         Assert.Contains("routes", app.Cli.Subcommands.Select(c => c.Name));
         Assert.Contains("run", app.Cli.Subcommands.Select(c => c.Name));
     }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5000", null)]
+    [InlineData("http://localhost:5000;https://[::1]:5001", null)]
+    [InlineData("http://*:5000", "*")]
+    [InlineData("http://+:80/", "+")]
+    [InlineData("http://127.0.0.1:5000;http://[::]:5001", "[::]")]
+    [InlineData("http://example.org:8080", "example.org")]
+    public void The_served_address_is_reachable_from_elsewhere_unless_every_url_is_loopback(string urls, string? reachable) =>
+        Assert.Equal(reachable, Flagon.Cli.RunCommand.ReachableHost(urls));
 
     [Theory]
     [InlineData("127.0.0.1", true)]
