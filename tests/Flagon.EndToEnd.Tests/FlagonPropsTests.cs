@@ -14,19 +14,7 @@ public sealed class FlagonPropsTests : IDisposable
     {
         var project = Path.Combine(work, name);
         Directory.CreateDirectory(Path.Combine(project, "templates"));
-        File.WriteAllText(Path.Combine(project, name + ".csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-              </PropertyGroup>
-              <Import Project="{Path.Combine(Repository.Root, "Flagon.props")}" />
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(project, "Program.cs"), program);
+        ConsoleProject.Write(project, name, $"""<Import Project="{Path.Combine(Repository.Root, "Flagon.props")}" />""", program);
         File.WriteAllText(Path.Combine(project, "templates", "index.html"), template);
         return project;
     }

@@ -51,20 +51,7 @@ public sealed class PackedFlagon : IAsyncLifetime
               </packageSources>
             </configuration>
             """);
-        File.WriteAllText(Path.Combine(project, name + ".csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Flagon.Runtime" Version="{Version}" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(project, "Program.cs"), program);
+        ConsoleProject.Write(project, name, $"""<ItemGroup><PackageReference Include="Flagon.Runtime" Version="{Version}" /></ItemGroup>""", program);
         return project;
     }
 }
