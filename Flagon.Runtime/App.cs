@@ -97,31 +97,6 @@ public partial class App
 
     private static readonly List<WeakReference<App>> Instances = [];
 
-    /// <summary>The only live app of the process, or null when there are none or several.</summary>
-    internal static App? OnlyInstance
-    {
-        get
-        {
-            lock (Instances)
-            {
-                Instances.RemoveAll(r => !r.TryGetTarget(out _));
-                return Instances.Count == 1 && Instances[0].TryGetTarget(out var app) ? app : null;
-            }
-        }
-    }
-
-    /// <summary>How many apps are alive in the process.</summary>
-    internal static int InstanceCount
-    {
-        get
-        {
-            lock (Instances)
-            {
-                return Instances.Count(r => r.TryGetTarget(out _));
-            }
-        }
-    }
-
     /// <summary>
     /// Where the app is mounted when no request says so (Flask's <c>APPLICATION_ROOT</c>): the prefix of the
     /// URLs built outside a request; inside one, the request's PathBase is used.

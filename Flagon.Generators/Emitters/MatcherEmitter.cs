@@ -38,7 +38,11 @@ namespace Flagon.Generators.Emitters
             w.Indent++;
             w.WriteLine("var match = new global::Flagon.Routing.RouteMatch { Excluded = excluded };");
             w.WriteLine("ulong methodBit = MethodBit(method);");
-            w.WriteLine("int s0 = 1; // the first part starts after the leading slash");
+            if (Size(root) > 0)
+            {
+                // (A table without rules, such as a blueprint with no views yet, reads no part: no unused local.)
+                w.WriteLine("int s0 = 1; // the first part starts after the leading slash");
+            }
             EmitNode(root, 0, 0, "root");
             w.WriteLine("return match.NotFound(); // a 405 if some rule took the path with another method");
             w.Indent--;

@@ -22,19 +22,13 @@ public static class UrlContext
     }
 
     /// <summary>
-    /// The app URLs are built for: the current one (inside a request or <c>app.AppContext()</c>), else the
-    /// process's only app.
+    /// The app URLs are built for: the current one, inside a request or <c>app.AppContext()</c>. Like Flask's
+    /// <c>url_for</c>, building outside both is an error (FLG0202 reports it at build time).
     /// </summary>
-    public static App CurrentApp()
-    {
-        if (CurrentScope.App is { } app)
-        {
-            return app;
-        }
-        return App.OnlyInstance ?? throw new InvalidOperationException(App.InstanceCount == 0
-            ? "Building a URL needs an app, and none was created. Create the App first (new App(args))."
-            : "Building a URL outside a request needs to know which app: several exist in this process. Push one with 'using (app.AppContext()) { ... }'.");
-    }
+    public static App CurrentApp() =>
+        CurrentScope.App ?? throw new InvalidOperationException(
+            "Working outside of application context: building a URL needs an app. Inside a request it is the request's; " +
+            "elsewhere push one first with 'using (app.AppContext()) { ... }'.");
 
     /// <summary>The mount point of the app: the request's PathBase inside a request, else the app's APPLICATION_ROOT.</summary>
     public static string Root(App app) =>

@@ -56,6 +56,21 @@ public class BaselineTests
     }
 
     [Fact]
+    public void A_blueprint_without_views_yet_compiles_without_warnings()
+    {
+        // Its matcher reads no part of the path: no unused local (CS0219 broke builds that treat warnings as errors).
+        const string source = """
+            using Flagon;
+            var app = new App(args).RegisterBlueprint<Blog>();
+            [Blueprint("blog", UrlPrefix = "/blog")] partial class Blog { }
+            """;
+        var (_, output, result) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(source));
+
+        Assert.Contains(result.GeneratedTrees, t => t.FilePath.Contains("Blog", StringComparison.Ordinal));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
     public void A_computed_rule_is_left_to_the_run_time_path()
     {
         const string source = """
