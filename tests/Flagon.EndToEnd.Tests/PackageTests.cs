@@ -21,6 +21,32 @@ public sealed class PackageTests(PackedFlagon packed) : IClassFixture<PackedFlag
     }
 
     [Fact]
+    public void The_package_has_its_metadata_docs_readme_source_link_and_symbols()
+    {
+        using var zip = ZipFile.OpenRead(packed.Package);
+        var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
+        using var nuspecStream = zip.Entries.Single(e => e.FullName == "Flagon.Runtime.nuspec").Open();
+        var nuspec = System.Xml.Linq.XDocument.Load(nuspecStream).Root!;
+        var ns = nuspec.Name.Namespace;
+        var metadata = nuspec.Element(ns + "metadata")!;
+        string? Meta(string name) => metadata.Element(ns + name)?.Value;
+
+        Assert.Equal(PackedFlagon.Version, Meta("version"));
+        Assert.Equal("MIT", Meta("license"));
+        Assert.Equal("README.md", Meta("readme"));
+        Assert.Contains("README.md", entries);
+        Assert.False(string.IsNullOrWhiteSpace(Meta("description")));
+        Assert.Equal("Flagon contributors", Meta("authors"));
+        // Source Link: the commit the package was built from (and the remote's URL, when the clone has one).
+        var repository = metadata.Element(ns + "repository")!;
+        Assert.Equal("git", repository.Attribute("type")?.Value);
+        Assert.Matches("^[0-9a-f]{40}$", repository.Attribute("commit")?.Value ?? "");
+        // The XML docs for IntelliSense, and the symbols beside the package.
+        Assert.Contains("lib/net10.0/Flagon.Runtime.xml", entries);
+        Assert.True(File.Exists(Path.ChangeExtension(packed.Package, ".snupkg")));
+    }
+
+    [Fact]
     public async Task A_fresh_project_referencing_only_the_package_builds_and_serves()
     {
         var project = packed.CreateProject("FreshApp", """
