@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -43,8 +44,13 @@ public static class AppFactory
             int.Parse(app.Config["LOGIN_FAILURES"]!, System.Globalization.CultureInfo.InvariantCulture),
             TimeSpan.FromSeconds(int.Parse(app.Config["LOGIN_WINDOW_SECONDS"]!, System.Globalization.CultureInfo.InvariantCulture))));
         app.Services.AddSingleton<IStartupFilter>(new TellHowToMakeTheFirstAdmin());
+        // Behind a reverse proxy (docs/deployment.md): the client's address and scheme come from X-Forwarded-For and
+        // X-Forwarded-Proto, trusted only from the proxies ASP.NET Core knows (loopback by default).
+        app.Services.Configure<ForwardedHeadersOptions>(options =>
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         app.Use(web =>
         {
+            web.UseForwardedHeaders();
             web.UseAuthentication();
             web.UseAuthorization();
             web.UseAntiforgery();

@@ -27,6 +27,8 @@ internal static class SystemPackages
         new("chromium-driver", "/usr/bin/chromedriver", "the browser test's WebDriver"),
         new("apache2-utils", "/usr/bin/ab", "the HTTP benchmark's smoke run (ab)"),
         new("wrk", "/usr/bin/wrk", "the HTTP benchmark's smoke run (wrk)"),
+        new("nginx", "/usr/sbin/nginx", "docs/deployment.md's reverse proxy configuration"),
+        new("systemd", "/usr/bin/systemd-analyze", "checking docs/deployment.md's systemd unit (systemd-analyze verify)"),
     ];
 
     private static readonly SemaphoreSlim Gate = new(1, 1);

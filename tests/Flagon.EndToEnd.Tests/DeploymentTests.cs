@@ -1,0 +1,243 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Flagon.EndToEnd.Tests;
+
+/// <summary>
+/// docs/deployment.md's configurations, as written: the publish command, the Procfile line, the systemd unit and the
+/// nginx server block. The test changes only ports and folders (/srv/realworld becomes a temporary publish folder,
+/// /var/lib/realworld a temporary data folder, 5000 and 80 free loopback ports) and then runs them against the
+/// real-world sample.
+/// </summary>
+[Collection(RepositoryBuilds.Name)]
+public sealed partial class DeploymentTests(DeploymentTests.Published site) : IClassFixture<DeploymentTests.Published>
+{
+    private static readonly string Page = File.ReadAllText(Path.Combine(Repository.Root, "docs", "deployment.md"));
+
+    private static string Block(string language) =>
+        Regex.Match(Page, $"```{language}\n(.*?)\n```", RegexOptions.Singleline) is { Success: true } m
+            ? m.Groups[1].Value
+            : throw new InvalidOperationException($"docs/deployment.md has no {language} block");
+
+    [Fact]
+    public void The_publish_command_writes_the_app_with_its_templates_static_files_and_settings()
+    {
+        Assert.StartsWith("dotnet publish samples/RealWorld -c Release -o /srv/realworld", Block("sh"));
+        foreach (var path in new[] { "RealWorld.dll", "appsettings.json", "templates/layout.html", "static/style.css" })
+        {
+            Assert.True(File.Exists(Path.Combine(site.Folder, path)), path);
+        }
+    }
+
+    [Fact]
+    public async Task The_Procfile_line_serves_on_the_port_it_is_given()
+    {
+        var line = Block("procfile");
+        Assert.StartsWith("web: ", line);
+        int port = FreePort.Next();
+        await using var web = Started.Bash(line["web: ".Length..], site.Folder, new() { ["PORT"] = $"{port}", ["INSTANCE_PATH"] = site.NewDataFolder() });
+
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        var home = await web.WaitForAsync(client, "/");
+        Assert.Contains("Flagon real world", home);
+    }
+
+    [Fact]
+    public async Task The_systemd_unit_verifies_and_its_command_and_environment_serve_with_the_shared_key_ring()
+    {
+        await SystemPackages.RequireAsync("systemd");
+        var data = site.NewDataFolder();
+        int port = FreePort.Next();
+        var unit = Block("ini")
+            .Replace("/srv/realworld", site.Folder)
+            .Replace("/var/lib/realworld", data)
+            .Replace("/usr/bin/dotnet", DotnetPath())
+            .Replace("127.0.0.1:5000", $"127.0.0.1:{port}");
+        var file = Path.Combine(data, "realworld.service");
+        File.WriteAllText(file, unit);
+
+        // systemd's own check of the unit: it prints nothing when every line is understood.
+        var verdict = await DotnetCommand.RunProgramAsync("systemd-analyze", data, TimeSpan.FromMinutes(1), "verify", file);
+        Assert.Equal("", verdict.Trim());
+
+        // What systemd would run: ExecStart in WorkingDirectory with the Environment= lines.
+        string Setting(string name) => Regex.Match(unit, $"^{name}=(.*)$", RegexOptions.Multiline).Groups[1].Value;
+        var environment = Regex.Matches(unit, "^Environment=([^=]+)=(.*)$", RegexOptions.Multiline).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        await using var service = Started.Bash(Setting("ExecStart"), Setting("WorkingDirectory"), environment);
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        var login = await service.WaitForAsync(client, "/admin/login");
+
+        Assert.Contains("__RequestVerificationToken", login);
+        Assert.NotEmpty(Directory.GetFiles(environment["DATA_PROTECTION_KEYS"], "key-*.xml"));
+        Assert.True(File.Exists(Path.Combine(environment["INSTANCE_PATH"], "realworld.db")));
+    }
+
+    [Fact]
+    public async Task Behind_the_nginx_block_pages_redirects_and_static_files_are_right()
+    {
+        await SystemPackages.RequireAsync("nginx");
+        int appPort = FreePort.Next(), proxyPort = FreePort.Next();
+        var data = site.NewDataFolder();
+        await using var app = Started.Bash($"dotnet RealWorld.dll --urls http://127.0.0.1:{appPort}", site.Folder, new() { ["INSTANCE_PATH"] = data });
+        using (var direct = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{appPort}") })
+        {
+            await app.WaitForAsync(direct, "/");
+        }
+
+        var server = Block("nginx")
+            .Replace("listen 80;", $"listen 127.0.0.1:{proxyPort};")
+            .Replace("/srv/realworld/", site.Folder + "/")
+            .Replace("127.0.0.1:5000", $"127.0.0.1:{appPort}");
+        var prefix = Path.Combine(data, "nginx");
+        Directory.CreateDirectory(prefix);
+        // The rest of a minimal nginx.conf around the documented server block, all in the temporary folder.
+        File.WriteAllText(Path.Combine(prefix, "nginx.conf"), $$"""
+            user root;
+            daemon off;
+            pid {{prefix}}/nginx.pid;
+            error_log {{prefix}}/error.log;
+            events {}
+            http {
+                include /etc/nginx/mime.types;
+                access_log {{prefix}}/access.log;
+                client_body_temp_path {{prefix}}/body;
+                proxy_temp_path {{prefix}}/proxy;
+                fastcgi_temp_path {{prefix}}/fastcgi;
+                uwsgi_temp_path {{prefix}}/uwsgi;
+                scgi_temp_path {{prefix}}/scgi;
+            {{server}}
+            }
+            """);
+        await using var nginx = Started.Program("/usr/sbin/nginx", prefix, new(), "-p", prefix, "-c", Path.Combine(prefix, "nginx.conf"));
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{proxyPort}") };
+
+        var home = await nginx.WaitForAsync(client, "/");
+        Assert.Contains("Flagon real world", home);
+
+        // The login redirect is absolute: it must name the proxy's address, not Kestrel's.
+        using var locked = await client.GetAsync("/admin/");
+        Assert.Equal(HttpStatusCode.Found, locked.StatusCode);
+        Assert.StartsWith($"http://127.0.0.1:{proxyPort}/admin/login", locked.Headers.Location!.ToString());
+
+        // Static files come from nginx itself (its expiry header), with the app's bytes.
+        using var css = await client.GetAsync("/static/style.css");
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Equal(TimeSpan.FromHours(1), css.Headers.CacheControl?.MaxAge);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(site.Folder, "static", "style.css")), await css.Content.ReadAsByteArrayAsync());
+    }
+
+    private static string DotnetPath() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "/usr/bin/dotnet";
+
+    /// <summary>The sample published once by the page's publish command into a temporary /srv/realworld.</summary>
+    public sealed class Published : IAsyncLifetime
+    {
+        private readonly string root = Directory.CreateTempSubdirectory("flagon-deploy-").FullName;
+        private int folders;
+
+        public string Folder => Path.Combine(root, "srv-realworld");
+
+        public string NewDataFolder() => Directory.CreateDirectory(Path.Combine(root, $"var-lib-realworld-{Interlocked.Increment(ref folders)}")).FullName;
+
+        public async Task InitializeAsync()
+        {
+            var command = Block("sh").Split('\n')[0].Replace("/srv/realworld", Folder);
+            await DotnetCommand.RunProgramAsync("bash", Repository.Root, TimeSpan.FromMinutes(5), "-e", "-c", command);
+        }
+
+        public Task DisposeAsync()
+        {
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp folder is harmless.
+            }
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>A process started for one test (its output kept for the failure message), killed with its children at the end.</summary>
+    private sealed class Started : IAsyncDisposable
+    {
+        private readonly Process process;
+        private readonly System.Text.StringBuilder output = new();
+
+        private Started(ProcessStartInfo info)
+        {
+            info.RedirectStandardOutput = true;
+            info.RedirectStandardError = true;
+            info.UseShellExecute = false;
+            DotnetCommand.Clean(info);
+            process = Process.Start(info)!;
+            process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+            process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+
+        public static Started Bash(string command, string directory, Dictionary<string, string> environment) =>
+            Program("bash", directory, environment, "-c", "exec " + command);
+
+        public static Started Program(string program, string directory, Dictionary<string, string> environment, params string[] arguments)
+        {
+            var info = new ProcessStartInfo(program) { WorkingDirectory = directory };
+            foreach (var argument in arguments) info.ArgumentList.Add(argument);
+            var started = new Started(info, environment);
+            return started;
+        }
+
+        private Started(ProcessStartInfo info, Dictionary<string, string> environment)
+            : this(WithEnvironment(info, environment))
+        {
+        }
+
+        private static ProcessStartInfo WithEnvironment(ProcessStartInfo info, Dictionary<string, string> environment)
+        {
+            foreach (var (name, value) in environment) info.Environment[name] = value;
+            return info;
+        }
+
+        /// <summary>Asks for <paramref name="path"/> until it answers 200 (60 s at most) and returns the body.</summary>
+        public async Task<string> WaitForAsync(HttpClient client, string path)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (true)
+            {
+                if (process.HasExited) throw new InvalidOperationException($"The process exited with {process.ExitCode}:\n{Output}");
+                try
+                {
+                    using var response = await client.GetAsync(path);
+                    if (response.StatusCode == HttpStatusCode.OK) return await response.Content.ReadAsStringAsync();
+                }
+                catch (HttpRequestException)
+                {
+                    // Not listening yet.
+                }
+                if (DateTime.UtcNow > deadline) throw new TimeoutException($"{path} did not answer 200 in 60 s:\n{Output}");
+                await Task.Delay(200);
+            }
+        }
+
+        private string Output
+        {
+            get
+            {
+                lock (output) return output.ToString();
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+            process.Dispose();
+        }
+    }
+}
