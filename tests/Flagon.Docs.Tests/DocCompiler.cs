@@ -73,9 +73,8 @@ public static class DocCompiler
         {
             templates.Add(new Template(TemplateFolder + "example.html", block.Code + "\n"));
         }
-        var driver = CSharpGeneratorDriver.Create(Generators, [.. templates], ParseOptions)
+        CSharpGeneratorDriver.Create(Generators, [.. templates], ParseOptions)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
-        _ = driver;
         var withAnalyzers = output.WithAnalyzers(Analyzers, new AnalyzerOptions([.. templates]));
         var diagnostics = await withAnalyzers.GetAllDiagnosticsAsync();
         return ([.. generatorDiagnostics, .. diagnostics], source, blockLine);

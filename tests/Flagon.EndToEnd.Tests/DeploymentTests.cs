@@ -166,39 +166,32 @@ public sealed partial class DeploymentTests(DeploymentTests.Published site) : IC
         private readonly Process process;
         private readonly System.Text.StringBuilder output = new();
 
-        private Started(ProcessStartInfo info)
+        private Started(Process process)
         {
-            info.RedirectStandardOutput = true;
-            info.RedirectStandardError = true;
-            info.UseShellExecute = false;
-            DotnetCommand.Clean(info);
-            process = Process.Start(info)!;
+            this.process = process;
             process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
             process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
         }
 
+        /// <summary>Runs a shell command line (exec'd, so killing it kills the server).</summary>
         public static Started Bash(string command, string directory, Dictionary<string, string> environment) =>
             Program("bash", directory, environment, "-c", "exec " + command);
 
         public static Started Program(string program, string directory, Dictionary<string, string> environment, params string[] arguments)
         {
-            var info = new ProcessStartInfo(program) { WorkingDirectory = directory };
+            var info = new ProcessStartInfo(program)
+            {
+                WorkingDirectory = directory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
             foreach (var argument in arguments) info.ArgumentList.Add(argument);
-            var started = new Started(info, environment);
-            return started;
-        }
-
-        private Started(ProcessStartInfo info, Dictionary<string, string> environment)
-            : this(WithEnvironment(info, environment))
-        {
-        }
-
-        private static ProcessStartInfo WithEnvironment(ProcessStartInfo info, Dictionary<string, string> environment)
-        {
+            DotnetCommand.Clean(info);
             foreach (var (name, value) in environment) info.Environment[name] = value;
-            return info;
+            return new Started(Process.Start(info)!);
         }
 
         /// <summary>Asks for <paramref name="path"/> until it answers 200 (60 s at most) and returns the body.</summary>

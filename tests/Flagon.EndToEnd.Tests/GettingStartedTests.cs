@@ -17,14 +17,13 @@ public sealed partial class GettingStartedTests(GettingStartedTests.Feed feed) :
     private static readonly List<string> Shell = [.. ShellBlocks().Matches(Page).Select(m => Dedent(m.Groups[1].Value))];
 
     [Fact]
-    public async Task The_page_packs_installs_the_templates_and_adds_the_feed()
+    public void The_page_packs_installs_the_templates_and_adds_the_feed()
     {
         Assert.Equal("./pack.sh ~/flagon-feed", Shell[0]);
         Assert.Matches(@"Packed Flagon\.Runtime and Flagon\.Templates 0\.1\.0-local\.\d{14} into ", feed.PackOutput);
         Assert.Single(Directory.GetFiles(Path.Combine(feed.Home, "flagon-feed"), "Flagon.Templates.*.nupkg"));
         Assert.Contains("flagon-app", feed.InstallOutput);
         Assert.Contains(Path.Combine(feed.Home, "flagon-feed"), File.ReadAllText(Path.Combine(feed.Home, ".nuget", "NuGet", "NuGet.Config")));
-        await Task.CompletedTask;
     }
 
     [Fact]
@@ -35,10 +34,8 @@ public sealed partial class GettingStartedTests(GettingStartedTests.Feed feed) :
         await feed.RunAsync(block, work);
 
         var project = Path.Combine(work, "MyApp");
-        Assert.Equal(Dedent(CSharpBlocks().Match(Page).Groups[1].Value), File.ReadAllText(Path.Combine(project, "Program.cs")).TrimEnd().Replace("\r\n", "\n"));
-        await using var app = await AppProcess.StartAsync(Path.Combine(project, "bin", "Debug", "net10.0", "MyApp.dll"));
-        using var client = new HttpClient { BaseAddress = app.Url };
-        Assert.Equal("Hello, world!", await client.GetStringAsync("/"));
+        Assert.Equal(HelloProgram, File.ReadAllText(Path.Combine(project, "Program.cs")).TrimEnd().Replace("\r\n", "\n"));
+        await AssertServesHelloAsync(project);
     }
 
     [Fact]
@@ -73,8 +70,16 @@ public sealed partial class GettingStartedTests(GettingStartedTests.Feed feed) :
         await feed.RunAsync(block, work);
 
         var project = Path.Combine(work, "MyApp");
-        File.WriteAllText(Path.Combine(project, "Program.cs"), Dedent(CSharpBlocks().Match(Page).Groups[1].Value));
+        File.WriteAllText(Path.Combine(project, "Program.cs"), HelloProgram);
         await feed.RunAsync("dotnet build", project);
+        await AssertServesHelloAsync(project);
+    }
+
+    /// <summary>The page's C# block: the Program.cs of step 3.</summary>
+    private static string HelloProgram => Dedent(CSharpBlocks().Match(Page).Groups[1].Value);
+
+    private static async Task AssertServesHelloAsync(string project)
+    {
         await using var app = await AppProcess.StartAsync(Path.Combine(project, "bin", "Debug", "net10.0", "MyApp.dll"));
         using var client = new HttpClient { BaseAddress = app.Url };
         Assert.Equal("Hello, world!", await client.GetStringAsync("/"));
