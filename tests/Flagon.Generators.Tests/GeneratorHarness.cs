@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using Basic.Reference.Assemblies;
 using Flagon.Generators;
 using Microsoft.CodeAnalysis;
@@ -54,5 +53,15 @@ internal static class GeneratorHarness
         return [.. Net100.References.All, .. extra.Select(a => MetadataReference.CreateFromFile(a.Location))];
     }
 
-    public static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+    /// <summary>
+    /// The test project's folder, found from the test assembly upwards. Not [CallerFilePath]: a CI build
+    /// (ContinuousIntegrationBuild) maps source paths to "/_/", which is not a folder on the machine.
+    /// </summary>
+    public static string SourceDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Flagon.Generators.Tests.csproj")))
+                return dir.FullName;
+        throw new InvalidOperationException($"No Flagon.Generators.Tests.csproj above {AppContext.BaseDirectory}.");
+    }
 }
