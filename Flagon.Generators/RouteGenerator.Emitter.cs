@@ -252,12 +252,13 @@ namespace Flagon.Generators
             }
 
             /// <summary>
-            /// <c>EndpointMetadata</c>: for each rule whose view (or class) carries attributes, the expressions that create
-            /// them, in order; the runtime calls it once per rule when it builds the ASP.NET Core endpoints.
+            /// <c>EndpointMetadata</c>: for each rule whose view carries metadata (its doc comment, JSON types and
+            /// attributes) or that has variables (a <c>RuleVariable</c> each), the expressions that create them, in
+            /// order; the runtime calls it once per rule when it builds the ASP.NET Core endpoints.
             /// </summary>
             private static void EmitEndpointMetadata(IndentedTextWriter w, IReadOnlyList<TableRule> rules)
             {
-                var withMetadata = rules.Where(r => r.View.Metadata.Count > 0).ToList();
+                var withMetadata = rules.Where(r => r.View.Metadata.Count > 0 || r.Rule.Variables.Count > 0).ToList();
                 if (withMetadata.Count == 0)
                 {
                     return;
@@ -269,12 +270,79 @@ namespace Flagon.Generators
                 w.Indent++;
                 foreach (var rule in withMetadata)
                 {
-                    w.WriteLine($"{rule.Index} => [{string.Join(", ", rule.View.Metadata)}], // {rule.Rule.Pattern} -> {rule.Rule.Endpoint}");
+                    var items = rule.View.Metadata.Concat(rule.Rule.Variables.Select(v => RuleVariable(v, rule.View)));
+                    w.WriteLine($"{rule.Index} => [{string.Join(", ", items)}], // {rule.Rule.Pattern} -> {rule.Rule.Endpoint}");
                 }
                 w.WriteLine("_ => [],");
                 w.Indent--;
                 w.WriteLine("};");
             }
+
+            /// <summary>The expression creating a rule variable's <c>RuleVariable</c>: its converter as resolved, with what it accepts.</summary>
+            private static string RuleVariable(VariableSpec variable, ViewSpec view)
+            {
+                var converter = variable.Converter;
+                var properties = new List<string>();
+                if (converter.Arguments.Length > 0)
+                {
+                    properties.Add($"Arguments = {Quote(converter.Arguments)}");
+                }
+                switch (converter.Kind)
+                {
+                    case ConverterKind.Int:
+                        bool int32 = variable.Kind == ValueKind.Int32;
+                        if (converter.IntMin != (int32 ? int.MinValue : long.MinValue))
+                        {
+                            properties.Add($"Minimum = \"{converter.IntMin.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"");
+                        }
+                        if (converter.IntMax != (int32 ? int.MaxValue : long.MaxValue))
+                        {
+                            properties.Add($"Maximum = \"{converter.IntMax.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"");
+                        }
+                        if (converter.FixedDigits > 0)
+                        {
+                            properties.Add($"FixedDigits = {converter.FixedDigits}");
+                        }
+                        break;
+                    case ConverterKind.Float:
+                        string? min = FloatBound(converter.Min);
+                        if (!converter.Signed && (min is null || double.Parse(min, System.Globalization.CultureInfo.InvariantCulture) < 0))
+                        {
+                            min = "0";
+                        }
+                        if (min is not null)
+                        {
+                            properties.Add($"Minimum = \"{min}\"");
+                        }
+                        if (FloatBound(converter.Max) is { } max)
+                        {
+                            properties.Add($"Maximum = \"{max}\"");
+                        }
+                        break;
+                    case ConverterKind.String:
+                        properties.Add($"MinLength = {converter.MinLength}");
+                        if (converter.MaxLength != int.MaxValue)
+                        {
+                            properties.Add($"MaxLength = {converter.MaxLength}");
+                        }
+                        break;
+                    case ConverterKind.Any:
+                        properties.Add($"Choices = [{string.Join(", ", converter.Choices.Select(Quote))}]");
+                        break;
+                }
+                if (view.ParameterDocs.FirstOrDefault(d => d.Name == variable.Name) is { } doc)
+                {
+                    properties.Add($"Description = {Quote(doc.Text)}");
+                }
+                string created = $"new global::Flagon.Routing.RuleVariable({Quote(variable.Name)}, \"{converter.Kind.ToString().ToLowerInvariant()}\", typeof({variable.TypeName}))";
+                return properties.Count == 0 ? created : $"{created} {{ {string.Join(", ", properties)} }}";
+            }
+
+            // A float bound's C# literal ("1.5d", "double.NegativeInfinity") as a JSON number, or null for none.
+            private static string? FloatBound(string literal) =>
+                literal.Length == 0 || literal.StartsWith("double.", System.StringComparison.Ordinal) ? null : literal.TrimEnd('d');
+
+            private static string Quote(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
 
             /// <summary>Writes one RouteTable subclass for <paramref name="views"/>; returns its endpoints for UrlFor.</summary>
             /// <remarks>

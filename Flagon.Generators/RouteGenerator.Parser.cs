@@ -55,6 +55,7 @@ namespace Flagon.Generators
                     return null;
                 }
                 var constructorServices = ConstructorServices(method);
+                var api = Parsing.ApiMetadataReader.Read(method, context.SemanticModel, cancellationToken, out var parameterDocs);
 
                 return new ViewSpec(
                     type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
@@ -64,8 +65,9 @@ namespace Flagon.Generators
                     ViewBinder.ClassifyReturn(method.ReturnType),
                     BlueprintOf(type),
                     rules.ToEquatableArray(),
-                    Parsing.EndpointMetadataReader.Read(method),
-                    AwaitedKind: ViewBinder.ClassifyAwaited(method.ReturnType));
+                    api.Concat(Parsing.EndpointMetadataReader.Read(method)).ToEquatableArray(),
+                    AwaitedKind: ViewBinder.ClassifyAwaited(method.ReturnType),
+                    ParameterDocs: parameterDocs);
             }
 
             /// <summary>The spec of a [Blueprint] class, or null when it cannot be extended (reported by the analyzers).</summary>
@@ -119,6 +121,7 @@ namespace Flagon.Generators
                         {
                             continue;
                         }
+                        var api = Parsing.ApiMetadataReader.Read(method, semanticModel: null, CancellationToken.None, out var parameterDocs);
                         views.Add(new ViewSpec(
                             blueprint.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                             method.Name,
@@ -129,8 +132,9 @@ namespace Flagon.Generators
                             ViewBinder.ClassifyReturn(method.ReturnType),
                             blueprint.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                             rules.ToEquatableArray(),
-                            Parsing.EndpointMetadataReader.Read(method),
-                            AwaitedKind: ViewBinder.ClassifyAwaited(method.ReturnType)));
+                            api.Concat(Parsing.EndpointMetadataReader.Read(method)).ToEquatableArray(),
+                            AwaitedKind: ViewBinder.ClassifyAwaited(method.ReturnType),
+                            ParameterDocs: parameterDocs));
                     }
                     foreach (var method in type.GetMembers().OfType<IMethodSymbol>().Where(HasRoute))
                     {
@@ -248,6 +252,7 @@ namespace Flagon.Generators
                     var withNullability = SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
                     delegateType = func.ToDisplayString(withNullability);
                 }
+                var api = Parsing.ApiMetadataReader.Read(method, context.SemanticModel, cancellationToken, out var parameterDocs);
                 var view = new ViewSpec(
                     method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                     method.MethodKind == MethodKind.AnonymousFunction ? "lambda" : method.Name,
@@ -256,9 +261,10 @@ namespace Flagon.Generators
                     ViewBinder.ClassifyReturn(method.ReturnType),
                     string.Empty,
                     new[] { rule }.ToEquatableArray(),
-                    method.MethodKind == MethodKind.AnonymousFunction ? EquatableArray<string>.Empty : Parsing.EndpointMetadataReader.Read(method),
+                    method.MethodKind == MethodKind.AnonymousFunction ? api : api.Concat(Parsing.EndpointMetadataReader.Read(method)).ToEquatableArray(),
                     delegateType,
-                    ViewBinder.ClassifyAwaited(method.ReturnType));
+                    ViewBinder.ClassifyAwaited(method.ReturnType),
+                    parameterDocs);
                 return new UrlRuleCallSpec(location.Version, location.Data, location.GetDisplayLocation(), view, invocation.SyntaxTree.FilePath, invocation.SpanStart);
             }
 

@@ -57,8 +57,10 @@ namespace Flagon.Generators.Model
     /// <param name="Blueprint">The fully qualified name of the blueprint class, or empty for an app-level view.</param>
     /// <param name="Rules">The view's rules, in declaration order.</param>
     /// <param name="AwaitedKind">For <see cref="ReturnKind.Awaited"/>: how the awaited value is written.</param>
+    /// <param name="ParameterDocs">The <c>&lt;param&gt;</c> docs of its parameters (for its rules' RuleVariable metadata).</param>
     /// <param name="Metadata">
-    /// The C# expressions creating its endpoint's metadata: the attributes of its class, then its own (Flagon's excepted).
+    /// The C# expressions creating its endpoint's metadata: what its doc comment and types say (summary, JSON in and
+    /// out), then the attributes of its class, then its own (Flagon's excepted).
     /// </param>
     /// <param name="DelegateType">
     /// For a view given to AddUrlRule: the Func type it is called through (the table holds the delegate);
@@ -74,5 +76,6 @@ namespace Flagon.Generators.Model
         EquatableArray<RuleSpec> Rules,
         EquatableArray<string> Metadata,
         string DelegateType = "",
-        ReturnKind AwaitedKind = ReturnKind.Unsupported);
+        ReturnKind AwaitedKind = ReturnKind.Unsupported,
+        EquatableArray<ParameterDocSpec> ParameterDocs = default);
 }

@@ -70,6 +70,8 @@ public partial class App
         }
         var router = new FlagonRouter();
         router.Add(PathString.Empty, this);
+        // The rules are listed among the host's endpoints (for ASP.NET Core's tooling: OpenAPI, endpoint listings).
+        ((IEndpointRouteBuilder)web).DataSources.Add(new FlagonEndpointDataSource(this));
         web.Use(router.Middleware);
         foreach (var configure in middleware)
         {
@@ -124,6 +126,9 @@ public partial class App
     // ---- endpoints ----
 
     private RequestDelegate? endpointDelegate;
+
+    /// <summary>The prefix <c>MapFlagon</c> mapped the app under in a larger host (empty at the root or in its own host).</summary>
+    internal PathString MappedPrefix { get; set; }
     private Endpoint[][] appEndpoints = [];
     private readonly object endpointsGate = new();
 
@@ -205,7 +210,7 @@ public partial class App
             string pattern = (mount?.Prefix ?? string.Empty) + rule.Pattern;
             var metadata = new List<object>(table.EndpointMetadata(i))
             {
-                new RuleMetadata(name, pattern, rule.Methods, mount?.Name, Name),
+                new RuleMetadata(name, pattern, rule.Methods, mount?.Name, Name) { PathBase = MappedPrefix.Value ?? string.Empty },
                 new EndpointNameMetadata(name),
                 new HttpMethodMetadata(rule.Methods, acceptCorsPreflight: true),
             };

@@ -72,6 +72,7 @@ public static class FlagonHostExtensions
         }
         var mount = new PathString(prefix.Length == 0 || prefix == "/" ? string.Empty : "/" + prefix.Trim('/'));
         app.Attach(web.Services);
+        app.MappedPrefix = mount;
         RequestDelegate dispatch = mount.HasValue ? context => ForwardAsync(context, mount, app) : app.HandleRequestAsync;
         app.EndpointDelegate = dispatch;
         router.Add(mount, app);

@@ -9,4 +9,11 @@ namespace Flagon.Routing;
 /// <param name="Methods">The methods it takes.</param>
 /// <param name="Blueprint">The blueprint registration it belongs to, or null.</param>
 /// <param name="App">The app's name.</param>
-public sealed record RuleMetadata(string Endpoint, string Rule, IReadOnlyList<string> Methods, string? Blueprint, string App);
+public sealed record RuleMetadata(string Endpoint, string Rule, IReadOnlyList<string> Methods, string? Blueprint, string App)
+{
+    /// <summary>
+    /// The prefix the app is mapped under in a larger host (<c>web.MapFlagon("/backend", app)</c>), or empty: the
+    /// rule's URL path is <see cref="PathBase"/> followed by <see cref="Rule"/>.
+    /// </summary>
+    public string PathBase { get; init; } = string.Empty;
+}

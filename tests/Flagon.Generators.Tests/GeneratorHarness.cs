@@ -46,6 +46,7 @@ internal static class GeneratorHarness
             typeof(Flagon.App).Assembly,
             typeof(Microsoft.AspNetCore.Http.HttpContext).Assembly,
             typeof(Microsoft.AspNetCore.Http.Features.IFeatureCollection).Assembly,
+            typeof(Microsoft.AspNetCore.Http.EndpointSummaryAttribute).Assembly,
             typeof(Microsoft.Extensions.Primitives.StringValues).Assembly,
             typeof(System.CommandLine.Command).Assembly,
             typeof(Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions).Assembly,
