@@ -1,0 +1,142 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Flagon.Routing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Routing;
+using Microsoft.AspNetCore.Routing;
+
+namespace Flagon.OpenApi;
+
+/// <summary>
+/// Describes a Flagon app's rules to ASP.NET Core's API explorer, which its OpenAPI document is built from: one
+/// description per rule and method (HEAD and the automatic OPTIONS left out), with the path in OpenAPI's form
+/// (<c>/page/{pk}</c>), the rule's variables as path parameters, the JSON the view reads and returns, and the
+/// endpoint's metadata (endpoint name, summary, tags: the blueprint's name, else the app's).
+/// </summary>
+/// <remarks>
+/// Flagon's endpoints are matched by Flagon, not by ASP.NET Core's routing, so ASP.NET Core's own provider (which
+/// describes route endpoints) does not see them; this one reads them from the host's endpoint data sources.
+/// </remarks>
+internal sealed partial class FlagonApiDescriptionProvider(EndpointDataSource endpoints) : IApiDescriptionProvider
+{
+    private static readonly EmptyModelMetadataProvider Models = new();
+
+    /// <summary>Runs beside ASP.NET Core's provider for route endpoints (whose order is -1100).</summary>
+    public int Order => -1100;
+
+    /// <inheritdoc/>
+    public void OnProvidersExecuting(ApiDescriptionProviderContext context)
+    {
+        foreach (var endpoint in endpoints.Endpoints)
+        {
+            if (endpoint.Metadata.GetMetadata<RuleMetadata>() is not { } rule)
+            {
+                continue;
+            }
+            foreach (var method in rule.Methods)
+            {
+                if (method is not ("HEAD" or "OPTIONS"))
+                {
+                    context.Results.Add(Describe(endpoint, rule, method));
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public void OnProvidersExecuted(ApiDescriptionProviderContext context)
+    {
+    }
+
+    private static ApiDescription Describe(Endpoint endpoint, RuleMetadata rule, string method)
+    {
+        var metadata = new List<object>(endpoint.Metadata);
+        if (endpoint.Metadata.GetMetadata<ITagsMetadata>() is null)
+        {
+            metadata.Add(new TagsAttribute(rule.Blueprint ?? rule.App));
+        }
+        string path = OpenApiPath(rule.PathBase + rule.Rule);
+        var description = new ApiDescription
+        {
+            ActionDescriptor = new ActionDescriptor
+            {
+                DisplayName = endpoint.DisplayName,
+                EndpointMetadata = metadata,
+                AttributeRouteInfo = new AttributeRouteInfo { Name = rule.Endpoint, Template = path },
+            },
+            GroupName = endpoint.Metadata.GetMetadata<IEndpointGroupNameMetadata>()?.EndpointGroupName,
+            HttpMethod = method,
+            // ASP.NET Core's route template form: the document parses it back into /page/{pk}.
+            RelativePath = path.TrimStart('/'),
+        };
+        foreach (var variable in endpoint.Metadata.GetOrderedMetadata<RuleVariable>())
+        {
+            // The schema is Flagon's (FlagonOperationTransformer): the converter's, not the parameter type's.
+            description.ParameterDescriptions.Add(new ApiParameterDescription
+            {
+                Name = variable.Name,
+                Source = BindingSource.Path,
+                Type = typeof(string),
+                ModelMetadata = Models.GetMetadataForType(typeof(string)),
+                IsRequired = true,
+            });
+        }
+        if (endpoint.Metadata.GetMetadata<IAcceptsMetadata>() is { RequestType: { } body } accepts && method is not "GET")
+        {
+            description.ParameterDescriptions.Add(new ApiParameterDescription
+            {
+                Name = "body",
+                Source = BindingSource.Body,
+                Type = body,
+                ModelMetadata = Models.GetMetadataForType(body),
+                IsRequired = !accepts.IsOptional,
+            });
+            foreach (var contentType in accepts.ContentTypes)
+            {
+                description.SupportedRequestFormats.Add(new ApiRequestFormat { MediaType = contentType });
+            }
+        }
+        foreach (var produces in endpoint.Metadata.GetOrderedMetadata<IProducesResponseTypeMetadata>())
+        {
+            var response = new ApiResponseType
+            {
+                StatusCode = produces.StatusCode,
+                Type = produces.Type,
+                ModelMetadata = produces.Type is null ? null : Models.GetMetadataForType(produces.Type),
+                Description = produces.Description,
+            };
+            foreach (var contentType in produces.ContentTypes)
+            {
+                response.ApiResponseFormats.Add(new ApiResponseFormat { MediaType = contentType });
+            }
+            description.SupportedResponseTypes.Add(response);
+        }
+        return description;
+    }
+
+    /// <summary>
+    /// A Werkzeug rule in OpenAPI's path form: <c>/page/&lt;int:pk&gt;</c> is <c>/page/{pk}</c>; a literal brace is
+    /// doubled, as ASP.NET Core's route templates escape it.
+    /// </summary>
+    internal static string OpenApiPath(string rule)
+    {
+        var path = new StringBuilder();
+        int at = 0;
+        foreach (Match variable in Variable().Matches(rule))
+        {
+            path.Append(Literal(rule[at..variable.Index])).Append('{').Append(variable.Groups["name"].Value).Append('}');
+            at = variable.Index + variable.Length;
+        }
+        return path.Append(Literal(rule[at..])).ToString();
+
+        static string Literal(string text) => text.Replace("{", "{{").Replace("}", "}}");
+    }
+
+    // <name>, <converter:name>, <converter(arguments):name>; arguments may quote text with parentheses in it.
+    [GeneratedRegex("""<(?:[A-Za-z_][A-Za-z0-9_]*(?:\((?:[^()"']|"[^"]*"|'[^']*')*\))?:)?(?<name>[A-Za-z_][A-Za-z0-9_]*)>""")]
+    private static partial Regex Variable();
+}
