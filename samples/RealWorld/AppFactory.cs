@@ -7,7 +7,9 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Scalar.AspNetCore;
 using RealWorld.Admin;
+using RealWorld.Api;
 using RealWorld.Auth;
 using RealWorld.Commands;
 using RealWorld.Data;
@@ -48,6 +50,12 @@ public static class AppFactory
         // X-Forwarded-Proto, trusted only from the proxies ASP.NET Core knows (loopback by default).
         app.Services.Configure<ForwardedHeadersOptions>(options =>
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        // The JSON API's OpenAPI document (/openapi/v1.json) and its reference page (/api/docs).
+        app.Services.AddFlagonOpenApi(configure: options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "RealWorld pages API";
+            return Task.CompletedTask;
+        }));
         app.Use(web =>
         {
             web.UseForwardedHeaders();
@@ -55,11 +63,14 @@ public static class AppFactory
             web.UseAuthorization();
             web.UseAntiforgery();
             web.MapHealthChecks("/healthz");
+            web.MapOpenApi();
+            web.MapScalarApiReference("/api/docs");
         });
 
         // The name of the signed-in admin, for the layout.
         app.AddContextProcessor(() => [new("current_user", Globals.Request.Inner.HttpContext.User.Identity is { IsAuthenticated: true } user ? user.Name : null)]);
         app.RegisterBlueprint<AdminBlueprint>(urlPrefix: "/admin");
+        app.RegisterBlueprint<ApiBlueprint>(urlPrefix: "/api");
         app.Cli.Subcommands.Add(CreateUserCommand.Create());
         return app;
     }
