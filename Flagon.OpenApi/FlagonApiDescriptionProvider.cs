@@ -15,7 +15,8 @@ namespace Flagon.OpenApi;
 /// Describes a Flagon app's rules to ASP.NET Core's API explorer, which its OpenAPI document is built from: one
 /// description per rule and method (HEAD and the automatic OPTIONS left out), with the path in OpenAPI's form
 /// (<c>/page/{pk}</c>), the rule's variables as path parameters, the JSON the view reads and returns, and the
-/// endpoint's metadata (endpoint name, summary, tags: the blueprint's name, else the app's).
+/// endpoint's metadata (endpoint name, summary, tags: the blueprint's name, else the app's). Views marked
+/// <c>[ExcludeFromDescription]</c> and the static files' rules are left out.
 /// </summary>
 /// <remarks>
 /// Flagon's endpoints are matched by Flagon, not by ASP.NET Core's routing, so ASP.NET Core's own provider (which
@@ -33,7 +34,9 @@ internal sealed partial class FlagonApiDescriptionProvider(EndpointDataSource en
     {
         foreach (var endpoint in endpoints.Endpoints)
         {
-            if (endpoint.Metadata.GetMetadata<RuleMetadata>() is not { } rule)
+            if (endpoint.Metadata.GetMetadata<RuleMetadata>() is not { } rule
+                || endpoint.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>() is { ExcludeFromDescription: true }
+                || IsStatic(rule))
             {
                 continue;
             }
@@ -51,6 +54,9 @@ internal sealed partial class FlagonApiDescriptionProvider(EndpointDataSource en
     public void OnProvidersExecuted(ApiDescriptionProviderContext context)
     {
     }
+
+    // The static files' rule (Flask's /static/<path:filename>, and a blueprint's static folder) serves files, not an API.
+    private static bool IsStatic(RuleMetadata rule) => rule.Endpoint == "static" || rule.Endpoint.EndsWith(".static", StringComparison.Ordinal);
 
     private static ApiDescription Describe(Endpoint endpoint, RuleMetadata rule, string method)
     {

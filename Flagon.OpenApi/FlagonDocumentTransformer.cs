@@ -21,7 +21,7 @@ internal sealed class FlagonDocumentTransformer : IOpenApiDocumentTransformer
         {
             foreach (var description in group.Items)
             {
-                if (description.ActionDescriptor.EndpointMetadata.OfType<RuleMetadata>().FirstOrDefault() is not { } rule)
+                if (description.FlagonRule() is not { } rule)
                 {
                     continue;
                 }

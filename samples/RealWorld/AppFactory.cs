@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Scalar.AspNetCore;
+using Flagon.OpenApi;
 using RealWorld.Admin;
 using RealWorld.Api;
 using RealWorld.Auth;
@@ -50,12 +51,17 @@ public static class AppFactory
         // X-Forwarded-Proto, trusted only from the proxies ASP.NET Core knows (loopback by default).
         app.Services.Configure<ForwardedHeadersOptions>(options =>
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
-        // The JSON API's OpenAPI document (/openapi/v1.json) and its reference page (/api/docs).
-        app.Services.AddFlagonOpenApi(configure: options => options.AddDocumentTransformer((document, _, _) =>
+        // The JSON API's OpenAPI document (/openapi/v1.json, and RealWorld.json in the build output) and its
+        // reference page (/api/docs). The pages and the admin are HTML: the document has the api blueprint only.
+        app.Services.AddFlagonOpenApi(configure: options =>
         {
-            document.Info.Title = "RealWorld pages API";
-            return Task.CompletedTask;
-        }));
+            options.ShouldInclude = description => description.FlagonRule()?.Blueprint == "api";
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "RealWorld pages API";
+                return Task.CompletedTask;
+            });
+        });
         app.Use(web =>
         {
             web.UseForwardedHeaders();

@@ -53,4 +53,8 @@ public static class SiteViews
 {
     [Route("/")]
     public static string Home() => "home";
+
+    [Route("/internal/metrics")]
+    [Microsoft.AspNetCore.Routing.ExcludeFromDescription]
+    public static string Metrics() => "metrics";
 }

@@ -42,8 +42,10 @@ public class OpenApiTests
         Assert.StartsWith("3.1", (string)document["openapi"]!);
         var paths = document["paths"]!.AsObject();
         Assert.Equal(
-            ["/", "/api/labels/{code}", "/api/products/", "/api/products/{id}", "/api/products/{key}/{format}", "/api/shelves/{shelf}/{height}/{rest}", "/static/{filename}"],
+            ["/", "/api/labels/{code}", "/api/products/", "/api/products/{id}", "/api/products/{key}/{format}", "/api/shelves/{shelf}/{height}/{rest}"],
             paths.Select(p => p.Key).Order(StringComparer.Ordinal));
+        // Left out: the static files' rule (/static/<path:filename>) and views marked [ExcludeFromDescription].
+        Assert.Contains("/static/<path:filename>", CatalogApp().UrlMap.Select(r => r.Pattern));
         // HEAD and the automatic OPTIONS are not operations; the trailing slash of /products/ is kept.
         Assert.Equal(["get", "post"], paths["/api/products/"]!.AsObject().Select(o => o.Key).Order());
         Assert.Equal("catalog.list", (string)paths["/api/products/"]!["get"]!["operationId"]!);
@@ -125,6 +127,20 @@ public class OpenApiTests
         var schema = JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "openapi-3.1.schema.json"));
 
         Assert.False(schema.Evaluate(JsonDocument.Parse(document.ToJsonString()).RootElement).IsValid);
+    }
+
+    [Fact]
+    public async Task A_document_of_one_blueprint_chooses_its_views_by_their_rule()
+    {
+        var app = new ApiApp("--applicationName", "catalog-app").RegisterBlueprint<CatalogApi>();
+        app.Services.AddAuthorization();
+        app.Services.AddFlagonOpenApi("catalog", options => options.ShouldInclude = d => d.FlagonRule()?.Blueprint == "catalog");
+        app.Use(web => web.MapOpenApi());
+
+        var document = await Document(app, "/openapi/catalog.json");
+
+        Assert.All(document["paths"]!.AsObject(), p => Assert.StartsWith("/api/", p.Key));
+        Assert.Equal(5, document["paths"]!.AsObject().Count);
     }
 
     [Fact]

@@ -51,6 +51,22 @@ public class ApiTests
         Assert.Equal(("integer", "1"), ((string)get["parameters"]![0]!["schema"]!["type"]!, get["parameters"]![0]!["schema"]!["minimum"]!.ToJsonString()));
         Assert.Equal("#/components/schemas/PageDocument", (string)get["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!);
         Assert.Equal("api.list_pages", (string)document["paths"]!["/api/pages/"]!["get"]!["operationId"]!);
+        Assert.Equal(["/api/pages/", "/api/pages/{pk}"], document["paths"]!.AsObject().Select(p => p.Key).Order()); // the API only
+    }
+
+    [Fact]
+    public async Task The_build_writes_the_same_document_into_the_build_output()
+    {
+        using var site = new Site();
+        var served = JsonNode.Parse((await site.Client.Get("/openapi/v1.json")).Text)!;
+        // The sample's own output folder (this test's is another): bin/<configuration>/net10.0/RealWorld.json.
+        var output = Path.GetDirectoryName(typeof(AppFactory).Assembly.Location)!.Replace(
+            Path.Combine("tests", "RealWorld.Tests"), Path.Combine("samples", "RealWorld"), StringComparison.Ordinal);
+
+        var written = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "RealWorld.json")))!;
+
+        served.AsObject().Remove("servers"); // the served one names the request's host
+        Assert.True(JsonNode.DeepEquals(served, written), written.ToJsonString());
     }
 
     [Fact]
