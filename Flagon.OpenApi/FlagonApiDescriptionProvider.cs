@@ -106,22 +106,51 @@ internal sealed partial class FlagonApiDescriptionProvider(EndpointDataSource en
                 description.SupportedRequestFormats.Add(new ApiRequestFormat { MediaType = contentType });
             }
         }
-        foreach (var produces in endpoint.Metadata.GetOrderedMetadata<IProducesResponseTypeMetadata>())
+        foreach (var response in Responses(endpoint))
         {
-            var response = new ApiResponseType
-            {
-                StatusCode = produces.StatusCode,
-                Type = produces.Type,
-                ModelMetadata = produces.Type is null ? null : Models.GetMetadataForType(produces.Type),
-                Description = produces.Description,
-            };
-            foreach (var contentType in produces.ContentTypes)
-            {
-                response.ApiResponseFormats.Add(new ApiResponseFormat { MediaType = contentType });
-            }
             description.SupportedResponseTypes.Add(response);
         }
         return description;
+    }
+
+    /// <summary>
+    /// The responses the endpoint's metadata declares, one per status code, the last said winning (an attribute over
+    /// what the generator read from the view's type): ASP.NET Core's <c>IProducesResponseTypeMetadata</c> and MVC's
+    /// <c>[ProducesResponseType]</c>; a typed response without content types is JSON.
+    /// </summary>
+    private static IEnumerable<ApiResponseType> Responses(Endpoint endpoint)
+    {
+        var declared = new List<(int Status, Type? Type, string? Description, IReadOnlyList<string> ContentTypes)>();
+        foreach (var item in endpoint.Metadata)
+        {
+            switch (item)
+            {
+                case IProducesResponseTypeMetadata produces:
+                    declared.Add((produces.StatusCode, produces.Type, produces.Description, [.. produces.ContentTypes]));
+                    break;
+                case IApiResponseMetadataProvider attribute:
+                    var contentTypes = new Microsoft.AspNetCore.Mvc.Formatters.MediaTypeCollection();
+                    attribute.SetContentTypes(contentTypes);
+                    declared.Add((attribute.StatusCode, attribute.Type, attribute.Description, [.. contentTypes]));
+                    break;
+            }
+        }
+        foreach (var (status, type, text, contentTypes) in declared.GroupBy(d => d.Status).Select(g => g.Last()).OrderBy(d => d.Status))
+        {
+            var typed = type is not null && type != typeof(void);
+            var response = new ApiResponseType
+            {
+                StatusCode = status,
+                Type = typed ? type : null,
+                ModelMetadata = typed ? Models.GetMetadataForType(type!) : null,
+                Description = text,
+            };
+            foreach (var contentType in contentTypes.Count > 0 ? contentTypes : typed ? ["application/json"] : [])
+            {
+                response.ApiResponseFormats.Add(new ApiResponseFormat { MediaType = contentType });
+            }
+            yield return response;
+        }
     }
 
     /// <summary>

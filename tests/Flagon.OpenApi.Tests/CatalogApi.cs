@@ -24,6 +24,7 @@ public partial class CatalogApi
     /// <remarks>Answers 404 for an unknown product.</remarks>
     /// <param name="id">The product's number.</param>
     [Route("/products/<int(min=1, max=9999):id>")]
+    [Microsoft.AspNetCore.Mvc.ProducesResponseType(404)]
     public static Product Get(int id) => new(id, "Lamp", 19.5m, []);
 
     /// <summary>Adds a product.</summary>

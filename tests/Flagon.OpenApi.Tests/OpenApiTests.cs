@@ -103,6 +103,10 @@ public class OpenApiTests
         Assert.True((bool)body["required"]!);
         var product = document["components"]!["schemas"]!["Product"]!;
         Assert.Equal(["id", "name", "price", "tags"], product["properties"]!.AsObject().Select(p => p.Key));
+        // An attribute adds responses; the type's 200 stays (one per status code).
+        var get = document["paths"]!["/api/products/{id}"]!["get"]!["responses"]!;
+        Assert.Equal(["200", "404"], get.AsObject().Select(r => r.Key));
+        Assert.Equal("Not Found", (string)get["404"]!["description"]!);
         // A view that returns a string is a page, not JSON: a plain 200.
         Assert.Null(document["paths"]!["/api/labels/{code}"]!["get"]!["responses"]!["200"]!["content"]?["application/json"]);
     }
