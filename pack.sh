@@ -5,7 +5,8 @@
 #   ./pack.sh [FEED]          # FEED defaults to artifacts/feed in this clone
 #
 # It packs Flagon.Runtime (the runtime, the source generator, the analyzers and the build settings they need),
-# Flagon.OpenApi (the OpenAPI document of an app's routes: docs/openapi.md) and Flagon.Templates (`dotnet new flagon`, `dotnet new flagon-app`), both at one new prerelease version
+# Flagon.OpenApi (the OpenAPI document of an app's routes: docs/openapi.md), Flagon.Shell (the shell command:
+# docs/cli.md) and Flagon.Templates (`dotnet new flagon`, `dotnet new flagon-app`), both at one new prerelease version
 # (0.1.0-local.<UTC time>) each run, so NuGet's cache never hands a project an older build of the same version; the
 # templates reference the runtime of their own run. Older template packages are removed from the feed, so
 # FEED/Flagon.Templates.*.nupkg is always the newest. Then:
@@ -24,10 +25,11 @@ version="0.1.0-local.$(date -u +%Y%m%d%H%M%S)"
 
 dotnet pack "$root/Flagon.Runtime/Flagon.Runtime.csproj" -c Release -o "$feed" -p:Version="$version" --nologo -v quiet
 dotnet pack "$root/Flagon.OpenApi/Flagon.OpenApi.csproj" -c Release -o "$feed" -p:Version="$version" --nologo -v quiet
+dotnet pack "$root/Flagon.Shell/Flagon.Shell.csproj" -c Release -o "$feed" -p:Version="$version" --nologo -v quiet
 rm -f "$feed"/Flagon.Templates.*.nupkg
 dotnet pack "$root/Flagon.Templates/Flagon.Templates.csproj" -c Release -o "$feed" -p:Version="$version" --nologo -v quiet
 
-echo "Packed Flagon.Runtime, Flagon.OpenApi and Flagon.Templates $version into $feed"
+echo "Packed Flagon.Runtime, Flagon.OpenApi, Flagon.Shell and Flagon.Templates $version into $feed"
 echo "New project from a template:"
 echo "  dotnet new install $feed/Flagon.Templates.$version.nupkg --force"
 echo "  dotnet nuget add source $feed --name flagon    (once)"

@@ -30,17 +30,32 @@ public sealed class CliRunner
     public Task<CliResult> InvokeAsync(params string[] arguments) => InvokeAsync(arguments, CancellationToken.None);
 
     /// <summary>Runs the command line <paramref name="arguments"/>, cancelled by <paramref name="cancellationToken"/>.</summary>
-    public async Task<CliResult> InvokeAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    public Task<CliResult> InvokeAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
+        InvokeAsync(arguments, input: null, cancellationToken);
+
+    /// <summary>
+    /// Runs the command line <paramref name="arguments"/> with <paramref name="input"/> as what the command reads from
+    /// the console (<c>Console.In</c>), as Click's runner's <c>input=</c>: answers to prompts, lines for a shell.
+    /// </summary>
+    public CliResult InvokeWithInput(string input, params string[] arguments) =>
+        InvokeAsync(arguments, input ?? throw new ArgumentNullException(nameof(input)), CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>Runs the command line <paramref name="arguments"/>, reading <paramref name="input"/> (null: the console's own input).</summary>
+    public async Task<CliResult> InvokeAsync(IReadOnlyList<string> arguments, string? input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var output = new StringWriter();
         var error = new StringWriter();
         await ConsoleGate.WaitAsync(cancellationToken);
-        var (oldOut, oldError) = (Console.Out, Console.Error);
+        var (oldOut, oldError, oldIn) = (Console.Out, Console.Error, Console.In);
         try
         {
             Console.SetOut(output);
             Console.SetError(error);
+            if (input is not null)
+            {
+                Console.SetIn(new StringReader(input));
+            }
             using (app.AppContext())
             {
                 var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
@@ -63,6 +78,7 @@ public sealed class CliRunner
         {
             Console.SetOut(oldOut);
             Console.SetError(oldError);
+            Console.SetIn(oldIn);
             ConsoleGate.Release();
         }
     }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Scalar.AspNetCore;
 using Flagon.OpenApi;
+using Flagon.Shell;
 using RealWorld.Admin;
 using RealWorld.Api;
 using RealWorld.Auth;
@@ -78,6 +79,7 @@ public static class AppFactory
         app.RegisterBlueprint<AdminBlueprint>(urlPrefix: "/admin");
         app.RegisterBlueprint<ApiBlueprint>(urlPrefix: "/api");
         app.Cli.Subcommands.Add(CreateUserCommand.Create());
+        app.AddShell();   // dotnet run -- shell: C# in the app's context (Flask's flask shell)
         return app;
     }
 

@@ -12,6 +12,7 @@
 // dotnet run --project samples/RealWorld                                       serves it on http://127.0.0.1:5000
 // dotnet run --project samples/RealWorld -- create-user --username admin      makes the first admin
 // dotnet run --project samples/RealWorld -- routes                            lists its url map
+// dotnet run --project samples/RealWorld -- shell                             a C# shell in the app's context
 using RealWorld;
 
 AppFactory.CreateApp(args).Run();

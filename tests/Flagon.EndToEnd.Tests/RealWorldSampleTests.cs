@@ -69,6 +69,39 @@ public partial class RealWorldSampleTests(RedisServer redis) : IClassFixture<Red
     }
 
     [Fact]
+    public async Task The_shell_runs_the_code_it_reads_in_the_apps_context()
+    {
+        var instance = await NewInstanceWithAdmin();
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            // Run from the build output, as a deployed app is: its appsettings.json keeps EF Core's SQL log quiet.
+            WorkingDirectory = Path.GetDirectoryName(Repository.SampleDll("RealWorld"))!,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { Repository.SampleDll("RealWorld"), "shell" })
+        {
+            info.ArgumentList.Add(argument);
+        }
+        DotnetCommand.Clean(info);
+        info.Environment["INSTANCE_PATH"] = instance;
+        using var shell = System.Diagnostics.Process.Start(info)!;
+        var output = shell.StandardOutput.ReadToEndAsync();
+        var error = shell.StandardError.ReadToEndAsync();
+
+        // What a user types, then Ctrl-D: the database through the app's services, a URL, a statement over two lines.
+        await shell.StandardInput.WriteAsync("Get<SiteDb>().Users.Single().Username\nUrl.For(\"show\", new { pk = 7 })\nfor (int i = 0; i < 2; i++)\n    Console.WriteLine($\"line {i}\");\n");
+        shell.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await shell.WaitForExitAsync(timeout.Token);
+
+        Assert.True(shell.ExitCode == 0, await error);
+        Assert.Equal(["\"ada\"", "\"/page/7\"", "line 0", "line 1"], (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    [Fact]
     public async Task Two_processes_share_the_redis_counter_and_with_one_keys_directory_the_login()
     {
         var instance = await NewInstanceWithAdmin();
