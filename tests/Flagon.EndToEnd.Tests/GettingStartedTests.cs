@@ -20,7 +20,11 @@ public sealed partial class GettingStartedTests(GettingStartedTests.Feed feed) :
     public void The_page_packs_installs_the_templates_and_adds_the_feed()
     {
         Assert.Equal("./pack.sh ~/flagon-feed", Shell[0]);
-        Assert.Matches(@"Packed Flagon\.Runtime and Flagon\.Templates 0\.1\.0-local\.\d{14} into ", feed.PackOutput);
+        Assert.Matches(@"Packed Flagon\.Runtime, Flagon\.OpenApi, Flagon\.Shell and Flagon\.Templates 0\.1\.0-local\.\d{14} into ", feed.PackOutput);
+        foreach (var package in new[] { "Flagon.Runtime", "Flagon.OpenApi", "Flagon.Shell" })
+        {
+            Assert.Single(Directory.GetFiles(Path.Combine(feed.Home, "flagon-feed"), $"{package}.0.1.0-local.*.nupkg"));
+        }
         Assert.Single(Directory.GetFiles(Path.Combine(feed.Home, "flagon-feed"), "Flagon.Templates.*.nupkg"));
         Assert.Contains("flagon-app", feed.InstallOutput);
         Assert.Contains(Path.Combine(feed.Home, "flagon-feed"), File.ReadAllText(Path.Combine(feed.Home, ".nuget", "NuGet", "NuGet.Config")));

@@ -84,6 +84,26 @@ public class RealWorldBrowserTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task The_api_reference_page_shows_the_operations_of_the_openapi_document()
+    {
+        var instance = await RealWorldSampleTests.NewInstanceWithAdmin();
+        await using var app = await AppProcess.StartAsync(Repository.SampleDll("RealWorld"), null, "--INSTANCE_PATH", instance);
+        using var browser = new ChromeBrowser(nameof(The_api_reference_page_shows_the_operations_of_the_openapi_document), output);
+
+        // Scalar's page (its script served from the package, no network needed) reads /openapi/v1.json and lists the
+        // api blueprint's operations with their doc-comment summaries.
+        browser.GoTo(new Uri(app.Url, "/api/docs/"));
+        bool shown = WaitFor(() => browser.Script("return document.body.innerText;") is string text
+            && text.Contains("Every page, newest first.", StringComparison.Ordinal)
+            && text.Contains("One page, with its text.", StringComparison.Ordinal));
+        var shot = browser.Screenshot("api-reference");
+
+        Assert.True(shown, $"the reference page did not list the operations: {browser.Script("return document.body.innerText;")}");
+        Assert.Equal("RealWorld pages API", browser.Script("return document.querySelector('h1')?.innerText?.trim();"));
+        Assert.True(new FileInfo(shot).Length > 1000, $"{shot} is not a screenshot");
+    }
+
     private static bool WaitFor(Func<bool> condition)
     {
         for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline; Thread.Sleep(100))
