@@ -49,12 +49,8 @@ internal sealed class ShellSession
             "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Threading.Tasks",
             "Flagon", "Microsoft.Extensions.DependencyInjection",
         };
-        foreach (var assembly in new[] { Assembly.GetEntryAssembly(), app.GetType().Assembly }.Distinct())
+        foreach (var assembly in ProgramAssemblies(app))
         {
-            if (assembly is null || assembly == typeof(App).Assembly)
-            {
-                continue;
-            }
             Type[] types;
             try
             {
@@ -73,6 +69,24 @@ internal sealed class ShellSession
             }
         }
         return imports;
+    }
+
+    /// <summary>
+    /// The program's own assemblies: those loaded that reference Flagon (the app's, its tests' when a test runs the
+    /// shell), Flagon's own packages excepted.
+    /// </summary>
+    private static IEnumerable<Assembly> ProgramAssemblies(App app)
+    {
+        var flagon = typeof(App).Assembly.GetName().Name;
+        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies().Append(app.GetType().Assembly).Distinct())
+        {
+            var name = assembly.GetName().Name;
+            if (!assembly.IsDynamic && name is not ("Flagon.Runtime" or "Flagon.Shell" or "Flagon.OpenApi")
+                && assembly.GetReferencedAssemblies().Any(r => r.Name == flagon))
+            {
+                yield return assembly;
+            }
+        }
     }
 
     /// <summary>Flask's banner: the language and platform, the app and its environment, its instance folder.</summary>

@@ -38,6 +38,19 @@ public sealed partial class SiteTests : FlagonTestCase
     }
 
     [Fact]
+    public async Task The_shell_sees_the_notes_in_the_apps_database()
+    {
+        var form = await Client.Get(UrlFor.NotesBlueprint.List());
+        string token = TokenField().Match(form.Text).Groups[1].Value;
+        await Client.Post(UrlFor.NotesBlueprint.Create(), form: [new("text", "From a test"), new("__RequestVerificationToken", token)]);
+
+        var result = App.TestCliRunner().Invoke("shell", "-c", "Get<NotesDb>().Notes.Single().Text");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal("\"From a test\"", result.Output.Trim());
+    }
+
+    [Fact]
     public async Task A_post_without_the_token_is_refused()
     {
         var refused = await Client.Post(UrlFor.NotesBlueprint.Create(), form: [new("text", "no token")]);

@@ -1,4 +1,5 @@
 using Flagon;
+using Flagon.Shell;
 using FlagonApp.Notes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -25,6 +26,7 @@ public static class AppFactory
         app.Use(web => web.UseAntiforgery());
 
         app.RegisterBlueprint<NotesBlueprint>();
+        app.AddShell();   // dotnet run -- shell: C# with `app` and Get<NotesDb>() (Flask's flask shell)
         return app;
     }
 
