@@ -79,6 +79,28 @@ public sealed partial class GettingStartedTests(GettingStartedTests.Feed feed) :
         await AssertServesHelloAsync(project);
     }
 
+    [Fact]
+    public async Task The_openapi_page_adds_its_package_to_a_new_app_which_serves_the_document()
+    {
+        var openapi = File.ReadAllText(Path.Combine(Repository.Root, "docs", "openapi.md"));
+        var work = feed.NewFolder();
+        await feed.RunAsync(Shell.Single(b => b.StartsWith("dotnet new flagon -n MyApp", StringComparison.Ordinal)), work);
+        var project = Path.Combine(work, "MyApp");
+
+        // docs/openapi.md, "Serve the document": the package, then its Program.cs.
+        await feed.RunAsync(ShellBlocks().Matches(openapi).Select(m => Dedent(m.Groups[1].Value)).First(), project);
+        File.WriteAllText(Path.Combine(project, "Program.cs"), Dedent(CSharpBlocks().Match(openapi).Groups[1].Value));
+        await feed.RunAsync("dotnet build", project);
+
+        await using var app = await AppProcess.StartAsync(Path.Combine(project, "bin", "Debug", "net10.0", "MyApp.dll"));
+        using var client = new HttpClient { BaseAddress = app.Url };
+        var document = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
+        var hello = document["paths"]!["/hello/{name}"]!["get"]!;
+        Assert.Equal(("hello", "Greets someone by name."), ((string)hello["operationId"]!, (string)hello["summary"]!));
+        Assert.Equal("#/components/schemas/Greeting", (string)hello["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!);
+        Assert.Equal("{\"text\":\"Hello, Ada!\"}", await client.GetStringAsync("/hello/Ada"));
+    }
+
     /// <summary>The page's C# block: the Program.cs of step 3.</summary>
     private static string HelloProgram => Dedent(CSharpBlocks().Match(Page).Groups[1].Value);
 
