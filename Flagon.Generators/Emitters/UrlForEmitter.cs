@@ -301,7 +301,7 @@ namespace Flagon.Generators.Emitters
                 {
                     continue;
                 }
-                w.WriteLine($"url.AppendLiteral({MatcherEmitter.Literal(pending.ToString())});");
+                w.WriteLine($"url.AppendLiteral({MatcherEmitter.Literal(UrlQuoting.QuotePath(pending.ToString()))});");
                 pending.Clear();
                 var variable = spec.Variables[part.Variable];
                 var p = parameters.First(x => x.Name == variable.Name);
@@ -310,12 +310,13 @@ namespace Flagon.Generators.Emitters
             }
             if (pending.Length > 0)
             {
-                w.WriteLine($"url.AppendLiteral({MatcherEmitter.Literal(pending.ToString())});");
+                w.WriteLine($"url.AppendLiteral({MatcherEmitter.Literal(UrlQuoting.QuotePath(pending.ToString()))});");
             }
             w.WriteLine($"return {Context}.End(ref url, query, anchor);");
         }
 
-        private static string StaticPath(RuleSpec spec) => "/" + string.Join("/", spec.Parts.Select(p => p.Prefix));
+        // The rule's text as a URL: quoted at build time (Werkzeug quotes it when building).
+        private static string StaticPath(RuleSpec spec) => UrlQuoting.QuotePath("/" + string.Join("/", spec.Parts.Select(p => p.Prefix)));
 
         private string WriteValue(string endpoint, VariableSpec variable, BuildParameter p)
         {
@@ -334,7 +335,7 @@ namespace Flagon.Generators.Emitters
                     return $"url.AppendUuid({p.Value});";
                 case ValueKind.Enum:
                 {
-                    var arms = c.Choices.Select((choice, i) => $"{variable.TypeName}.{variable.EnumMembers[i]} => {MatcherEmitter.Literal(choice)}");
+                    var arms = c.Choices.Select((choice, i) => $"{variable.TypeName}.{variable.EnumMembers[i]} => {MatcherEmitter.Literal(UrlQuoting.QuotePath(choice))}");
                     return $"url.AppendLiteral({p.Value} switch {{ {string.Join(", ", arms)}, _ => throw new global::Flagon.Routing.UrlBuildException({ep}, {MatcherEmitter.Literal($"'{variable.Name}' is not one of the rule's values.")}) }});";
                 }
             }

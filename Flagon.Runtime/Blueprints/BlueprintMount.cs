@@ -17,6 +17,7 @@ internal sealed class BlueprintMount
         Name = name;
         DeclaredName = declaredName;
         Prefix = prefix;
+        UrlPrefix = Generators.Shared.UrlQuoting.QuotePath(prefix);
         Table = table;
         Parent = parent;
         Options = options;
@@ -29,6 +30,9 @@ internal sealed class BlueprintMount
     public string DeclaredName { get; }
 
     public string Prefix { get; }
+
+    /// <summary><see cref="Prefix"/> as built URLs write it (percent-encoded as Werkzeug quotes paths).</summary>
+    public string UrlPrefix { get; }
 
     public RouteTable Table { get; }
 

@@ -58,6 +58,8 @@ public static partial class Globals
         {
             throw new ArgumentException("A redirect location cannot hold a line break (it would split the Location header).", nameof(location));
         }
+        // Werkzeug's redirect() makes the location a URI: non-ASCII text (an IRI) percent-encoded as UTF-8.
+        location = Generators.Shared.UrlQuoting.IriToUri(location);
         var response = new Response(Http.ErrorPages.RedirectPage(location), code);
         response.Headers.Location = location;
         return response;

@@ -43,7 +43,7 @@ public partial class App
         }
         if (miss.MergedPath is { } merged)
         {
-            return new RequestRedirect($"{request.PathBase}{merged}{request.QueryString}");
+            return new RequestRedirect($"{request.PathBase}{new PathString(merged)}{request.QueryString}");
         }
         if (miss.Allowed is { } allowed)
         {

@@ -28,18 +28,12 @@ public static class UrlChecks
         return value;
     }
 
-    /// <summary>A <c>float</c> value within range that the converter can read back exactly.</summary>
+    /// <summary>A <c>float</c> value the rule matches: finite, within its bounds, not negative unless signed.</summary>
     public static double Float(string endpoint, string name, double value, bool signed, double min, double max)
     {
         if (!double.IsFinite(value) || value < min || value > max || (value < 0 && !signed))
         {
             throw new UrlBuildException(endpoint, $"'{name}' is {value.ToString(CultureInfo.InvariantCulture)}, which the rule's float converter does not match.");
-        }
-        Span<char> text = stackalloc char[64];
-        value.TryFormat(text, out int written, "R", CultureInfo.InvariantCulture);
-        if (text[..written].IndexOfAny('E', 'e') >= 0)
-        {
-            throw new UrlBuildException(endpoint, $"'{name}' is {value.ToString(CultureInfo.InvariantCulture)}, which has no plain decimal form for the float converter.");
         }
         return value;
     }

@@ -30,9 +30,12 @@ public static class UrlContext
             "Working outside of application context: building a URL needs an app. Inside a request it is the request's; " +
             "elsewhere push one first with 'using (app.AppContext()) { ... }'.");
 
-    /// <summary>The mount point of the app: the request's PathBase inside a request, else the app's APPLICATION_ROOT.</summary>
+    /// <summary>
+    /// The mount point of the app as URLs write it (percent-encoded): the request's PathBase inside a request, else
+    /// the app's APPLICATION_ROOT.
+    /// </summary>
     public static string Root(App app) =>
-        CurrentScope.Request is { } request ? request.Request.PathBase.Value ?? string.Empty : app.ApplicationRoot;
+        CurrentScope.Request is { } request ? request.Request.PathBase.ToUriComponent() : Generators.Shared.UrlQuoting.QuotePath(app.ApplicationRoot);
 
     /// <summary>
     /// The path prefix of the endpoints of the blueprint declared as <paramref name="blueprint"/> (null for the
@@ -48,7 +51,7 @@ public static class UrlContext
         }
         var mount = app.FindMount(blueprint)
             ?? throw new InvalidOperationException($"The blueprint '{blueprint}' is not registered on the app '{app.Name}': call app.RegisterBlueprint first.");
-        return root.Length == 0 ? mount.Prefix : mount.Prefix.Length == 0 ? root : string.Concat(root, mount.Prefix);
+        return root.Length == 0 ? mount.UrlPrefix : mount.UrlPrefix.Length == 0 ? root : string.Concat(root, mount.UrlPrefix);
     }
 
     /// <summary>The URL of a static rule under <paramref name="prefix"/>, cached in <paramref name="cache"/>.</summary>

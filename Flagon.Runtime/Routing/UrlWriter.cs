@@ -46,15 +46,72 @@ public ref struct UrlWriter
         Append(digits[..written]);
     }
 
-    /// <summary>Appends a float in the form the <c>float</c> converter matches (<c>1.5</c>, <c>2.0</c>).</summary>
+    /// <summary>
+    /// Appends a float in the form the <c>float</c> converter matches: its shortest round-trip digits written as a
+    /// plain decimal (<c>1.5</c>, <c>2.0</c>, <c>0.00001</c>, <c>1000000000000000000000.0</c>), never with an exponent,
+    /// so that every finite value builds a URL its rule matches back to the same value.
+    /// </summary>
     public void AppendFloat(double value)
     {
-        Span<char> digits = stackalloc char[64];
-        value.TryFormat(digits, out int written, "R", CultureInfo.InvariantCulture);
-        Append(digits[..written]);
-        if (digits[..written].IndexOf('.') < 0)
+        if (value == 0)
         {
+            value = 0; // -0.0 is 0.0: an unsigned rule matches it
+        }
+        Span<char> text = stackalloc char[32];
+        value.TryFormat(text, out int written, "R", CultureInfo.InvariantCulture);
+        var shortest = text[..written];
+        int e = shortest.IndexOfAny('E', 'e');
+        if (e < 0)
+        {
+            Append(shortest);
+            if (shortest.IndexOf('.') < 0)
+            {
+                Append(".0");
+            }
+            return;
+        }
+        int exponent = int.Parse(shortest[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        var mantissa = shortest[..e];
+        if (mantissa[0] == '-')
+        {
+            Append('-');
+            mantissa = mantissa[1..];
+        }
+        int dot = mantissa.IndexOf('.');
+        Span<char> digits = stackalloc char[mantissa.Length];
+        int count = 0;
+        foreach (char c in mantissa)
+        {
+            if (c != '.')
+            {
+                digits[count++] = c;
+            }
+        }
+        digits = digits[..count];
+        int point = (dot < 0 ? mantissa.Length : dot) + exponent; // where the decimal point goes among the digits
+        if (point <= 0)
+        {
+            Append("0.");
+            for (int i = 0; i < -point; i++)
+            {
+                Append('0');
+            }
+            Append(digits);
+        }
+        else if (point >= digits.Length)
+        {
+            Append(digits);
+            for (int i = digits.Length; i < point; i++)
+            {
+                Append('0');
+            }
             Append(".0");
+        }
+        else
+        {
+            Append(digits[..point]);
+            Append('.');
+            Append(digits[point..]);
         }
     }
 

@@ -42,7 +42,7 @@ internal sealed class StaticRouteTable(App app) : RouteTable
         }
         var url = new UrlWriter(stackalloc char[256]);
         UrlContext.Begin(ref url, prefix, external);
-        url.AppendLiteral(app.StaticUrlPath + "/");
+        url.AppendLiteral(Generators.Shared.UrlQuoting.QuotePath(app.StaticUrlPath + "/"));
         url.AppendPath(UrlChecks.Path(endpoint, "filename", values.Required<string>("filename")));
         return UrlContext.End(ref url, values.Query("filename"), anchor);
     }

@@ -18,6 +18,20 @@ public static class ConformanceViews
     [Route("/")]
     public static string Index() => "index";
 
+    // Non-ASCII rule text and values: built URLs are percent-encoded as UTF-8, matching decodes them back.
+    [Route("/лошадь")]
+    public static string Horse() => "horse";
+
+    [Route("/café/<name>")]
+    public static string Cafe(string name) => $"cafe name={name}";
+
+    [Route("/to-horse")]
+    public static Response ToHorse() => Globals.Redirect(UrlFor.Horse());
+
+    // A location written as an IRI (non-ASCII, a space): the Location header gets its URI form.
+    [Route("/to-cafe")]
+    public static Response ToCafe() => Globals.Redirect("/café/crème brûlée?x=ü");
+
     // The seed's slide 10.
     [Route("/page", Defaults = "pk=1", Endpoint = "default_page")]
     [Route("/page/<int:pk>")]

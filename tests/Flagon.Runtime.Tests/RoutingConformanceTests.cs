@@ -147,6 +147,32 @@ public class RoutingConformanceTests(RouteHarness harness) : IClassFixture<Route
     [Theory]
     [InlineData(Transport.InProcess)]
     [InlineData(Transport.Http)]
+    public async Task Non_ascii_rules_and_values_match_their_percent_encoded_urls(Transport transport)
+    {
+        var horse = await harness.SendAsync(transport, "GET", "/%D0%BB%D0%BE%D1%88%D0%B0%D0%B4%D1%8C");
+        var cafe = await harness.SendAsync(transport, "GET", "/caf%C3%A9/cr%C3%A8me%20br%C3%BBl%C3%A9e");
+
+        Assert.Equal((200, "horse"), (horse.Status, horse.Body));
+        Assert.Equal((200, "cafe name=crème brûlée"), (cafe.Status, cafe.Body));
+    }
+
+    [Theory]
+    [InlineData(Transport.InProcess)]
+    [InlineData(Transport.Http)]
+    public async Task Redirects_to_non_ascii_locations_send_them_percent_encoded(Transport transport)
+    {
+        var built = await harness.SendAsync(transport, "GET", "/to-horse");
+        var written = await harness.SendAsync(transport, "GET", "/to-cafe");
+        var slash = await harness.SendAsync(transport, "GET", "/caf%C3%A9//x");
+
+        Assert.Equal((302, "/%D0%BB%D0%BE%D1%88%D0%B0%D0%B4%D1%8C"), (built.Status, built.Header("Location")));
+        Assert.Equal((302, "/caf%C3%A9/cr%C3%A8me%20br%C3%BBl%C3%A9e?x=%C3%BC"), (written.Status, written.Header("Location")));
+        Assert.Equal((308, "/caf%C3%A9/x"), (slash.Status, slash.Header("Location")));
+    }
+
+    [Theory]
+    [InlineData(Transport.InProcess)]
+    [InlineData(Transport.Http)]
     public async Task A_missing_trailing_slash_redirects_with_308_keeping_the_query(Transport transport)
     {
         var response = await harness.SendAsync(transport, "GET", "/docs?x=1&y=2");

@@ -32,6 +32,29 @@ public class UrlBuildingTests(RouteHarness harness) : IClassFixture<RouteHarness
     });
 
     [Fact]
+    public void Non_ascii_rule_text_and_values_are_percent_encoded_as_utf8_as_werkzeug_quotes_them() => InApp(() =>
+    {
+        Assert.Equal("/%D0%BB%D0%BE%D1%88%D0%B0%D0%B4%D1%8C", UrlFor.Horse());
+        Assert.Equal("/%D0%BB%D0%BE%D1%88%D0%B0%D0%B4%D1%8C", Url.For("horse"));
+        Assert.Equal("/caf%C3%A9/cr%C3%A8me%20br%C3%BBl%C3%A9e", UrlFor.Cafe(name: "crème brûlée"));
+        Assert.Equal("/caf%C3%A9/%F0%9F%90%B4?q=%D0%B4%D0%B0", Url.For("cafe", new Dictionary<string, object?> { ["name"] = "🐴", ["q"] = "да" }));
+        return 0;
+    });
+
+    [Fact]
+    public void Floats_are_written_as_plain_decimals_the_converter_matches() => InApp(() =>
+    {
+        Assert.Equal("/float/1.5", UrlFor.Float(x: 1.5));
+        Assert.Equal("/float/2.0", UrlFor.Float(x: 2));
+        Assert.Equal("/float/0.00001", UrlFor.Float(x: 1e-5));
+        Assert.Equal("/float/0.000000000000000000000123", UrlFor.Float(x: 1.23e-22));
+        Assert.Equal("/float/1200000000000000000000.0", UrlFor.Float(x: 1.2e21));
+        Assert.Equal("/float/0.0", UrlFor.Float(x: -0.0));
+        Assert.Throws<UrlBuildException>(() => UrlFor.Float(x: double.PositiveInfinity));
+        return 0;
+    });
+
+    [Fact]
     public void The_seeds_slide_11_by_endpoint_name() => InApp(() =>
     {
         Assert.Equal("/", Url.For("index"));
@@ -195,6 +218,32 @@ public class UrlBuildingTests(RouteHarness harness) : IClassFixture<RouteHarness
         var response = await InProcess.SendAsync(app.HandleRequestAsync, "GET", "/links", host: "10.0.0.5:8080");
 
         Assert.Equal("/page/3 https://public.example/secret", response.Body);
+    }
+
+    [Fact]
+    public async Task A_non_ascii_prefix_and_application_root_are_percent_encoded_and_still_match()
+    {
+        var app = new ConfiguredApp("--APPLICATION_ROOT", "/ünï").RegisterBlueprint<AdminBlueprint>(urlPrefix: "/über");
+        string built;
+        using (app.AppContext())
+        {
+            built = UrlFor.AdminBlueprint.User(id: 7);
+        }
+        var static_ = InAppUrl(app, () => Url.For("static", new Dictionary<string, object?> { ["filename"] = "é.css" }));
+
+        var response = await InProcess.SendAsync(app.HandleRequestAsync, "GET", "/über/users/7");
+
+        Assert.Equal("/%C3%BCn%C3%AF/%C3%BCber/users/7", built);
+        Assert.Equal("/%C3%BCn%C3%AF/static/%C3%A9.css", static_);
+        Assert.Equal(200, response.Status);
+    }
+
+    private static string InAppUrl(App app, Func<string> build)
+    {
+        using (app.AppContext())
+        {
+            return build();
+        }
     }
 
     [Fact]

@@ -226,7 +226,7 @@ internal sealed class RuntimeRouteTable : RouteTable
         UrlContext.Begin(ref url, prefix, external);
         foreach (var part in entry.Parts)
         {
-            url.AppendLiteral("/" + part.Prefix);
+            url.AppendLiteral(Generators.Shared.UrlQuoting.QuotePath("/" + part.Prefix));
             if (part.Variable is not { } v)
             {
                 continue;
@@ -252,7 +252,7 @@ internal sealed class RuntimeRouteTable : RouteTable
                     url.AppendSegment(UrlChecks.String(endpoint, v.Name, values.Required<string>(v.Name), v.MinLength, v.MaxLength));
                     break;
             }
-            url.AppendLiteral(part.Suffix);
+            url.AppendLiteral(Generators.Shared.UrlQuoting.QuotePath(part.Suffix));
         }
         return UrlContext.End(ref url, values.Query([.. entry.Variables.Select(v => v.Name)]), anchor);
     }
