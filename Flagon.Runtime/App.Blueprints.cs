@@ -31,6 +31,7 @@ public partial class App
     public App RegisterBlueprint<T>(string? urlPrefix = null, string? name = null, string? parent = null, object? options = null, string? templateFolder = null)
         where T : IBlueprint
     {
+        CheckSetup();
         name ??= T.Name;
         var prefix = NormalizePrefix(urlPrefix ?? T.UrlPrefix);
         BlueprintMount? outer = null;

@@ -17,6 +17,7 @@ public partial class App
     /// <returns>This app.</returns>
     public App TeardownAppContext(Action<Exception?> teardown)
     {
+        CheckSetup();
         ArgumentNullException.ThrowIfNull(teardown);
         lock (Instances)
         {

@@ -57,6 +57,7 @@ public partial class App
     /// <returns>This app.</returns>
     public App AddTemplateFilter(string name, Func<string, string> filter)
     {
+        CheckSetup();
         ArgumentNullException.ThrowIfNull(filter);
         Templates.Options.Filters.AddFilter(name, (input, _, _) => new ValueTask<FluidValue>(new StringValue(filter(input.ToStringValue()))));
         return this;
@@ -71,6 +72,7 @@ public partial class App
     /// <returns>This app.</returns>
     public App AddTemplateFilter(string name, Func<object?, object?[], object?> filter)
     {
+        CheckSetup();
         ArgumentNullException.ThrowIfNull(filter);
         AddFilter(Templates, name, filter);
         return this;
@@ -80,6 +82,7 @@ public partial class App
     /// <returns>This app.</returns>
     public App AddTemplateGlobal(string name, object? value)
     {
+        CheckSetup();
         ArgumentNullException.ThrowIfNull(name);
         lock (Instances)
         {
@@ -108,6 +111,7 @@ public partial class App
     /// <returns>This app.</returns>
     public App AddContextProcessor(Func<IEnumerable<KeyValuePair<string, object?>>> processor)
     {
+        CheckSetup();
         ArgumentNullException.ThrowIfNull(processor);
         lock (Instances)
         {

@@ -27,6 +27,7 @@ public partial class App
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Reached only for rules the generator could not compile; FLG0009 tells the user so.")]
     public App AddUrlRule(string rule, Delegate view, string? endpoint = null, string[]? methods = null, string? defaults = null, bool strictSlashes = true)
     {
+        CheckSetup();
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(view);
         lock (router)
@@ -45,6 +46,7 @@ public partial class App
     [EditorBrowsable(EditorBrowsableState.Never)]
     public App AddRouteTable(RouteTable table)
     {
+        CheckSetup();
         ArgumentNullException.ThrowIfNull(table);
         router.AddTable(table);
         table.AddHandlers(scaffold);

@@ -23,6 +23,7 @@ public partial class App
     /// <example><code>app.BeforeRequest(() => Request.Headers.ContainsKey("X-Key") ? null : new Response("no key", 401));</code></example>
     public App BeforeRequest(Func<Response?> hook)
     {
+        CheckSetup();
         ArgumentNullException.ThrowIfNull(hook);
         scaffold.AddBeforeRequest(_ => new ValueTask<Response?>(hook()));
         return this;
@@ -31,6 +32,7 @@ public partial class App
     /// <summary>Adds an asynchronous before-request hook (a distinct name: a lambda returning null would fit both).</summary>
     public App BeforeRequestAsync(Func<Task<Response?>> hook)
     {
+        CheckSetup();
         ArgumentNullException.ThrowIfNull(hook);
         scaffold.AddBeforeRequest(_ => new ValueTask<Response?>(hook()));
         return this;
@@ -42,6 +44,7 @@ public partial class App
     /// </summary>
     public App AfterRequest(Func<Response, Response> hook)
     {
+        CheckSetup();
         ArgumentNullException.ThrowIfNull(hook);
         scaffold.AddAfterRequest((_, response) => new ValueTask<Response>(hook(response)));
         return this;
@@ -50,6 +53,7 @@ public partial class App
     /// <summary>Adds an asynchronous after-request hook.</summary>
     public App AfterRequestAsync(Func<Response, Task<Response>> hook)
     {
+        CheckSetup();
         ArgumentNullException.ThrowIfNull(hook);
         scaffold.AddAfterRequest((_, response) => new ValueTask<Response>(hook(response)));
         return this;
@@ -61,6 +65,7 @@ public partial class App
     /// </summary>
     public App TeardownRequest(Action<Exception?> hook)
     {
+        CheckSetup();
         ArgumentNullException.ThrowIfNull(hook);
         scaffold.AddTeardownRequest((_, error) =>
         {
@@ -77,6 +82,7 @@ public partial class App
     /// <example><code>app.RegisterErrorHandler(404, e => new Response("Nothing here", e.Code));</code></example>
     public App RegisterErrorHandler(int code, Func<HttpError, Response> handler)
     {
+        CheckSetup();
         ArgumentNullException.ThrowIfNull(handler);
         scaffold.AddErrorHandler(code, (context, error) => ResponseWriter.WriteResponse(context, handler((HttpError)error)));
         return this;
@@ -90,6 +96,7 @@ public partial class App
     public App RegisterErrorHandler<TException>(Func<TException, Response> handler)
         where TException : Exception
     {
+        CheckSetup();
         ArgumentNullException.ThrowIfNull(handler);
         scaffold.AddErrorHandler(typeof(TException), (context, error) => ResponseWriter.WriteResponse(context, handler((TException)error)));
         return this;
@@ -104,6 +111,7 @@ public partial class App
     /// <example><code>app.UrlValuePreprocessor((endpoint, values) => { if (values.TryGetValue("lang", out var lang)) G["lang"] = lang; });</code></example>
     public App UrlValuePreprocessor(Action<string?, IDictionary<string, string>> preprocessor)
     {
+        CheckSetup();
         scaffold.AddUrlValuePreprocessor(preprocessor);
         return this;
     }
@@ -116,6 +124,7 @@ public partial class App
     /// <example><code>app.UrlDefaults((endpoint, values) => values.TryAdd("lang", G.Get&lt;string&gt;("lang", null)));</code></example>
     public App UrlDefaults(Action<string, IDictionary<string, object?>> defaults)
     {
+        CheckSetup();
         scaffold.AddUrlDefaults(defaults);
         return this;
     }

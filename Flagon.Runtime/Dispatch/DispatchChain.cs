@@ -28,7 +28,29 @@ public partial class App
     public Task HandleRequestAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (!gotFirstRequest)
+        {
+            gotFirstRequest = true;
+        }
         return HandleRequestCoreAsync(context, MatchRequest(context));
+    }
+
+    // Flask's _got_first_request: from the first request on, the setup methods refuse (CheckSetup).
+    private volatile bool gotFirstRequest;
+
+    /// <summary>
+    /// Flask's <c>@setupmethod</c> check: a rule, blueprint, hook, handler or template setting added after the app
+    /// handled its first request would apply to some requests and not others, so it is refused.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The app has handled a request.</exception>
+    private protected void CheckSetup([System.Runtime.CompilerServices.CallerMemberName] string method = "")
+    {
+        if (gotFirstRequest)
+        {
+            throw new InvalidOperationException(
+                $"The setup method '{method}' can no longer be called on the app '{Name}'. It has already handled its first request, "
+                + "so any changes would not apply consistently. Make sure everything the app needs is set up before it serves.");
+        }
     }
 
     private async Task HandleRequestCoreAsync(HttpContext context, Scope scope)

@@ -54,16 +54,32 @@ public sealed class UrlValues(string endpoint, IReadOnlyDictionary<string, objec
     public string? OptionalString(string name) =>
         values.TryGetValue(name, out var value) && value is not null ? Convert<string>(name, value) : null;
 
-    /// <summary>The values not named in <paramref name="used"/>, as query values; null when there are none.</summary>
+    /// <summary>
+    /// The values not named in <paramref name="used"/>, as query values; null when there are none. A list (any
+    /// enumerable but a string) is one key repeated per item, as Werkzeug writes a MultiDict's list:
+    /// <c>tag = ["a", "b"]</c> is <c>?tag=a&amp;tag=b</c>; its null items are left out.
+    /// </summary>
     public IEnumerable<KeyValuePair<string, string?>>? Query(params string[] used)
     {
         List<KeyValuePair<string, string?>>? rest = null;
         foreach (var (key, value) in values)
         {
-            if (Array.IndexOf(used, key) < 0 && value is not null)
+            if (Array.IndexOf(used, key) >= 0 || value is null)
             {
-                (rest ??= []).Add(new(key, Format(value)));
+                continue;
             }
+            if (value is System.Collections.IEnumerable items and not string)
+            {
+                foreach (var item in items)
+                {
+                    if (item is not null)
+                    {
+                        (rest ??= []).Add(new(key, Format(item)));
+                    }
+                }
+                continue;
+            }
+            (rest ??= []).Add(new(key, Format(value)));
         }
         return rest;
     }

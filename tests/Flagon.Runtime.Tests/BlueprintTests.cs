@@ -91,7 +91,7 @@ public class BlueprintTests(RouteHarness harness) : IClassFixture<RouteHarness>
     [Fact]
     public void Nesting_needs_the_parent_registered_first()
     {
-        var error = Assert.Throws<ArgumentException>(() => harness.App.RegisterBlueprint<ReportsBlueprint>(parent: "nope"));
+        var error = Assert.Throws<ArgumentException>(() => new FreshApp().RegisterBlueprint<ReportsBlueprint>(parent: "nope"));
 
         Assert.Contains("No blueprint is registered under the name 'nope'", error.Message);
     }
@@ -99,8 +99,11 @@ public class BlueprintTests(RouteHarness harness) : IClassFixture<RouteHarness>
     [Fact]
     public void A_name_can_be_registered_only_once()
     {
-        var error = Assert.Throws<ArgumentException>(() => harness.App.RegisterBlueprint<AdminBlueprint>(urlPrefix: "/other"));
+        var app = new FreshApp().RegisterBlueprint<AdminBlueprint>();
+        var error = Assert.Throws<ArgumentException>(() => app.RegisterBlueprint<AdminBlueprint>(urlPrefix: "/other"));
 
         Assert.Contains("'admin' is already registered", error.Message);
     }
+
+    private sealed class FreshApp() : App([], Routing.RouteTableRegistry.Tables);
 }

@@ -42,6 +42,14 @@ public class UrlBuildingTests(RouteHarness harness) : IClassFixture<RouteHarness
     });
 
     [Fact]
+    public void A_list_value_is_a_repeated_query_key_as_werkzeug_writes_it() => InApp(() =>
+    {
+        Assert.Equal("/page/1?tag=a&tag=b%20c&n=1&n=2", Url.For("page", new Dictionary<string, object?> { ["pk"] = 1, ["tag"] = new[] { "a", "b c" }, ["n"] = new List<int> { 1, 2 } }));
+        Assert.Equal("/page/1?tag=x", Url.For("page", new Dictionary<string, object?> { ["pk"] = 1, ["tag"] = new[] { null, "x" } }));
+        return 0;
+    });
+
+    [Fact]
     public void Floats_are_written_as_plain_decimals_the_converter_matches() => InApp(() =>
     {
         Assert.Equal("/float/1.5", UrlFor.Float(x: 1.5));

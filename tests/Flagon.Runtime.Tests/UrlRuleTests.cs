@@ -102,4 +102,24 @@ public class UrlRuleTests
         Assert.Contains("not valid", Assert.Throws<ArgumentException>(() => app.AddUrlRule(bad, PageView)).Message);
         Assert.Contains("no parameter of that name", Assert.Throws<ArgumentException>(() => app.AddUrlRule(unbound, PageView)).Message);
     }
+
+    [Fact]
+    public async Task Setup_methods_refuse_once_the_app_has_handled_a_request_as_flasks_do()
+    {
+        var app = new SetupApp();
+        app.AddUrlRule("/before", () => "before");   // fine: nothing served yet
+        var served = await InProcess.SendAsync(app.HandleRequestAsync, "GET", "/before");
+
+        var rule = Assert.Throws<InvalidOperationException>(() => app.AddUrlRule("/late", () => "late"));
+        var hook = Assert.Throws<InvalidOperationException>(() => app.BeforeRequest(() => null));
+        var blueprint = Assert.Throws<InvalidOperationException>(() => app.RegisterBlueprint<AdminBlueprint>());
+
+        Assert.Equal((200, "before"), (served.Status, served.Body));
+        Assert.Equal("The setup method 'AddUrlRule' can no longer be called on the app 'setup'. It has already handled its first request, "
+            + "so any changes would not apply consistently. Make sure everything the app needs is set up before it serves.", rule.Message);
+        Assert.Contains("'BeforeRequest'", hook.Message);
+        Assert.Contains("'RegisterBlueprint'", blueprint.Message);
+    }
+
+    private sealed class SetupApp() : App(["--applicationName", "setup"], Routing.RouteTableRegistry.Tables);
 }

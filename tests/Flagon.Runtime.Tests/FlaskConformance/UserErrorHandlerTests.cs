@@ -31,13 +31,13 @@ public class UserErrorHandlerTests
         app.AddUrlRule("/keyerror", string () => throw new KeyNotFoundException(), endpoint: "key_error");
         app.AddUrlRule("/abort", string () => { Abort(500); return ""; }, endpoint: "do_abort");
 
-        Assert.Equal("custom", (await app.Client.Get("/custom")).Text);
-        Assert.Equal("wrapped KeyNotFoundException", (await app.Client.Get("/keyerror")).Text);
-        Assert.Equal("direct", (await app.Client.Get("/abort")).Text);
         // register_error_handler(list, None): not an exception type.
         Assert.Throws<ArgumentException>(() => app.Scaffold.AddErrorHandler(typeof(List<int>), (_, _) => default));
         // register_error_handler(999, None): not an error status.
         Assert.Throws<ArgumentOutOfRangeException>(() => app.RegisterErrorHandler(999, e => new Response()));
+        Assert.Equal("custom", (await app.Client.Get("/custom")).Text);
+        Assert.Equal("wrapped KeyNotFoundException", (await app.Client.Get("/keyerror")).Text);
+        Assert.Equal("direct", (await app.Client.Get("/abort")).Text);
     }
 
     // test_error_handler_subclass
