@@ -22,7 +22,9 @@ internal static class GeneratorHarness
             "GeneratorTestApp",
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
             References,
-            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
+            // The strictest settings a user's project can have: every warning wave on (warning level 9999), nullable
+            // on; the tests then require the generated code to raise no warning at all.
+            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999));
 
     public static GeneratorDriver CreateDriver() =>
         CSharpGeneratorDriver.Create(
