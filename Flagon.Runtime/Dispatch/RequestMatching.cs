@@ -59,37 +59,47 @@ public partial class App
     /// <summary>The body size limit (Flask's <c>MAX_CONTENT_LENGTH</c>): 16 MB unless configured.</summary>
     private long MaxContentLength => long.TryParse(Config["MAX_CONTENT_LENGTH"], out var configured) ? configured : 16 * 1024 * 1024;
 
-    /// <summary>Reads the form, or the raw body, up to MAX_CONTENT_LENGTH: a 413 past it, a 400 if it cannot be read.</summary>
+    /// <summary>
+    /// Reads the form, or the raw body, up to MAX_CONTENT_LENGTH, declared or not (a chunked body is counted as it
+    /// comes): a 413 past it, a 400 if it cannot be read.
+    /// </summary>
     private async Task ReadBodyAsync(HttpContext context, Scope scope)
     {
         long limit = MaxContentLength;
-        if (context.Request.ContentLength > limit)
+        var request = context.Request;
+        if (request.ContentLength > limit)
         {
             throw new HttpError(StatusCodes.Status413PayloadTooLarge);
         }
+        var body = request.Body;
+        request.Body = new Http.BodyLimitStream(body, limit);
         try
         {
-            if (context.Request.HasFormContentType)
+            if (request.HasFormContentType)
             {
-                await context.Request.ReadFormAsync(context.RequestAborted);
+                await request.ReadFormAsync(context.RequestAborted);
                 return;
             }
             using var buffer = new MemoryStream();
-            var chunk = new byte[8192];
-            int read;
-            while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
-            {
-                if (buffer.Length + read > limit)
-                {
-                    throw new HttpError(StatusCodes.Status413PayloadTooLarge);
-                }
-                buffer.Write(chunk, 0, read);
-            }
+            await request.Body.CopyToAsync(buffer, context.RequestAborted);
             scope.Body = buffer.ToArray();
+        }
+        catch (Http.BodyTooLargeException)
+        {
+            throw new HttpError(StatusCodes.Status413PayloadTooLarge);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // The server's own limit (Kestrel's MaxRequestBodySize) came first.
+            throw new HttpError(StatusCodes.Status413PayloadTooLarge, innerException: ex);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or FormatException)
         {
             throw new HttpError(StatusCodes.Status400BadRequest, innerException: ex);
+        }
+        finally
+        {
+            request.Body = body;
         }
     }
 }
