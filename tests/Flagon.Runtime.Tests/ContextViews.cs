@@ -112,6 +112,18 @@ public static class ShapeViews
 /// <summary>A streamed view.</summary>
 public static class StreamViews
 {
+    /// <summary>A long stream of 16 KB pieces, for a client that leaves in the middle.</summary>
+    [Route("/endless")]
+    public static async IAsyncEnumerable<string> Endless()
+    {
+        var piece = new string('x', 16 * 1024);
+        for (int i = 0; i < 2000; i++)
+        {
+            await Task.Delay(5);
+            yield return piece;
+        }
+    }
+
     [Route("/stream/<int:count>")]
     public static async IAsyncEnumerable<string> Count(int count)
     {
