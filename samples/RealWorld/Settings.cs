@@ -13,6 +13,12 @@ public sealed class Settings
 
     public int LOGIN_WINDOW_SECONDS { get; init; } = 300;
 
+    /// <summary>
+    /// How long a query waits for a SQLite database another process holds locked before the page answers 503 (Python's
+    /// sqlite3 waits 5 seconds too).
+    /// </summary>
+    public int SQLITE_TIMEOUT_SECONDS { get; init; } = 5;
+
     /// <summary>The largest image upload, in bytes.</summary>
     public long UPLOAD_MAX_BYTES { get; init; } = 2 * 1024 * 1024;
 }

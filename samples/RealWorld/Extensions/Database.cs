@@ -1,7 +1,10 @@
 using Flagon;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using RealWorld.Data;
@@ -38,10 +41,38 @@ public sealed class Database : IExtension
         }
         else
         {
-            app.Services.AddDbContext<SiteDb, SqliteSiteDb>(options => options.UseSqlite($"Data Source={target.SqliteFile}"));
+            int timeout = int.TryParse(app.Config["SQLITE_TIMEOUT_SECONDS"], out var seconds) && seconds >= 0 ? seconds : 5;
+            app.Services.AddDbContext<SiteDb, SqliteSiteDb>(options => options.UseSqlite($"Data Source={target.SqliteFile};Default Timeout={timeout}"));
+            // A database file another process holds locked, or that cannot be written: 503 for this request, with a
+            // clear log line, instead of a 500 and a stack trace. The next request tries again.
+            app.RegisterErrorHandler<SqliteException>(e => Unavailable(app, e, e));
+            app.RegisterErrorHandler<DbUpdateException>(e => e.InnerException is SqliteException sqlite ? Unavailable(app, e, sqlite) : Rethrow(e));
         }
         app.Services.AddHealthChecks().AddDbContextCheck<SiteDb>("database");
         app.Services.AddSingleton<IStartupFilter>(new MigrateOnStart(target));
+    }
+
+    // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_CANTOPEN: the file is there but not usable right now.
+    private static readonly int[] UnavailableCodes = [5, 6, 8, 14];
+
+    [NeedsRequestContext]
+    private static Response Unavailable(App app, Exception error, SqliteException sqlite)
+    {
+        if (Array.IndexOf(UnavailableCodes, sqlite.SqliteErrorCode) < 0)
+        {
+            return Rethrow(error);
+        }
+        app.Logger.LogWarning("The database is unavailable (SQLite error {Code}: {Reason}); {Path} answered 503",
+            sqlite.SqliteErrorCode, sqlite.Message, Globals.Request.Path);
+        return new HttpError(StatusCodes.Status503ServiceUnavailable,
+            "The site's database is busy or cannot be written right now; try again in a moment.").GetResponse();
+    }
+
+    // Any other database error stays an unhandled exception: the 500 handler, logged with its stack.
+    private static Response Rethrow(Exception error)
+    {
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error).Throw();
+        return null!;
     }
 
     /// <summary>Creates the database if it is missing and applies the migrations it lacks (all of them, the first time).</summary>
