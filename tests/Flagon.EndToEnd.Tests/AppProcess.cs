@@ -11,11 +11,12 @@ namespace Flagon.EndToEnd.Tests;
 internal sealed partial class AppProcess : IAsyncDisposable
 {
     private readonly Process process;
-    private readonly System.Text.StringBuilder output = new();
+    private readonly System.Text.StringBuilder output;
 
-    private AppProcess(Process process, Uri url)
+    private AppProcess(Process process, Uri url, System.Text.StringBuilder output)
     {
         this.process = process;
+        this.output = output;
         Url = url;
     }
 
@@ -83,12 +84,8 @@ internal sealed partial class AppProcess : IAsyncDisposable
         try
         {
             var uri = await url.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(60));
-            var app = new AppProcess(process, uri);
-            lock (log)
-            {
-                app.output.Append(log);
-            }
-            return app;
+            // The process's output so far and from now on (the same builder the readers append to).
+            return new AppProcess(process, uri, log);
         }
         catch
         {
