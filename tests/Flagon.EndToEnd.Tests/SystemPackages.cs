@@ -26,7 +26,7 @@ internal static class SystemPackages
         new("chromium", "/usr/bin/chromium", "the real-world sample's browser test"),
         new("chromium-driver", "/usr/bin/chromedriver", "the browser test's WebDriver"),
         new("apache2-utils", "/usr/bin/ab", "the HTTP benchmark's smoke run (ab)"),
-        new("wrk", "/usr/bin/wrk", "the HTTP benchmark's smoke run (wrk)"),
+        new("wrk", "/usr/bin/wrk", "the smoke runs of the HTTP benchmark and of the load and soak script (wrk)"),
         new("nginx", "/usr/sbin/nginx", "docs/deployment.md's reverse proxy configuration"),
         new("systemd", "/usr/bin/systemd-analyze", "checking docs/deployment.md's systemd unit (systemd-analyze verify)"),
     ];
