@@ -82,4 +82,28 @@ public class UploadTests
         Assert.Equal(302, anonymous.Status);
         Assert.Equal(404, traversal.Status);
     }
+
+    /// <summary>An upload's bytes that stop with the error a full disk gives, after <c>good</c> bytes.</summary>
+    private sealed class FailingStream(byte[] good) : MemoryStream(good)
+    {
+        public override int Read(byte[] buffer, int offset, int count) =>
+            Position < Length ? base.Read(buffer, offset, count) : throw new IOException("No space left on device", 28);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Position < Length ? base.ReadAsync(buffer, cancellationToken) : throw new IOException("No space left on device", 28);
+    }
+
+    [Fact]
+    public async Task A_write_that_fails_midway_keeps_no_partial_file_and_answers_507()
+    {
+        using var site = new Site();
+        byte[] start = [.. Png, .. new byte[64 * 1024]];
+        var file = new Microsoft.AspNetCore.Http.FormFile(new FailingStream(start), 0, start.Length + 1024, "image", "big.png");
+
+        var (name, error, status) = await RealWorld.Admin.Uploads.SaveAsync(site.App, file);
+
+        Assert.Equal((null, 507), (name, status));
+        Assert.Contains("could not be stored", error);
+        Assert.Empty(RealWorld.Admin.Uploads.List(site.App));   // the 64 KB written before the failure are gone
+    }
 }

@@ -123,10 +123,10 @@ public partial class AdminBlueprint
     [Route("/uploads", Methods = ["POST"], Endpoint = "upload")]
     public static async Task<Response> Upload()
     {
-        var (name, error) = await Uploads.SaveAsync(CurrentApp, Request.Files["image"]);
+        var (name, error, status) = await Uploads.SaveAsync(CurrentApp, Request.Files["image"]);
         if (error is not null)
         {
-            return RenderUploads(error, StatusCodes.Status400BadRequest);
+            return RenderUploads(error, status);
         }
         Flash($"Uploaded {name}.", "info");
         return Redirect(UrlFor.AdminBlueprint.UploadsPage());

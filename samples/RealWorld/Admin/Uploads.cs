@@ -1,5 +1,6 @@
 using Flagon;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace RealWorld.Admin;
 
@@ -31,16 +32,19 @@ public static class Uploads
             ? [.. new DirectoryInfo(Folder(app)).EnumerateFiles().OrderByDescending(f => f.LastWriteTimeUtc).Select(f => f.Name)]
             : [];
 
-    /// <summary>Stores <paramref name="file"/>; returns its stored name, or why it was refused.</summary>
-    public static async Task<(string? Name, string? Error)> SaveAsync(App app, IFormFile? file)
+    /// <summary>
+    /// Stores <paramref name="file"/>; returns its stored name, or why it was refused and the status to answer: 400 for
+    /// a file the site does not take, 507 when it could not be written (a full disk), in which case nothing is kept.
+    /// </summary>
+    public static async Task<(string? Name, string? Error, int Status)> SaveAsync(App app, IFormFile? file)
     {
         if (file is null || file.Length == 0)
         {
-            return (null, "Choose an image to upload.");
+            return (null, "Choose an image to upload.", 400);
         }
         if (file.Length > MaxBytes(app))
         {
-            return (null, $"The image is larger than {MaxBytes(app) / 1024} KB.");
+            return (null, $"The image is larger than {MaxBytes(app) / 1024} KB.", 400);
         }
         var name = Globals.SecureFilename(file.FileName);
         var extension = Path.GetExtension(name).ToLowerInvariant();
@@ -53,7 +57,7 @@ public static class Uploads
             && (extension != ".webp" || head.AsSpan(8, 4).SequenceEqual("WEBP"u8));
         if (!isImage)
         {
-            return (null, "Only PNG, JPEG, GIF and WebP images can be uploaded.");
+            return (null, "Only PNG, JPEG, GIF and WebP images can be uploaded.", 400);
         }
         var folder = Folder(app);
         Directory.CreateDirectory(folder);
@@ -71,11 +75,22 @@ public static class Uploads
             {
                 continue;
             }
-            await using (target)
+            var path = Path.Combine(folder, stored);
+            try
             {
-                await file.CopyToAsync(target);
+                await using (target)
+                {
+                    await file.CopyToAsync(target);
+                }
             }
-            return (stored, null);
+            catch (IOException failure)
+            {
+                // A full disk (or any write failure): no partial file is left behind, and the log says why.
+                File.Delete(path);
+                app.Logger.LogWarning(failure, "The upload {File} could not be written; nothing was kept", stored);
+                return (null, "The image could not be stored (the server's disk may be full); nothing was kept. Try again later.", 507);
+            }
+            return (stored, null, 200);
         }
     }
 }
