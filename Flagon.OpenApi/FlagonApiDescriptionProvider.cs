@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Flagon.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -22,7 +21,7 @@ namespace Flagon.OpenApi;
 /// Flagon's endpoints are matched by Flagon, not by ASP.NET Core's routing, so ASP.NET Core's own provider (which
 /// describes route endpoints) does not see them; this one reads them from the host's endpoint data sources.
 /// </remarks>
-internal sealed partial class FlagonApiDescriptionProvider(EndpointDataSource endpoints) : IApiDescriptionProvider
+internal sealed class FlagonApiDescriptionProvider(EndpointDataSource endpoints) : IApiDescriptionProvider
 {
     private static readonly EmptyModelMetadataProvider Models = new();
 
@@ -65,7 +64,7 @@ internal sealed partial class FlagonApiDescriptionProvider(EndpointDataSource en
         {
             metadata.Add(new TagsAttribute(rule.Blueprint ?? rule.App));
         }
-        string path = OpenApiPath(rule.PathBase + rule.Rule);
+        string path = OpenApiPath(rule.PathBase + rule.Rule, template: true);
         var description = new ApiDescription
         {
             ActionDescriptor = new ActionDescriptor
@@ -154,24 +153,21 @@ internal sealed partial class FlagonApiDescriptionProvider(EndpointDataSource en
     }
 
     /// <summary>
-    /// A Werkzeug rule in OpenAPI's path form: <c>/page/&lt;int:pk&gt;</c> is <c>/page/{pk}</c>; a literal brace is
-    /// doubled, as ASP.NET Core's route templates escape it.
+    /// A Werkzeug rule in OpenAPI's path form, read by Flagon's own rule parser: <c>/page/&lt;int:pk&gt;</c> is
+    /// <c>/page/{pk}</c>. As an ASP.NET Core route template (<paramref name="template"/>) a literal brace is doubled.
     /// </summary>
-    internal static string OpenApiPath(string rule)
+    internal static string OpenApiPath(string rule, bool template)
     {
-        var path = new StringBuilder();
-        int at = 0;
-        foreach (Match variable in Variable().Matches(rule))
+        var parsed = Generators.Shared.RuleParser.Parse(rule);
+        if (parsed.Error is not null)
         {
-            path.Append(Literal(rule[at..variable.Index])).Append('{').Append(variable.Groups["name"].Value).Append('}');
-            at = variable.Index + variable.Length;
+            return rule;
         }
-        return path.Append(Literal(rule[at..])).ToString();
-
-        static string Literal(string text) => text.Replace("{", "{{").Replace("}", "}}");
+        var path = new StringBuilder();
+        foreach (var part in parsed.Parts)
+        {
+            path.Append(part.IsVariable ? "{" + part.Text + "}" : template ? part.Text.Replace("{", "{{").Replace("}", "}}") : part.Text);
+        }
+        return path.ToString();
     }
-
-    // <name>, <converter:name>, <converter(arguments):name>; arguments may quote text with parentheses in it.
-    [GeneratedRegex("""<(?:[A-Za-z_][A-Za-z0-9_]*(?:\((?:[^()"']|"[^"]*"|'[^']*')*\))?:)?(?<name>[A-Za-z_][A-Za-z0-9_]*)>""")]
-    private static partial Regex Variable();
 }

@@ -25,7 +25,7 @@ internal sealed class FlagonDocumentTransformer : IOpenApiDocumentTransformer
                 {
                     continue;
                 }
-                string wanted = FlagonApiDescriptionProvider.OpenApiPath(rule.PathBase + rule.Rule).Replace("{{", "{").Replace("}}", "}");
+                string wanted = FlagonApiDescriptionProvider.OpenApiPath(rule.PathBase + rule.Rule, template: false);
                 string written = wanted.TrimEnd('/');
                 if (wanted.Length > 1 && wanted.EndsWith('/') && !paths.ContainsKey(wanted) && paths.Remove(written, out var item))
                 {

@@ -82,12 +82,16 @@ namespace Flagon.Generators.Shared
             }
         }
 
-        private static bool IsUnreserved(char c) =>
+        /// <summary>RFC 3986's unreserved characters: never encoded.</summary>
+        public static bool IsUnreserved(char c) =>
             (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
 
-        private static bool IsPathSafe(char c) =>
-            IsUnreserved(c) || c == '/' || c == '!' || c == '$' || c == '&' || c == '\'' || c == '(' || c == ')' || c == '*' || c == '+'
-            || c == ',' || c == ';' || c == '=' || c == ':' || c == '@';
+        /// <summary>The sub-delimiters (and <c>:</c>, <c>@</c>) Werkzeug keeps in a path part; '%', '?' and '#' are always encoded.</summary>
+        public static bool IsSubDelimiterKept(char c) =>
+            c == '!' || c == '$' || c == '&' || c == '\'' || c == '(' || c == ')' || c == '*' || c == '+' || c == ',' || c == ';' || c == '='
+            || c == ':' || c == '@';
+
+        private static bool IsPathSafe(char c) => IsUnreserved(c) || c == '/' || IsSubDelimiterKept(c);
 
         private static bool IsUriSafe(char c) => c > ' ' && c < '\u007F';
     }

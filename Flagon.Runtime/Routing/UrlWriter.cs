@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.ComponentModel;
 using System.Globalization;
+using Flagon.Generators.Shared;
 
 namespace Flagon.Routing;
 
@@ -161,7 +162,7 @@ public ref struct UrlWriter
         for (int i = 0; i < value.Length; i++)
         {
             char c = value[i];
-            if (IsUnreserved(c) || (c == '/' && keepSlash) || (!query && IsSubDelimiterKept(c)))
+            if (UrlQuoting.IsUnreserved(c) || (c == '/' && keepSlash) || (!query && UrlQuoting.IsSubDelimiterKept(c)))
             {
                 Append(c);
                 continue;
@@ -184,12 +185,6 @@ public ref struct UrlWriter
             }
         }
     }
-
-    private static bool IsUnreserved(char c) =>
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c is '-' or '.' or '_' or '~';
-
-    // Werkzeug keeps these in path parts; '%' and '?' and '#' must always be encoded.
-    private static bool IsSubDelimiterKept(char c) => c is '!' or '$' or '&' or '\'' or '(' or ')' or '*' or '+' or ',' or ';' or '=' or ':' or '@';
 
     private void Append(char c)
     {

@@ -2,9 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using Flagon.Routing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Flagon.Runtime.Tests;
 
@@ -21,9 +18,8 @@ public sealed class BodyLimitTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        web = new LimitApp().Build();
-        await web.StartAsync();
-        client = new HttpClient { BaseAddress = new Uri(web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        (web, var address) = await OverHttp.StartAsync(new LimitApp());
+        client = new HttpClient { BaseAddress = address };
     }
 
     public async Task DisposeAsync()

@@ -1,7 +1,4 @@
 using Flagon.Routing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -12,15 +9,20 @@ public class DisconnectTests
 {
     private sealed class StreamApp() : App(["--urls", "http://127.0.0.1:0"], RouteTableRegistry.Tables);
 
-    [Fact]
-    public async Task A_client_leaving_a_streamed_response_is_an_information_line_not_an_error()
+    private static (App App, CapturedLogs Logs) LoggedApp()
     {
         var logs = new CapturedLogs();
         var app = new StreamApp();
         app.Services.AddSingleton<ILoggerProvider>(logs);
-        await using var web = app.Build();
-        await web.StartAsync();
-        var address = new Uri(web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        return (app, logs);
+    }
+
+    [Fact]
+    public async Task A_client_leaving_a_streamed_response_is_an_information_line_not_an_error()
+    {
+        var (app, logs) = LoggedApp();
+        var (web, address) = await OverHttp.StartAsync(app);
+        await using var _ = web;
 
         using (var leaving = new HttpClient { BaseAddress = address })
         {
@@ -45,12 +47,9 @@ public class DisconnectTests
     [Fact]
     public async Task A_client_leaving_in_the_middle_of_an_upload_disturbs_nothing()
     {
-        var logs = new CapturedLogs();
-        var app = new StreamApp();
-        app.Services.AddSingleton<ILoggerProvider>(logs);
-        await using var web = app.Build();
-        await web.StartAsync();
-        var address = new Uri(web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var (app, logs) = LoggedApp();
+        var (web, address) = await OverHttp.StartAsync(app);
+        await using var _ = web;
 
         // Half of a declared multipart body, then the connection closes.
         using (var socket = new System.Net.Sockets.TcpClient())

@@ -46,10 +46,8 @@ public sealed class RouteHarness : IAsyncLifetime
     public async Task InitializeAsync()
     {
         app.Services.AddSingleton<Greeter>();
-        web = app.Build();
-        await web.StartAsync();
-        var address = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
+        (web, var address) = await OverHttp.StartAsync(app);
+        client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = address };
     }
 
     public async Task DisposeAsync()
