@@ -55,6 +55,13 @@ public partial class App
     protected virtual async ValueTask<Response?> HandleExceptionAsync(Exception exception)
     {
         var context = RequestScope().Http!;
+        if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away (in the middle of its upload, or while a view awaited with RequestAborted): no one
+            // to answer, and not the app's error.
+            Logger.LogInformation("The client went away during the request to {Path} [{Method}]", context.Request.Path, context.Request.Method);
+            return null;
+        }
         GotRequestException?.Invoke(this, exception);
         if (context.Response.HasStarted)
         {
