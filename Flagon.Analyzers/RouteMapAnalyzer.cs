@@ -132,7 +132,8 @@ namespace Flagon.Analyzers
         // Rules that match exactly the same paths: the same parts, with variables compared by converter, not name.
         private static string Shape(RuleSpec rule) => string.Join("/", rule.Parts.Select(p => p.IsStatic
             ? "s:" + p.Prefix
-            : $"v:{p.Prefix}\u0000{rule.Variables[p.Variable].Converter.Display}\u0000{p.Suffix}\u0000{p.IsFinal}"));
+            : "v:" + string.Join("\u0000", p.Texts.Select((text, i) => i < p.Variables.Count ? text + "\u0000" + rule.Variables[p.Variables[i]].Converter.Display : text))
+                + $"\u0000{p.IsFinal}\u0000{p.IsSuffixed}"));
 
         // The view's own rules against the earlier ones: reported on the view, so that it shows in its document.
         private static void Check(SymbolAnalysisContext context, RouteMap map, IMethodSymbol view)

@@ -1,6 +1,7 @@
 using System.CodeDom.Compiler;
 using System.Collections.Generic;
 using System.Linq;
+using Flagon.Generators.Helpers;
 using Flagon.Generators.Model;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -61,6 +62,7 @@ namespace Flagon.Generators.Emitters
                 w.Indent--;
                 w.WriteLine("}");
             }
+            EmitPatterns();
             w.WriteLineNoTabs(string.Empty);
             EmitMethodBit();
         }
@@ -196,56 +198,190 @@ namespace Flagon.Generators.Emitters
 
         private void EmitDynamic(RouteTree parent, PartSpec part, RouteTree child, int depth, int captured, string name)
         {
-            var converter = parent.ConverterOf(child);
-            string comment = $"// <{converter.Display}>{(part.Prefix.Length + part.Suffix.Length > 0 ? $" with \"{part.Prefix}\" before and \"{part.Suffix}\" after" : string.Empty)}{(part.IsFinal ? ", to the end of the path" : string.Empty)}";
-            string source = part.IsFinal ? $"path[s{depth}..]" : $"p{depth}";
-            string start = $"s{depth}";
-            string end = part.IsFinal ? "path.Length" : $"e{depth}";
-            int affix = part.Prefix.Length + part.Suffix.Length;
-            if (affix > 0)
+            var converters = parent.ConvertersOf(child);
+            // Locals (the text around a value, a trailing slash) get a block of their own.
+            bool block = part.IsSuffixed || (!part.IsCompound && part.Prefix.Length + part.Suffix.Length > 0);
+            string comment = $"// {Describe(part, converters)}";
+            if (block || part.IsCompound)
             {
-                // The value between a literal prefix and suffix: its own block, for its variables.
-                string value = $"v{depth}_{captured}";
                 w.WriteLine(comment);
+            }
+            if (block)
+            {
                 w.WriteLine("{");
                 w.Indent++;
-                w.WriteLine($"var a{depth} = {source};");
-                var conditions = new List<string> { $"a{depth}.Length > {affix}" };
-                if (part.Prefix.Length > 0)
+            }
+            string source = part.IsFinal ? $"path[s{depth}..]" : $"p{depth}";
+            string offset = $"s{depth}";
+            if (part.IsSuffixed)
+            {
+                // Werkzeug's suffixed part: the rest of the path without one trailing slash, not ending in another.
+                w.WriteLine($"var r{depth} = {source};");
+                w.WriteLine($"bool slashed{depth} = global::System.MemoryExtensions.EndsWith(r{depth}, '/');");
+                w.WriteLine($"var t{depth} = slashed{depth} ? r{depth}[..^1] : r{depth};");
+                source = $"t{depth}";
+            }
+            var conditions = new List<string>();
+            if (part.IsSuffixed)
+            {
+                conditions.Add($"!global::System.MemoryExtensions.EndsWith({source}, '/')");
+            }
+            if (part.IsCompound)
+            {
+                string pattern = PatternField(part, converters);
+                conditions.Add($"{pattern}.Match({source}, {offset}, ref match.Values, {captured})");
+                for (int i = 0; i < converters.Count; i++)
                 {
-                    conditions.Add($"global::System.MemoryExtensions.StartsWith(a{depth}, {Literal(part.Prefix)})");
+                    conditions.Add(ConverterTest(converters[i], $"path[match.Values[{captured + i}]]"));
                 }
-                if (part.Suffix.Length > 0)
-                {
-                    conditions.Add($"global::System.MemoryExtensions.EndsWith(a{depth}, {Literal(part.Suffix)})");
-                }
-                w.WriteLine($"var {value} = {string.Join(" && ", conditions)} ? a{depth}[{part.Prefix.Length}..^{part.Suffix.Length}] : default;");
-                w.WriteLine($"if ({ConverterTest(converter, value)})");
+                w.WriteLine($"if ({string.Join(" && ", conditions)})");
             }
             else
             {
-                w.WriteLine($"if ({ConverterTest(converter, source)}) {comment}");
+                var converter = converters[0];
+                int affix = part.Prefix.Length + part.Suffix.Length;
+                string value = source;
+                if (affix > 0)
+                {
+                    // The value between a literal prefix and suffix.
+                    value = $"v{depth}_{captured}";
+                    var around = new List<string> { $"{source}.Length > {affix}" };
+                    if (part.Prefix.Length > 0)
+                    {
+                        around.Add($"global::System.MemoryExtensions.StartsWith({source}, {Literal(part.Prefix)})");
+                    }
+                    if (part.Suffix.Length > 0)
+                    {
+                        around.Add($"global::System.MemoryExtensions.EndsWith({source}, {Literal(part.Suffix)})");
+                    }
+                    w.WriteLine($"var {value} = {string.Join(" && ", around)} ? {source}[{part.Prefix.Length}..^{part.Suffix.Length}] : default;");
+                }
+                conditions.Add(ConverterTest(converter, value));
+                w.WriteLine($"if ({string.Join(" && ", conditions)}){(block ? string.Empty : " " + comment)}");
             }
             w.WriteLine("{");
             w.Indent++;
-            string from = part.Prefix.Length > 0 ? $"{start} + {part.Prefix.Length}" : start;
-            string to = part.Suffix.Length > 0 ? $"{end} - {part.Suffix.Length}" : end;
-            w.WriteLine($"match.Values[{captured}] = new global::System.Range({from}, {to});");
-            if (part.IsFinal)
+            if (!part.IsCompound)
+            {
+                string end = part.IsFinal ? $"s{depth} + {source}.Length" : $"e{depth}";
+                string from = part.Prefix.Length > 0 ? $"s{depth} + {part.Prefix.Length}" : $"s{depth}";
+                string to = part.Suffix.Length > 0 ? $"{end} - {part.Suffix.Length}" : end;
+                w.WriteLine($"match.Values[{captured}] = new global::System.Range({from}, {to});");
+            }
+            if (part.IsSuffixed)
+            {
+                // With the slash: the rules that end with it; without: those rules redirect (or accept) as usual.
+                var slashedRules = child.Static.TryGetValue(string.Empty, out var withSlash) ? withSlash.Rules : new List<TableRule>();
+                w.WriteLine($"if (slashed{depth})");
+                w.WriteLine("{");
+                w.Indent++;
+                foreach (var (condition, ruleComment) in slashedRules.Select(RuleCheck))
+                {
+                    w.WriteLine($"if ({condition}) {success} {ruleComment}");
+                }
+                w.Indent--;
+                w.WriteLine("}");
+                w.WriteLine("else");
+                w.WriteLine("{");
+                w.Indent++;
+                EmitRulesEndingHere(child);
+                w.Indent--;
+                w.WriteLine("}");
+            }
+            else if (part.IsFinal)
             {
                 EmitRulesEndingHere(child);
             }
             else
             {
-                string childName = (name == "root" ? "Match" : name) + "_" + NamePart(converter.Kind.ToString().ToLowerInvariant());
-                EmitChild(child, depth + 1, captured + 1, childName);
+                string kinds = string.Join("_", converters.Select(c => NamePart(c.Kind.ToString().ToLowerInvariant())));
+                string childName = (name == "root" ? "Match" : name) + "_" + kinds;
+                EmitChild(child, depth + 1, captured + converters.Count, childName);
             }
             w.Indent--;
             w.WriteLine("}");
-            if (affix > 0)
+            if (block)
             {
                 w.Indent--;
                 w.WriteLine("}");
+            }
+        }
+
+        // How a comment shows a part: "<int>-<int>", "<string> with \".json\" after", ", to the end of the path".
+        private static string Describe(PartSpec part, EquatableArray<ConverterSpec> converters)
+        {
+            var text = new System.Text.StringBuilder();
+            for (int i = 0; i < part.Texts.Count; i++)
+            {
+                text.Append(part.Texts[i]);
+                if (i < converters.Count)
+                {
+                    text.Append('<').Append(converters[i].Display).Append('>');
+                }
+            }
+            if (part.IsSuffixed)
+            {
+                text.Append(" with or without a trailing slash");
+            }
+            if (part.IsFinal)
+            {
+                text.Append(", to the end of the path");
+            }
+            return text.ToString().Replace("\n", " ").Replace("\r", " ");
+        }
+
+        // A compound part's pattern: a static field per distinct part, built once.
+        private string PatternField(PartSpec part, EquatableArray<ConverterSpec> converters)
+        {
+            string creation = PatternCreation(part, converters);
+            if (!patterns.TryGetValue(creation, out var field))
+            {
+                field = $"Pattern{patterns.Count}";
+                patterns.Add(creation, field);
+                patternComments.Add(field, Describe(part, converters));
+            }
+            return field;
+        }
+
+        /// <summary>The expression that builds a compound part's <c>PartPattern</c>.</summary>
+        internal static string PatternCreation(PartSpec part, EquatableArray<ConverterSpec> converters)
+        {
+            var pieces = new List<string>();
+            for (int i = 0; i < part.Texts.Count; i++)
+            {
+                if (part.Texts[i].Length > 0)
+                {
+                    pieces.Add($"{Piece}.Literal({Literal(part.Texts[i])})");
+                }
+                if (i < converters.Count)
+                {
+                    pieces.Add(PieceOf(converters[i]));
+                }
+            }
+            return $"new({string.Join(", ", pieces)})";
+        }
+
+        private const string Piece = "global::Flagon.Routing.PatternPiece";
+        private readonly Dictionary<string, string> patterns = new Dictionary<string, string>();
+        private readonly Dictionary<string, string> patternComments = new Dictionary<string, string>();
+
+        private static string PieceOf(ConverterSpec c) => c.Kind switch
+        {
+            ConverterKind.String => $"{Piece}.String({c.MinLength}, {(c.MaxLength == int.MaxValue ? "int.MaxValue" : c.MaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture))})",
+            ConverterKind.Path => $"{Piece}.Path()",
+            ConverterKind.Int => $"{Piece}.Int({c.FixedDigits}, {Bool(c.Signed)})",
+            ConverterKind.Float => $"{Piece}.Float({Bool(c.Signed)})",
+            ConverterKind.Uuid => $"{Piece}.Uuid()",
+            _ => $"{Piece}.Any({string.Join(", ", c.Choices.Select(Literal))})",
+        };
+
+        private void EmitPatterns()
+        {
+            foreach (var entry in patterns)
+            {
+                w.WriteLineNoTabs(string.Empty);
+                w.WriteLine($"// {patternComments[entry.Value]}");
+                w.WriteLine($"private static readonly global::Flagon.Routing.PartPattern {entry.Value} = {entry.Key};");
             }
         }
 

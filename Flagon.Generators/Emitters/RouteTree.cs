@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Flagon.Generators.Helpers;
 using Flagon.Generators.Model;
 
 namespace Flagon.Generators.Emitters
@@ -44,7 +45,8 @@ namespace Flagon.Generators.Emitters
                 var node = root;
                 foreach (var part in rule.Rule.Parts)
                 {
-                    node = part.IsStatic ? node.StaticChild(part.Prefix) : node.DynamicChild(part, rule.Rule.Variables[part.Variable].Converter);
+                    node = part.IsStatic ? node.StaticChild(part.Prefix)
+                        : node.DynamicChild(part, part.Variables.Select(v => rule.Rule.Variables[v].Converter).ToEquatableArray());
                 }
                 node.Rules.Add(rule);
             }
@@ -90,45 +92,31 @@ namespace Flagon.Generators.Emitters
             return child;
         }
 
-        // Parts that differ only in the variable's name share a state, as in Werkzeug: values are positional.
-        private RouteTree DynamicChild(PartSpec part, ConverterSpec converter)
+        // Parts that differ only in the variables' names share a state, as in Werkzeug: values are positional.
+        private RouteTree DynamicChild(PartSpec part, EquatableArray<ConverterSpec> converters)
         {
-            var key = new PartSpec(part.Prefix, 0, part.Suffix, part.IsFinal);
+            var key = part.Positional();
             foreach (var entry in Dynamic)
             {
-                if (entry.Key == key && Converters[entry.Value] == converter)
+                if (entry.Key == key && Converters[entry.Value] == converters)
                 {
                     return entry.Value;
                 }
             }
             var child = new RouteTree();
-            Converters[child] = converter;
+            Converters[child] = converters;
             Dynamic.Add(new KeyValuePair<PartSpec, RouteTree>(key, child));
             return child;
         }
 
-        private Dictionary<RouteTree, ConverterSpec> Converters { get; } = new Dictionary<RouteTree, ConverterSpec>();
+        private Dictionary<RouteTree, EquatableArray<ConverterSpec>> Converters { get; } = new Dictionary<RouteTree, EquatableArray<ConverterSpec>>();
 
-        /// <summary>The converter on the transition into <paramref name="child"/>.</summary>
-        public ConverterSpec ConverterOf(RouteTree child) => Converters[child];
+        /// <summary>The converters on the transition into <paramref name="child"/>, one per variable of its part.</summary>
+        public EquatableArray<ConverterSpec> ConvertersOf(RouteTree child) => Converters[child];
 
-        // Werkzeug's weights: parts with static text first (longer first), then lighter converters; Flagon
-        // breaks the remaining ties by converter restrictiveness and text, so the order is total.
         private void Sort()
         {
-            Dynamic.Sort((a, b) =>
-            {
-                var ca = Converters[a.Value];
-                var cb = Converters[b.Value];
-                int c = (a.Key.Prefix.Length + a.Key.Suffix.Length == 0).CompareTo(b.Key.Prefix.Length + b.Key.Suffix.Length == 0);
-                if (c == 0) c = (b.Key.Prefix.Length + b.Key.Suffix.Length).CompareTo(a.Key.Prefix.Length + a.Key.Suffix.Length);
-                if (c == 0) c = a.Key.IsFinal.CompareTo(b.Key.IsFinal);
-                if (c == 0) c = ca.Weight.CompareTo(cb.Weight);
-                if (c == 0) c = ca.Rank.CompareTo(cb.Rank);
-                if (c == 0) c = string.CompareOrdinal(ca.Display, cb.Display);
-                if (c == 0) c = string.CompareOrdinal(a.Key.Prefix + "\u0000" + a.Key.Suffix, b.Key.Prefix + "\u0000" + b.Key.Suffix);
-                return c;
-            });
+            Dynamic.Sort((a, b) => Compare(a.Key, Converters[a.Value], b.Key, Converters[b.Value]));
             foreach (var child in Static.Values)
             {
                 child.Sort();
@@ -137,6 +125,41 @@ namespace Flagon.Generators.Emitters
             {
                 child.Value.Sort();
             }
+        }
+
+        /// <summary>
+        /// Werkzeug's <c>Weighting</c> of two parts at the same place: more pieces of static text first, then
+        /// longer pieces first (in order), then more variables first, then lighter converters first (in order).
+        /// Where Werkzeug would fall back to registration order Flagon goes on, so the order is total: a part to
+        /// the end of the path last, then the more restrictive converters first, then the converters' text, then
+        /// the static text.
+        /// </summary>
+        internal static int Compare(PartSpec a, EquatableArray<ConverterSpec> ca, PartSpec b, EquatableArray<ConverterSpec> cb)
+        {
+            var sa = Shared.RuleParts.StaticPieces(a).ToList();
+            var sb = Shared.RuleParts.StaticPieces(b).ToList();
+            int c = sb.Count.CompareTo(sa.Count);
+            for (int i = 0; c == 0 && i < sa.Count; i++)
+            {
+                c = sb[i].Length.CompareTo(sa[i].Length);
+            }
+            if (c == 0) c = cb.Count.CompareTo(ca.Count);
+            for (int i = 0; c == 0 && i < ca.Count; i++)
+            {
+                c = ca[i].Weight.CompareTo(cb[i].Weight);
+            }
+            if (c == 0) c = a.IsFinal.CompareTo(b.IsFinal);
+            if (c == 0) c = a.IsSuffixed.CompareTo(b.IsSuffixed);
+            for (int i = 0; c == 0 && i < ca.Count; i++)
+            {
+                c = ca[i].Rank.CompareTo(cb[i].Rank);
+            }
+            for (int i = 0; c == 0 && i < ca.Count; i++)
+            {
+                c = string.CompareOrdinal(ca[i].Display, cb[i].Display);
+            }
+            if (c == 0) c = string.CompareOrdinal(string.Join("\u0000", a.Texts), string.Join("\u0000", b.Texts));
+            return c;
         }
     }
 }

@@ -2,6 +2,7 @@ using System.CodeDom.Compiler;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using Flagon.Generators.Helpers;
 using Flagon.Generators.Model;
 using Flagon.Generators.Shared;
 
@@ -294,31 +295,66 @@ namespace Flagon.Generators.Emitters
             w.WriteLine($"{Context}.Begin(ref url, prefix, external);");
             // Static text is written in as few pieces as possible: "/page/" then the value.
             var pending = new StringBuilder();
+            void Flush()
+            {
+                if (pending.Length > 0)
+                {
+                    w.WriteLine($"url.AppendLiteral({MatcherEmitter.Literal(UrlQuoting.QuotePath(pending.ToString()))});");
+                    pending.Clear();
+                }
+            }
             foreach (var part in spec.Parts)
             {
-                pending.Append('/').Append(part.Prefix);
-                if (part.IsStatic)
+                pending.Append('/');
+                string? bounds = null, start = null;
+                if (part.IsCompound)
                 {
-                    continue;
+                    // Several values in one part: marked as written, then checked to match back the same way.
+                    Flush();
+                    int n = cacheCount++;
+                    start = $"start{n}";
+                    bounds = $"bounds{n}";
+                    w.WriteLine($"int {start} = url.Length;");
+                    w.WriteLine($"global::System.Span<int> {bounds} = stackalloc int[{2 * part.Variables.Count}];");
                 }
-                w.WriteLine($"url.AppendLiteral({MatcherEmitter.Literal(UrlQuoting.QuotePath(pending.ToString()))});");
-                pending.Clear();
-                var variable = spec.Variables[part.Variable];
-                var p = parameters.First(x => x.Name == variable.Name);
-                w.WriteLine(WriteValue(endpoint, variable, p));
-                pending.Append(part.Suffix);
+                for (int i = 0; i < part.Texts.Count; i++)
+                {
+                    pending.Append(part.Texts[i]);
+                    if (i == part.Variables.Count)
+                    {
+                        break;
+                    }
+                    Flush();
+                    var variable = spec.Variables[part.Variables[i]];
+                    var p = parameters.First(x => x.Name == variable.Name);
+                    if (bounds is not null)
+                    {
+                        w.WriteLine($"{bounds}[{2 * i}] = url.Length;");
+                    }
+                    bool beforeSlash = part.IsSuffixed && i == part.Variables.Count - 1 && part.Suffix.Length == 0;
+                    w.WriteLine(WriteValue(endpoint, variable, p, beforeSlash));
+                    if (bounds is not null)
+                    {
+                        w.WriteLine($"{bounds}[{(2 * i) + 1}] = url.Length;");
+                    }
+                }
+                if (bounds is not null)
+                {
+                    Flush();
+                    string pattern = $"pattern{cacheCount++}";
+                    var converters = part.Variables.Select(v => spec.Variables[v].Converter).ToEquatableArray();
+                    fields.Add($"private static readonly global::Flagon.Routing.PartPattern {pattern} = {MatcherEmitter.PatternCreation(part, converters)};");
+                    w.WriteLine($"url.CheckSplit({pattern}, {start}, {bounds}, {MatcherEmitter.Literal(endpoint)});");
+                }
             }
-            if (pending.Length > 0)
-            {
-                w.WriteLine($"url.AppendLiteral({MatcherEmitter.Literal(UrlQuoting.QuotePath(pending.ToString()))});");
-            }
+            Flush();
             w.WriteLine($"return {Context}.End(ref url, query, anchor);");
         }
 
         // The rule's text as a URL: quoted at build time (Werkzeug quotes it when building).
         private static string StaticPath(RuleSpec spec) => UrlQuoting.QuotePath("/" + string.Join("/", spec.Parts.Select(p => p.Prefix)));
 
-        private string WriteValue(string endpoint, VariableSpec variable, BuildParameter p)
+        private string WriteValue(string endpoint, VariableSpec variable, BuildParameter p, bool beforeSlash)
         {
             var c = variable.Converter;
             string ep = MatcherEmitter.Literal(endpoint);
@@ -342,7 +378,7 @@ namespace Flagon.Generators.Emitters
             switch (c.Kind)
             {
                 case ConverterKind.Path:
-                    return $"url.AppendPath({Checks}.Path({ep}, {name}, {p.Value}));";
+                    return $"url.AppendPath({Checks}.{(beforeSlash ? "PathBeforeSlash" : "Path")}({ep}, {name}, {p.Value}));";
                 case ConverterKind.Any:
                 {
                     string field = $"choices{cacheCount++}";

@@ -435,9 +435,9 @@ namespace Flagon.Generators.Shared
                 }
             }
 
-            var parts = SplitParts(parsed, pattern, errors);
+            var parts = RuleParts.Split(parsed);
             var defaults = BindDefaults(method, defaultsText, variableParts, errors);
-            if (errors.Count > errorCount || parts is null || defaults is null)
+            if (errors.Count > errorCount || defaults is null)
             {
                 return null;
             }
@@ -461,71 +461,6 @@ namespace Flagon.Generators.Shared
             RuleErrorKind.DuplicateVariable => new BindingError(DiagnosticDescriptors.DuplicateVariable, ErrorTarget.RuleSpan, error.Start, error.Length, null, pattern, error.Detail),
             _ => new BindingError(DiagnosticDescriptors.RuleSyntax, ErrorTarget.RuleSpan, error.Start, error.Length, null, pattern, error.Detail),
         };
-
-        // Splits the rule after its leading slash into parts between slashes; a path converter takes the rest.
-        private static List<PartSpec>? SplitParts(ParsedRule parsed, string pattern, List<BindingError> errors)
-        {
-            var parts = new List<PartSpec>();
-            string prefix = string.Empty;
-            int variable = -1;
-            string suffix = string.Empty;
-            int variableIndex = 0;
-            for (int p = 0; p < parsed.Parts.Count; p++)
-            {
-                var part = parsed.Parts[p];
-                if (!part.IsVariable)
-                {
-                    string text = p == 0 ? part.Text.Substring(1) : part.Text;
-                    var chunks = text.Split('/');
-                    for (int c = 0; c < chunks.Length; c++)
-                    {
-                        if (c > 0)
-                        {
-                            parts.Add(new PartSpec(prefix, variable, suffix, false));
-                            prefix = string.Empty;
-                            variable = -1;
-                            suffix = string.Empty;
-                        }
-                        if (variable < 0)
-                        {
-                            prefix += chunks[c];
-                        }
-                        else
-                        {
-                            suffix += chunks[c];
-                        }
-                    }
-                    continue;
-                }
-
-                if (variable >= 0)
-                {
-                    errors.Add(new BindingError(DiagnosticDescriptors.UnsupportedRuleShape, ErrorTarget.RuleSpan, part.Start, part.Length, null, pattern,
-                        "a part between two slashes may hold only one variable"));
-                    return null;
-                }
-                variable = variableIndex++;
-                if (part.Converter == "path")
-                {
-                    // The path converter consumes the rest of the URL: only static text may follow it.
-                    var rest = new System.Text.StringBuilder();
-                    for (int q = p + 1; q < parsed.Parts.Count; q++)
-                    {
-                        if (parsed.Parts[q].IsVariable)
-                        {
-                            errors.Add(new BindingError(DiagnosticDescriptors.UnsupportedRuleShape, ErrorTarget.RuleSpan, parsed.Parts[q].Start, parsed.Parts[q].Length, null, pattern,
-                                "no variable may follow a path converter"));
-                            return null;
-                        }
-                        rest.Append(parsed.Parts[q].Text);
-                    }
-                    parts.Add(new PartSpec(prefix, variable, rest.ToString(), true));
-                    return parts;
-                }
-            }
-            parts.Add(new PartSpec(prefix, variable, suffix, false));
-            return parts;
-        }
 
         private static VariableSpec? BindVariable(IMethodSymbol method, RulePart part, string pattern, List<BindingError> errors)
         {

@@ -66,6 +66,20 @@ public static class UrlChecks
         return NoEncodedSlash(endpoint, name, value);
     }
 
+    /// <summary>
+    /// <c>path</c> right before a rule's trailing slash (<c>/tree/&lt;path:p&gt;/</c>): as <see cref="Path"/>, and not
+    /// ending in <c>/</c>, which the rule's slash would follow (Werkzeug's matcher refuses such a value).
+    /// </summary>
+    public static string PathBeforeSlash(string endpoint, string name, string? value)
+    {
+        var path = Path(endpoint, name, value);
+        if (path[^1] == '/')
+        {
+            throw new UrlBuildException(endpoint, $"'{name}' must not end with '/': the rule's trailing slash follows it.");
+        }
+        return path;
+    }
+
     /// <summary>An <c>any</c> value: one of the rule's choices.</summary>
     public static string Any(string endpoint, string name, string? value, string[] choices)
     {

@@ -27,6 +27,49 @@ public ref struct UrlWriter
     /// <summary>What has been written so far.</summary>
     public readonly ReadOnlySpan<char> Written => buffer[..length];
 
+    /// <summary>How many characters have been written: a mark before and after a value, for <see cref="CheckSplit"/>.</summary>
+    public readonly int Length => length;
+
+    /// <summary>
+    /// Checks that the path part written since <paramref name="start"/>, a part with several variables, matches
+    /// back to the same values: decoded as the server decodes a path, it must split at the same places (the
+    /// values' <paramref name="bounds"/>, a start and an end per value, as marked with <see cref="Length"/>).
+    /// Otherwise the values are ambiguous in this rule (<c>&lt;a&gt;-&lt;b&gt;</c> with <c>a = "x"</c>,
+    /// <c>b = "y-z"</c> would come back as <c>a = "x-y"</c>, <c>b = "z"</c>), and building refuses them.
+    /// </summary>
+    /// <exception cref="UrlBuildException">The values would not come back as given.</exception>
+    public readonly void CheckSplit(PartPattern pattern, int start, scoped ReadOnlySpan<int> bounds, string endpoint)
+    {
+        var written = buffer[start..length];
+        char[]? pooled = null;
+        Span<char> decoded = written.Length <= 512 ? stackalloc char[512] : (pooled = ArrayPool<char>.Shared.Rent(written.Length));
+        Span<int> expected = stackalloc int[bounds.Length];
+        int at = 0;
+        int from = start;
+        for (int i = 0; i < bounds.Length; i++)
+        {
+            at += PathDecoding.Decode(buffer[from..bounds[i]], decoded[at..]);
+            expected[i] = at;
+            from = bounds[i];
+        }
+        at += PathDecoding.Decode(buffer[from..length], decoded[at..]);
+        Span<Range> found = stackalloc Range[RouteValueRanges.Capacity];
+        bool same = pattern.Split(decoded[..at], found);
+        for (int i = 0; same && i < bounds.Length / 2; i++)
+        {
+            same = found[i].Start.Value == expected[2 * i] && found[i].End.Value == expected[(2 * i) + 1];
+        }
+        if (pooled is not null)
+        {
+            ArrayPool<char>.Shared.Return(pooled);
+        }
+        if (!same)
+        {
+            throw new UrlBuildException(endpoint,
+                $"the values written as '{written.ToString()}' would not match back to the same values (the rule's variables would split that text differently).");
+        }
+    }
+
     /// <summary>Appends text as it is (the rule's static parts, already valid in a URL).</summary>
     public void AppendLiteral(string text) => Append(text);
 

@@ -56,6 +56,27 @@ public class RouteMapAnalyzerTests
             .WithArguments("/users/<login>", "ByLogin", "GET", "/users/<name>", "ByName"));
 
     [Fact]
+    public Task FLG0008_for_parts_with_several_variables_compares_their_converters_and_text() => Verify.VerifyAsync("""
+        using Flagon;
+        static class Views
+        {
+            [Route("/archive/<int:year>-<int:month>")]
+            public static string Month(int year, int month) => "x";
+
+            [{|#0:Route("/archive/<int:y>-<int:m>")|}]
+            public static string Other(int y, int m) => "x";
+
+            [Route("/archive/<int:year>.<int:month>")]
+            public static string Dotted(int year, int month) => "x";
+
+            [Route("/archive/<year>-<month>")]
+            public static string Text(string year, string month) => "x";
+        }
+        """,
+        new DiagnosticResult("FLG0008", DiagnosticSeverity.Warning).WithLocation(0)
+            .WithArguments("/archive/<int:y>-<int:m>", "Other", "GET", "/archive/<int:year>-<int:month>", "Month"));
+
+    [Fact]
     public Task Same_path_with_other_methods_other_converters_or_other_blueprints_is_fine() => Verify.VerifyAsync("""
         using Flagon;
         static class Views

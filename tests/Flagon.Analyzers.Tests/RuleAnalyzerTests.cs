@@ -64,9 +64,13 @@ public class RuleAnalyzerTests
             Error("FLG0005").WithArguments("/a/<int(maximum=3):pk>", "int", "int has no argument 'maximum'"));
 
     [Fact]
-    public Task FLG0006_two_variables_in_one_part() =>
-        Verify.VerifyAsync(Views("\"/a/<x>-{|#0:<y>|}\"", "string x, string y"),
-            Error("FLG0006").WithArguments("/a/<x>-<y>", "a part between two slashes may hold only one variable"));
+    public Task FLG0006_more_variables_than_a_match_carries() =>
+        Verify.VerifyAsync(Views("\"{|#0:/<v0>/<v1>/<v2>/<v3>/<v4>/<v5>/<v6>/<v7>/<v8>/<v9>/<v10>/<v11>/<v12>/<v13>/<v14>/<v15>/<v16>|}\"", "string v0, string v1, string v2, string v3, string v4, string v5, string v6, string v7, string v8, string v9, string v10, string v11, string v12, string v13, string v14, string v15, string v16"),
+            Error("FLG0006").WithArguments("/<v0>/<v1>/<v2>/<v3>/<v4>/<v5>/<v6>/<v7>/<v8>/<v9>/<v10>/<v11>/<v12>/<v13>/<v14>/<v15>/<v16>", "a rule may have at most 16 variables"));
+
+    [Fact]
+    public Task Several_variables_in_one_part_and_variables_after_a_path_are_rules_like_any_other() =>
+        Verify.VerifyAsync(Views("\"/a/<x>-<y>/<path:p>/<int:n>.txt\"", "string x, string y, string p, int n"));
 
     [Fact]
     public Task FLG0007_defaults_naming_no_parameter() => Verify.VerifyAsync("""

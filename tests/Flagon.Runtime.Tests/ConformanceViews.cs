@@ -80,6 +80,28 @@ public static class ConformanceViews
     public static string Deep(string a, string b, int c, string d, string e) =>
         $"deep a={a} b={b} c={c} d={d} e={e} args={string.Join(",", Globals.Request.ViewArgs.OrderBy(p => p.Key).Select(p => $"{p.Key}:{p.Value}"))}";
 
+    // Werkzeug's rules with several variables in one part, variables after a path, and a path before a slash.
+    [Route("/month/<int:year>-<int:month>")]
+    public static string Month(int year, int month) => $"month year={year} month={month}";
+
+    [Route("/report/<name>.<any(json, html):fmt>")]
+    public static string Report(string name, string fmt) => $"report name={name} fmt={fmt}";
+
+    [Route("/report/<name>")]
+    public static string ReportPlain(string name) => $"report_plain name={name}";
+
+    [Route("/span/<first>-<second>")]
+    public static string Span(string first, string second) => $"span first={first} second={second}";
+
+    [Route("/v<int:major>.<int:minor>/")]
+    public static string Version(int major, int minor) => $"version major={major} minor={minor}";
+
+    [Route("/dl/<path:dir>/<name>.txt")]
+    public static string Download(string dir, string name) => $"download dir={dir} name={name}";
+
+    [Route("/tree/<path:p>/")]
+    public static string Tree(string p) => $"tree p={p}";
+
     [Route("/items/<uuid:id>")]
     public static string Item(Guid id) => $"item id={id}";
 

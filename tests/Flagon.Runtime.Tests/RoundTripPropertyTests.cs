@@ -45,11 +45,22 @@ public class RoundTripPropertyTests(RouteHarness harness) : IClassFixture<RouteH
         // Non-ASCII rule text (/café/<name>) with any value: both percent-encoded as UTF-8, both decoded back.
         Text.Select(n => new Case("cafe", () => UrlFor.Cafe(name: n), $"cafe name={n}")),
         Text.Where(p => !p.EndsWith("/edit", StringComparison.Ordinal) && p != "edit")
-            .Select(p => new Case("file", () => UrlFor.File(name: p), $"file name={p}")));
+            .Select(p => new Case("file", () => UrlFor.File(name: p), $"file name={p}")),
+        // Several values in one part, and values after a path: built only when they split back the same way.
+        Gen.Select(Gen.Int[0, int.MaxValue], Gen.Int[0, int.MaxValue])
+            .Select((y, m) => new Case("month", () => UrlFor.Month(year: y, month: m), $"month year={y} month={m}")),
+        Gen.Select(Text, Gen.OneOf("json", "html"))
+            .Select((n, f) => new Case("report", () => UrlFor.Report(name: n, fmt: f), $"report name={n} fmt={f}")),
+        Gen.Select(Text, Text.Where(t => !t.Contains('-')))
+            .Select((a, b) => new Case("span", () => UrlFor.Span(first: a, second: b), $"span first={a} second={b}")),
+        Gen.Select(Text, Text)
+            .Select((d, n) => new Case("download", () => UrlFor.Download(dir: d, name: n), $"download dir={d} name={n}")),
+        Text.Select(p => new Case("tree", () => UrlFor.Tree(p: p), $"tree p={p}")));
 #pragma warning restore FLG0202
 
     private static readonly string[] Endpoints =
-        ["page", "signed", "in_range", "year", "big", "float", "item", "color", "shade", "lang", "user_by_name", "export", "secret", "cafe", "file"];
+        ["page", "signed", "in_range", "year", "big", "float", "item", "color", "shade", "lang", "user_by_name", "export", "secret", "cafe", "file",
+         "month", "report", "span", "download", "tree"];
 
     [Fact]
     public void Matching_a_built_url_gives_back_the_endpoint_and_values() => RoundTrips(Transport.InProcess, Cases);

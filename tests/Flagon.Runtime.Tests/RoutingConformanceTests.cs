@@ -71,6 +71,34 @@ public class RoutingConformanceTests(RouteHarness harness) : IClassFixture<Route
         { "GET", "/files/", 404, null },
         { "GET", "/users/a/b", 404, null },
 
+        // Several variables in one part, split as Werkzeug's regular expression splits them (greedy converters
+        // take the longest text that lets the rest match, path the shortest, any its values in order); each
+        // answer checked against Werkzeug 2.2.2.
+        { "GET", "/month/2024-05", 200, "month year=2024 month=5" },
+        { "GET", "/month/2024-5", 200, "month year=2024 month=5" },
+        { "GET", "/month/2024-", 404, null },
+        { "GET", "/month/-05", 404, null },
+        { "GET", "/month/2024-05-06", 404, null },
+        { "GET", "/report/a.b.json", 200, "report name=a.b fmt=json" },
+        { "GET", "/report/a.html", 200, "report name=a fmt=html" },
+        { "GET", "/report/a.xml", 200, "report_plain name=a.xml" },
+        { "GET", "/report/.json", 200, "report_plain name=.json" },
+        { "GET", "/report/a.", 200, "report_plain name=a." },
+        { "GET", "/span/a-b-c", 200, "span first=a-b second=c" },
+        { "GET", "/span/-a", 404, null },
+        { "GET", "/v1.2/", 200, "version major=1 minor=2" },
+        { "GET", "/v1.2", 308, null },
+        { "GET", "/v1./", 404, null },
+        // Variables after a path variable: the path takes the least that lets the rest match.
+        { "GET", "/dl/a/b/c.txt", 200, "download dir=a/b name=c" },
+        { "GET", "/dl/a/c.txt", 200, "download dir=a name=c" },
+        { "GET", "/dl/c.txt", 404, null },
+        { "GET", "/dl/a/b/.txt", 404, null },
+        { "GET", "/dl/a/b/c.txt/x", 404, null },
+        // A rule ending in a slash after a path variable: the slash is the rule's trailing slash (308 without it).
+        { "GET", "/tree/a/b/", 200, "tree p=a/b" },
+        { "GET", "/tree/a/b", 308, null },
+
         // Percent-decoding, UTF-8; an encoded slash stays inside a string value.
         { "GET", "/secret/j%C3%BCrgen", 200, "secret GET username=jürgen" },
         { "GET", "/secret/a%20b", 200, "secret GET username=a b" },
@@ -192,6 +220,21 @@ public class RoutingConformanceTests(RouteHarness harness) : IClassFixture<Route
         Assert.Equal(308, merged.Status);
         Assert.Equal("/page/7?x=1", merged.Header("Location"));
         Assert.Equal(404, nothing.Status);
+    }
+
+    [Theory]
+    [InlineData(Transport.InProcess)]
+    [InlineData(Transport.Http)]
+    public async Task A_rule_ending_in_a_slash_after_variables_redirects_to_it(Transport transport)
+    {
+        var version = await harness.SendAsync(transport, "GET", "/v1.2?x=1");
+        var tree = await harness.SendAsync(transport, "GET", "/tree/a/b");
+        var doubled = await harness.SendAsync(transport, "GET", "/tree/a/b//");
+
+        Assert.Equal((308, "/v1.2/?x=1"), (version.Status, version.Header("Location")));
+        Assert.Equal((308, "/tree/a/b/"), (tree.Status, tree.Header("Location")));
+        // Werkzeug: no rule matches "a/b/" before the slash, so the merged path is redirected to.
+        Assert.Equal((308, "/tree/a/b/"), (doubled.Status, doubled.Header("Location")));
     }
 
     [Theory]

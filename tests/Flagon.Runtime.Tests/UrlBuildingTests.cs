@@ -21,6 +21,32 @@ public class UrlBuildingTests(RouteHarness harness) : IClassFixture<RouteHarness
     }
 
     [Fact]
+    public void Several_values_in_one_part_and_values_after_a_path_build_as_Werkzeug_builds_them() => InApp(() =>
+    {
+        // Each expected URL is what Werkzeug 2.2.2's MapAdapter.build gives for the same rule and values.
+        Assert.Equal("/month/2024-5", UrlFor.Month(year: 2024, month: 5));
+        Assert.Equal("/month/2024-5", Url.For("month", new { year = 2024, month = 5 }));
+        Assert.Equal("/report/a.b.json", UrlFor.Report(name: "a.b", fmt: "json"));
+        Assert.Equal("/dl/a/b/c.txt", UrlFor.Download(dir: "a/b", name: "c"));
+        Assert.Equal("/tree/x/y/", UrlFor.Tree(p: "x/y"));
+        Assert.Equal("/v1.2/", UrlFor.Version(major: 1, minor: 2));
+        Assert.Equal("/span/x-y-z", UrlFor.Span(first: "x-y", second: "z"));
+        return 0;
+    });
+
+    [Fact]
+    public void Values_that_would_split_back_differently_are_refused() => InApp(() =>
+    {
+        // "/span/x-y-z" matches first = "x-y", second = "z": the values given would not come back.
+        var split = Assert.Throws<UrlBuildException>(() => UrlFor.Span(first: "x", second: "y-z"));
+        Assert.Contains("'x-y-z' would not match back", split.Message);
+        Assert.Throws<UrlBuildException>(() => Url.For("span", new { first = "x", second = "y-z" }));
+        // A path value before the rule's trailing slash cannot end with one.
+        Assert.Throws<UrlBuildException>(() => UrlFor.Tree(p: "x/"));
+        return 0;
+    });
+
+    [Fact]
     public void The_seeds_slide_11_in_typed_form() => InApp(() =>
     {
         Assert.Equal("/", UrlFor.Index());

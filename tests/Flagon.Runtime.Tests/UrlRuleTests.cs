@@ -78,6 +78,41 @@ public class UrlRuleTests
         Assert.Equal((200, "docs"), (served.Status, served.Body));
     }
 
+    internal static string MonthView(int year, int month) => $"month year={year} month={month}";
+
+    internal static string TreeView(string dir, string name) => $"tree dir={dir} name={name}";
+
+    [Theory]
+    [InlineData("/month/2024-05", 200, "month year=2024 month=5")]
+    [InlineData("/month/2024-", 404, null)]
+    [InlineData("/tree/a/b/c.txt/", 200, "tree dir=a/b name=c")]
+    [InlineData("/tree/a/b/c.txt", 308, null)]
+    [InlineData("/tree/c.txt/", 404, null)]
+    [InlineData("/span/a-b-c", 200, "span a-b c")]
+    public async Task Run_time_rules_take_several_variables_in_a_part_and_after_a_path(string path, int status, string? body)
+    {
+        var app = new BareApp();
+        string month = "/month/<int:year>-<int:month>", tree = "/tree/<path:dir>/<name>.txt/", span = "/span/<first>-<second>";
+        app.AddUrlRule(month, MonthView, endpoint: "month");
+        app.AddUrlRule(tree, TreeView, endpoint: "tree");
+        app.AddUrlRule(span, (string first, string second) => $"span {first} {second}", endpoint: "span");
+
+        var response = await SendAsync(app, "GET", path);
+
+        Assert.Equal(status, response.Status);
+        if (body is not null)
+        {
+            Assert.Equal(body, response.Body);
+        }
+        using (app.AppContext())
+        {
+            Assert.Equal("/month/2024-5", Url.For("month", new { year = 2024, month = 5 }));
+            Assert.Equal("/tree/a/b/c.txt/", Url.For("tree", new { dir = "a/b", name = "c" }));
+            // "/span/x-y-z" would match first = "x-y": refused, as the compiled builder refuses it.
+            Assert.Throws<UrlBuildException>(() => Url.For("span", new { first = "x", second = "y-z" }));
+        }
+    }
+
     [Fact]
     public void Urls_are_built_for_both_kinds()
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using Flagon.Generators.Model;
 using Flagon.Generators.Shared;
 using Flagon.Http;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +17,7 @@ namespace Flagon.Routing.RunTime;
 [RequiresDynamicCode("Calls the view with Delegate.DynamicInvoke.")]
 internal sealed class RuntimeRouteTable : RouteTable
 {
-    private sealed record Entry(Rule Rule, RuntimePart[] Parts, RuntimeVariable[] Variables, Delegate View, ParameterInfo[] Parameters,
+    private sealed record Entry(Rule Rule, PartSpec[] Parts, PartPattern?[] Patterns, RuntimeVariable[] Variables, Delegate View, ParameterInfo[] Parameters,
         IReadOnlyDictionary<string, string> Defaults, bool AutomaticOptions, bool StrictSlashes);
 
     private static readonly string[] AllMethods = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
@@ -37,7 +38,12 @@ internal sealed class RuntimeRouteTable : RouteTable
             throw new ArgumentException($"The rule '{pattern}' is not valid: {error.Kind} at {error.Start} ({error.Detail}).", nameof(pattern));
         }
         var variables = parsed.Parts.Where(p => p.IsVariable).Select(p => RuntimeVariable.Parse(p, pattern)).ToArray();
-        var parts = Split(parsed, variables, pattern);
+        if (variables.Length > RouteValueRanges.Capacity)
+        {
+            throw new ArgumentException($"The rule '{pattern}' cannot be compiled: a rule may have at most {RouteValueRanges.Capacity} variables.", nameof(pattern));
+        }
+        var parts = RuleParts.Split(parsed).ToArray();
+        var patterns = parts.Select(p => p.IsCompound ? Pattern(p, variables) : null).ToArray();
         var parameters = view.Method.GetParameters();
         foreach (var variable in variables)
         {
@@ -61,53 +67,26 @@ internal sealed class RuntimeRouteTable : RouteTable
             methodNames.Add(m);
         }
         var rule = new Rule(endpoint ?? Generators.Shared.EndpointNames.FromMethod(view.Method.Name), pattern, [.. set]);
-        entries.Add(new Entry(rule, parts, variables, view, parameters, defaultValues, automaticOptions, strictSlashes));
+        entries.Add(new Entry(rule, parts, patterns, variables, view, parameters, defaultValues, automaticOptions, strictSlashes));
         rules.Add(rule);
     }
 
-    private static RuntimePart[] Split(ParsedRule parsed, RuntimeVariable[] variables, string pattern)
+    // A part with several variables: its texts and converters' expressions, as the generator writes it.
+    private static PartPattern Pattern(PartSpec part, RuntimeVariable[] variables)
     {
-        var parts = new List<RuntimePart>();
-        string prefix = string.Empty, suffix = string.Empty;
-        RuntimeVariable? current = null;
-        int next = 0;
-        for (int p = 0; p < parsed.Parts.Count; p++)
+        var pieces = new List<PatternPiece>();
+        for (int i = 0; i < part.Texts.Count; i++)
         {
-            var part = parsed.Parts[p];
-            if (part.IsVariable)
+            if (part.Texts[i].Length > 0)
             {
-                if (current is not null)
-                {
-                    throw new ArgumentException($"The rule '{pattern}' has two variables in one part between slashes.", nameof(pattern));
-                }
-                current = variables[next++];
-                if (current.Converter == "path")
-                {
-                    parts.Add(new RuntimePart(prefix, current, string.Concat(parsed.Parts.Skip(p + 1).Select(r => r.Text)), true));
-                    return [.. parts];
-                }
-                continue;
+                pieces.Add(PatternPiece.Literal(part.Texts[i]));
             }
-            var chunks = (p == 0 ? part.Text[1..] : part.Text).Split('/');
-            for (int c = 0; c < chunks.Length; c++)
+            if (i < part.Variables.Count)
             {
-                if (c > 0)
-                {
-                    parts.Add(new RuntimePart(prefix, current, suffix, false));
-                    (prefix, current, suffix) = (string.Empty, null, string.Empty);
-                }
-                if (current is null)
-                {
-                    prefix += chunks[c];
-                }
-                else
-                {
-                    suffix += chunks[c];
-                }
+                pieces.Add(variables[part.Variables[i]].Piece);
             }
         }
-        parts.Add(new RuntimePart(prefix, current, suffix, false));
-        return [.. parts];
+        return new PartPattern([.. pieces]);
     }
 
     public override RouteMatch Match(ReadOnlySpan<char> path, string method, RuleSet? excluded)
@@ -148,40 +127,72 @@ internal sealed class RuntimeRouteTable : RouteTable
     // 0: no match; 1: match; 2: match once a trailing slash is added (the rule ends with one, the path does not).
     private static int MatchParts(Entry entry, ReadOnlySpan<char> path, ref RouteMatch match)
     {
-        int start = 1, captured = 0;
+        int start = 1;
         for (int p = 0; p < entry.Parts.Length; p++)
         {
             var part = entry.Parts[p];
             if (start > path.Length)
             {
-                bool onlySlashLeft = p == entry.Parts.Length - 1 && part.Variable is null && part.Prefix.Length == 0;
+                bool onlySlashLeft = p == entry.Parts.Length - 1 && part.IsStatic && part.Prefix.Length == 0;
                 return onlySlashLeft && !entry.StrictSlashes ? 1 : onlySlashLeft ? 2 : 0;
             }
-            int end = part.IsFinal ? path.Length : Converters.PartEnd(path, start);
-            var text = path[start..end];
-            if (part.Variable is null)
+            if (part.IsFinal)
             {
-                if (!text.SequenceEqual(part.Prefix))
+                // The rest of the path; a suffixed part matches it without one trailing slash (Werkzeug's (?<!/)(/?)).
+                var rest = path[start..];
+                bool slashed = part.IsSuffixed && rest.EndsWith('/');
+                if (slashed)
+                {
+                    rest = rest[..^1];
+                }
+                if ((part.IsSuffixed && rest.EndsWith('/')) || !MatchValues(entry, p, rest, start, ref match))
                 {
                     return 0;
                 }
+                return !part.IsSuffixed || slashed || !entry.StrictSlashes ? 1 : 2;
             }
-            else
+            int end = Converters.PartEnd(path, start);
+            var text = path[start..end];
+            if (part.IsStatic ? !text.SequenceEqual(part.Prefix) : !MatchValues(entry, p, text, start, ref match))
             {
-                if (text.Length <= part.Prefix.Length + part.Suffix.Length || !text.StartsWith(part.Prefix) || !text.EndsWith(part.Suffix))
-                {
-                    return 0;
-                }
-                var value = text[part.Prefix.Length..^part.Suffix.Length];
-                if (!part.Variable.Accepts(value))
-                {
-                    return 0;
-                }
-                match.Values[captured++] = new Range(start + part.Prefix.Length, end - part.Suffix.Length);
+                return 0;
             }
             start = end + 1;
         }
         return start > path.Length ? 1 : 0;
+    }
+
+    // The values of part p in text (which starts at offset in the path), each accepted by its converter.
+    private static bool MatchValues(Entry entry, int p, ReadOnlySpan<char> text, int offset, ref RouteMatch match)
+    {
+        var part = entry.Parts[p];
+        if (entry.Patterns[p] is { } pattern)
+        {
+            if (!pattern.Match(text, offset, ref match.Values, part.Variables[0]))
+            {
+                return false;
+            }
+            foreach (int v in part.Variables)
+            {
+                var range = match.Values[v];
+                if (!entry.Variables[v].Accepts(text[(range.Start.Value - offset)..(range.End.Value - offset)]))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (text.Length <= part.Prefix.Length + part.Suffix.Length || !text.StartsWith(part.Prefix) || !text.EndsWith(part.Suffix))
+        {
+            return false;
+        }
+        int variable = part.Variables[0];
+        if (!entry.Variables[variable].Accepts(text[part.Prefix.Length..^part.Suffix.Length]))
+        {
+            return false;
+        }
+        match.Values[variable] = new Range(offset + part.Prefix.Length, offset + text.Length - part.Suffix.Length);
+        return true;
     }
 
     public override ValueTask InvokeAsync(HttpContext context, ReadOnlySpan<char> path, in RouteMatch match)
@@ -224,35 +235,51 @@ internal sealed class RuntimeRouteTable : RouteTable
         }
         var url = new UrlWriter(stackalloc char[256]);
         UrlContext.Begin(ref url, prefix, external);
-        foreach (var part in entry.Parts)
+        Span<int> bounds = stackalloc int[2 * RouteValueRanges.Capacity];
+        for (int p = 0; p < entry.Parts.Length; p++)
         {
-            url.AppendLiteral(Generators.Shared.UrlQuoting.QuotePath("/" + part.Prefix));
-            if (part.Variable is not { } v)
+            var part = entry.Parts[p];
+            url.AppendLiteral("/");
+            int start = url.Length;
+            for (int i = 0; i < part.Texts.Count; i++)
             {
-                continue;
+                url.AppendLiteral(Generators.Shared.UrlQuoting.QuotePath(part.Texts[i]));
+                if (i == part.Variables.Count)
+                {
+                    break;
+                }
+                bounds[2 * i] = url.Length;
+                var v = entry.Variables[part.Variables[i]];
+                switch (v.Converter)
+                {
+                    case "int":
+                        url.AppendInt(UrlChecks.Int(endpoint, v.Name, values.Required<long>(v.Name), v.FixedDigits, v.Signed, v.LongMin, v.LongMax), v.FixedDigits);
+                        break;
+                    case "float":
+                        url.AppendFloat(UrlChecks.Float(endpoint, v.Name, values.Required<double>(v.Name), v.Signed, v.DoubleMin, v.DoubleMax));
+                        break;
+                    case "uuid":
+                        url.AppendUuid(values.Required<Guid>(v.Name));
+                        break;
+                    case "path":
+                        bool beforeSlash = part.IsSuffixed && i == part.Variables.Count - 1 && part.Suffix.Length == 0;
+                        url.AppendPath(beforeSlash
+                            ? UrlChecks.PathBeforeSlash(endpoint, v.Name, values.Required<string>(v.Name))
+                            : UrlChecks.Path(endpoint, v.Name, values.Required<string>(v.Name)));
+                        break;
+                    case "any":
+                        url.AppendSegment(UrlChecks.Any(endpoint, v.Name, values.Required<string>(v.Name), v.Choices));
+                        break;
+                    default:
+                        url.AppendSegment(UrlChecks.String(endpoint, v.Name, values.Required<string>(v.Name), v.MinLength, v.MaxLength));
+                        break;
+                }
+                bounds[(2 * i) + 1] = url.Length;
             }
-            switch (v.Converter)
+            if (entry.Patterns[p] is { } pattern)
             {
-                case "int":
-                    url.AppendInt(UrlChecks.Int(endpoint, v.Name, values.Required<long>(v.Name), v.FixedDigits, v.Signed, v.LongMin, v.LongMax), v.FixedDigits);
-                    break;
-                case "float":
-                    url.AppendFloat(UrlChecks.Float(endpoint, v.Name, values.Required<double>(v.Name), v.Signed, v.DoubleMin, v.DoubleMax));
-                    break;
-                case "uuid":
-                    url.AppendUuid(values.Required<Guid>(v.Name));
-                    break;
-                case "path":
-                    url.AppendPath(UrlChecks.Path(endpoint, v.Name, values.Required<string>(v.Name)));
-                    break;
-                case "any":
-                    url.AppendSegment(UrlChecks.Any(endpoint, v.Name, values.Required<string>(v.Name), v.Choices));
-                    break;
-                default:
-                    url.AppendSegment(UrlChecks.String(endpoint, v.Name, values.Required<string>(v.Name), v.MinLength, v.MaxLength));
-                    break;
+                url.CheckSplit(pattern, start, bounds[..(2 * part.Variables.Count)], endpoint);
             }
-            url.AppendLiteral(Generators.Shared.UrlQuoting.QuotePath(part.Suffix));
         }
         return UrlContext.End(ref url, values.Query([.. entry.Variables.Select(v => v.Name)]), anchor);
     }

@@ -18,6 +18,17 @@ internal sealed record RuntimeVariable(string Name, string Converter, int MinLen
         _ => Converters.IsString(text, MinLength, MaxLength),
     };
 
+    /// <summary>The converter's expression, for a part with several variables.</summary>
+    public PatternPiece Piece => Converter switch
+    {
+        "int" => PatternPiece.Int(FixedDigits, Signed),
+        "float" => PatternPiece.Float(Signed),
+        "uuid" => PatternPiece.Uuid(),
+        "path" => PatternPiece.Path(),
+        "any" => PatternPiece.Any(Choices),
+        _ => PatternPiece.String(MinLength, MaxLength),
+    };
+
     /// <summary>Reads a converter and its arguments, the way the generator does; throws on an invalid one.</summary>
     public static RuntimeVariable Parse(RulePart part, string rule)
     {
@@ -64,6 +75,3 @@ internal sealed record RuntimeVariable(string Name, string Converter, int MinLen
             [.. choices]);
     }
 }
-
-/// <summary>One part of a run-time rule between slashes: static text, or a variable with text around it.</summary>
-internal sealed record RuntimePart(string Prefix, RuntimeVariable? Variable, string Suffix, bool IsFinal);
