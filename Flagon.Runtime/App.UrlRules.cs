@@ -38,6 +38,7 @@ public partial class App
                 router.AddTable(runtimeRules);
             }
             runtimeRules.Add(rule, view, endpoint, methods, defaults, strictSlashes);
+            router.RulesChanged();
         }
         return this;
     }

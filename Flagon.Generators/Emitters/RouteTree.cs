@@ -127,39 +127,8 @@ namespace Flagon.Generators.Emitters
             }
         }
 
-        /// <summary>
-        /// Werkzeug's <c>Weighting</c> of two parts at the same place: more pieces of static text first, then
-        /// longer pieces first (in order), then more variables first, then lighter converters first (in order).
-        /// Where Werkzeug would fall back to registration order Flagon goes on, so the order is total: a part to
-        /// the end of the path last, then the more restrictive converters first, then the converters' text, then
-        /// the static text.
-        /// </summary>
-        internal static int Compare(PartSpec a, EquatableArray<ConverterSpec> ca, PartSpec b, EquatableArray<ConverterSpec> cb)
-        {
-            var sa = Shared.RuleParts.StaticPieces(a).ToList();
-            var sb = Shared.RuleParts.StaticPieces(b).ToList();
-            int c = sb.Count.CompareTo(sa.Count);
-            for (int i = 0; c == 0 && i < sa.Count; i++)
-            {
-                c = sb[i].Length.CompareTo(sa[i].Length);
-            }
-            if (c == 0) c = cb.Count.CompareTo(ca.Count);
-            for (int i = 0; c == 0 && i < ca.Count; i++)
-            {
-                c = ca[i].Weight.CompareTo(cb[i].Weight);
-            }
-            if (c == 0) c = a.IsFinal.CompareTo(b.IsFinal);
-            if (c == 0) c = a.IsSuffixed.CompareTo(b.IsSuffixed);
-            for (int i = 0; c == 0 && i < ca.Count; i++)
-            {
-                c = ca[i].Rank.CompareTo(cb[i].Rank);
-            }
-            for (int i = 0; c == 0 && i < ca.Count; i++)
-            {
-                c = string.CompareOrdinal(ca[i].Display, cb[i].Display);
-            }
-            if (c == 0) c = string.CompareOrdinal(string.Join("\u0000", a.Texts), string.Join("\u0000", b.Texts));
-            return c;
-        }
+        // Werkzeug's Weighting, with Flagon's tie-breaks: the order shared with run-time rules (RuleOrder).
+        private static int Compare(PartSpec a, EquatableArray<ConverterSpec> ca, PartSpec b, EquatableArray<ConverterSpec> cb) =>
+            Shared.RuleOrder.CompareParts(a, ca.Select(c => c.Key).ToList(), b, cb.Select(c => c.Key).ToList());
     }
 }

@@ -31,24 +31,17 @@ namespace Flagon.Generators.Model
         long IntMin = long.MinValue,
         long IntMax = long.MaxValue)
     {
-        /// <summary>Werkzeug's converter weights: lower is tried first.</summary>
-        public int Weight => Kind switch
-        {
-            ConverterKind.Int or ConverterKind.Float => 50,
-            ConverterKind.Path => 200,
-            _ => 100,
-        };
+        /// <summary>Werkzeug's converter weight: lower is tried first.</summary>
+        public int Weight => Shared.RuleOrder.Weight(Name);
 
         /// <summary>Flagon's tie-break between converters of equal weight: the more restrictive first.</summary>
-        public int Rank => Kind switch
-        {
-            ConverterKind.Any => 0,
-            ConverterKind.Uuid => 1,
-            ConverterKind.Int => 2,
-            ConverterKind.Float => 3,
-            ConverterKind.String => 4,
-            _ => 5,
-        };
+        public int Rank => Shared.RuleOrder.Rank(Name);
+
+        /// <summary>The converter's name as rules write it: <c>int</c>.</summary>
+        public string Name => Kind.ToString().ToLowerInvariant();
+
+        /// <summary>What the order of rules needs of the converter.</summary>
+        public Shared.ConverterKey Key => new Shared.ConverterKey(Name, Arguments);
 
         /// <summary>How the rule shows the converter: <c>int(min=1)</c>.</summary>
         public string Display => Arguments.Length == 0 ? Kind.ToString().ToLowerInvariant() : $"{Kind.ToString().ToLowerInvariant()}({Arguments})";

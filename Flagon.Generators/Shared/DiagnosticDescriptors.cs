@@ -16,51 +16,51 @@ namespace Flagon.Generators.Shared
         private const string CliCategory = "Flagon.Cli";
 
         public static readonly DiagnosticDescriptor RuleMissingLeadingSlash = Create(
-            "FLG0001",
+            RuleMessages.MissingLeadingSlashId,
             "URL rule must start with '/'",
-            "The rule '{0}' must start with '/'",
+            RuleMessages.MissingLeadingSlash,
             RoutingCategory,
             DiagnosticSeverity.Error);
 
         public static readonly DiagnosticDescriptor RuleSyntax = Create(
-            "FLG0002",
+            RuleMessages.SyntaxId,
             "Invalid URL rule syntax",
-            "The rule '{0}' is not valid: {1}",
+            RuleMessages.Syntax,
             RoutingCategory,
             DiagnosticSeverity.Error);
 
         public static readonly DiagnosticDescriptor UnknownConverter = Create(
-            "FLG0003",
+            RuleMessages.UnknownConverterId,
             "Unknown converter",
-            "The rule '{0}' uses the unknown converter '{1}'; known converters are string, int, float, path, uuid and any",
+            RuleMessages.UnknownConverter,
             RoutingCategory,
             DiagnosticSeverity.Error);
 
         public static readonly DiagnosticDescriptor DuplicateVariable = Create(
-            "FLG0004",
+            RuleMessages.DuplicateVariableId,
             "Duplicate rule variable",
-            "The rule '{0}' names the variable '{1}' more than once",
+            RuleMessages.DuplicateVariable,
             RoutingCategory,
             DiagnosticSeverity.Error);
 
         public static readonly DiagnosticDescriptor BadConverterArguments = Create(
-            "FLG0005",
+            RuleMessages.BadConverterArgumentsId,
             "Invalid converter arguments",
-            "The rule '{0}' gives the converter '{1}' invalid arguments: {2}",
+            RuleMessages.BadConverterArguments,
             RoutingCategory,
             DiagnosticSeverity.Error);
 
         public static readonly DiagnosticDescriptor UnsupportedRuleShape = Create(
-            "FLG0006",
+            RuleMessages.UnsupportedShapeId,
             "Unsupported rule shape",
-            "The rule '{0}' cannot be compiled: {1}",
+            RuleMessages.UnsupportedShape,
             RoutingCategory,
             DiagnosticSeverity.Error);
 
         public static readonly DiagnosticDescriptor BadDefaults = Create(
-            "FLG0007",
+            RuleMessages.BadDefaultsId,
             "Invalid rule defaults",
-            "The defaults '{0}' are not valid: {1}",
+            RuleMessages.BadDefaults,
             RoutingCategory,
             DiagnosticSeverity.Error);
 
@@ -86,9 +86,9 @@ namespace Flagon.Generators.Shared
             DiagnosticSeverity.Info);
 
         public static readonly DiagnosticDescriptor VariableWithoutParameter = Create(
-            "FLG0101",
+            RuleMessages.VariableWithoutParameterId,
             "Rule variable without a parameter",
-            "The rule variable '{0}' has no parameter of that name in the view '{1}'",
+            RuleMessages.VariableWithoutParameter,
             ViewsCategory,
             DiagnosticSeverity.Error);
 
@@ -100,9 +100,9 @@ namespace Flagon.Generators.Shared
             DiagnosticSeverity.Error);
 
         public static readonly DiagnosticDescriptor ConverterTypeMismatch = Create(
-            "FLG0103",
+            RuleMessages.ConverterTypeMismatchId,
             "Converter does not fit the parameter type",
-            "The rule variable '{0}' uses the converter '{1}', which cannot bind to the parameter type '{2}'",
+            RuleMessages.ConverterTypeMismatch,
             ViewsCategory,
             DiagnosticSeverity.Error);
 

@@ -481,16 +481,8 @@ namespace Flagon.Generators.Shared
                 ? enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.IsConst).Select(f => f.Name).ToList()
                 : new List<string>();
 
-            string converterName = part.Converter.Length > 0 ? part.Converter : InferConverter(kind.Value);
-            bool fits = converterName switch
-            {
-                "string" or "path" => kind == ValueKind.String,
-                "int" => kind is ValueKind.Int32 or ValueKind.Int64,
-                "float" => kind is ValueKind.Double or ValueKind.Single,
-                "uuid" => kind == ValueKind.Guid,
-                "any" => kind is ValueKind.String or ValueKind.Enum,
-                _ => false,
-            };
+            string converterName = part.Converter.Length > 0 ? part.Converter : ConverterBinder.Infer(kind.Value);
+            bool fits = ConverterBinder.Fits(converterName, kind.Value);
             if (!fits)
             {
                 errors.Add(new BindingError(DiagnosticDescriptors.ConverterTypeMismatch, ErrorTarget.RuleSpan, part.Start, part.Length, null, part.Text,
@@ -506,15 +498,6 @@ namespace Flagon.Generators.Shared
             return new VariableSpec(part.Text, converter, kind.Value, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), nullable,
                 orderedMembers.ToEquatableArray());
         }
-
-        private static string InferConverter(ValueKind kind) => kind switch
-        {
-            ValueKind.Int32 or ValueKind.Int64 => "int",
-            ValueKind.Double or ValueKind.Single => "float",
-            ValueKind.Guid => "uuid",
-            ValueKind.Enum => "any",
-            _ => "string",
-        };
 
         /// <summary>The value kind of a parameter type that a rule value can bind to (null if none), unwrapping Nullable.</summary>
         public static (ValueKind? Kind, ITypeSymbol Type, bool Nullable) ClassifyValue(ITypeSymbol type)
@@ -547,240 +530,12 @@ namespace Flagon.Generators.Shared
 
         private static ConverterSpec? BindConverter(string name, RulePart part, ValueKind kind, List<string> enumMembers, string pattern, List<BindingError> errors, out List<string> orderedMembers)
         {
-            orderedMembers = new List<string>();
-            var args = ConverterArguments.Parse(part.Arguments, out var parseError);
-            BindingError Bad(string why) => new BindingError(DiagnosticDescriptors.BadConverterArguments, ErrorTarget.RuleSpan, part.Start, part.Length, null, pattern, name, why);
-            if (args is null)
+            var converter = ConverterBinder.Bind(name, part.Arguments, kind, enumMembers, out var why, out orderedMembers);
+            if (converter is null)
             {
-                errors.Add(Bad(parseError!));
-                return null;
+                errors.Add(new BindingError(DiagnosticDescriptors.BadConverterArguments, ErrorTarget.RuleSpan, part.Start, part.Length, null, pattern, name, why!));
             }
-
-            var named = new Dictionary<string, string>(StringComparer.Ordinal);
-            string[] positions = name switch
-            {
-                "string" => new[] { "minlength", "maxlength", "length" },
-                "int" => new[] { "fixed_digits", "min", "max", "signed" },
-                "float" => new[] { "min", "max", "signed" },
-                _ => new string[0],
-            };
-            var choices = new List<string>();
-            for (int i = 0; i < args.Count; i++)
-            {
-                if (name == "any")
-                {
-                    if (args[i].Name is not null)
-                    {
-                        errors.Add(Bad($"any takes only positional values, not '{args[i].Name}'"));
-                        return null;
-                    }
-                    choices.Add(args[i].Value);
-                    continue;
-                }
-                string? key = args[i].Name ?? (i < positions.Length ? positions[i] : null);
-                if (key is null || Array.IndexOf(positions, key) < 0)
-                {
-                    errors.Add(Bad(key is null ? $"too many arguments for {name}" : $"{name} has no argument '{key}'"));
-                    return null;
-                }
-                if (named.ContainsKey(key))
-                {
-                    errors.Add(Bad($"'{key}' is given twice"));
-                    return null;
-                }
-                named[key] = args[i].Value;
-            }
-
-            int minLength = 1, maxLength = int.MaxValue, fixedDigits = 0;
-            bool signed = false;
-            string min = string.Empty, max = string.Empty;
-            long intMin = long.MinValue, intMax = long.MaxValue;
-            switch (name)
-            {
-                case "string":
-                    if (!TryInt(named, "minlength", 0, ref minLength, Bad, errors) || !TryInt(named, "maxlength", 0, ref maxLength, Bad, errors))
-                    {
-                        return null;
-                    }
-                    int length = -1;
-                    if (!TryInt(named, "length", 0, ref length, Bad, errors))
-                    {
-                        return null;
-                    }
-                    if (length >= 0)
-                    {
-                        minLength = maxLength = length;
-                    }
-                    if (minLength > maxLength)
-                    {
-                        errors.Add(Bad("minlength is greater than maxlength"));
-                        return null;
-                    }
-                    break;
-                case "int":
-                {
-                    if (!TryInt(named, "fixed_digits", 0, ref fixedDigits, Bad, errors) || !TryBool(named, "signed", ref signed, Bad, errors))
-                    {
-                        return null;
-                    }
-                    long lo = kind == ValueKind.Int32 ? int.MinValue : long.MinValue;
-                    long hi = kind == ValueKind.Int32 ? int.MaxValue : long.MaxValue;
-                    if (!signed)
-                    {
-                        lo = 0;
-                    }
-                    if (!TryLong(named, "min", ref lo, Bad, errors) || !TryLong(named, "max", ref hi, Bad, errors))
-                    {
-                        return null;
-                    }
-                    // Clamp to the bound type so that a value that fits the rule always fits the parameter.
-                    if (kind == ValueKind.Int32)
-                    {
-                        lo = Math.Max(lo, int.MinValue);
-                        hi = Math.Min(hi, int.MaxValue);
-                    }
-                    if (lo > hi)
-                    {
-                        errors.Add(Bad("min is greater than max"));
-                        return null;
-                    }
-                    (intMin, intMax) = (lo, hi);
-                    min = lo.ToString(CultureInfo.InvariantCulture) + "L";
-                    max = hi.ToString(CultureInfo.InvariantCulture) + "L";
-                    if (lo == long.MinValue)
-                    {
-                        min = "long.MinValue";
-                    }
-                    break;
-                }
-                case "float":
-                {
-                    if (!TryBool(named, "signed", ref signed, Bad, errors))
-                    {
-                        return null;
-                    }
-                    min = "double.NegativeInfinity";
-                    max = "double.PositiveInfinity";
-                    foreach (var key in new[] { "min", "max" })
-                    {
-                        if (named.TryGetValue(key, out var text))
-                        {
-                            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-                            {
-                                errors.Add(Bad($"'{key}' must be a number, not '{text}'"));
-                                return null;
-                            }
-                            var literal = value.ToString("R", CultureInfo.InvariantCulture);
-                            literal = literal.Contains('.') || literal.Contains('E') ? literal + "d" : literal + ".0d";
-                            if (key == "min")
-                            {
-                                min = literal;
-                            }
-                            else
-                            {
-                                max = literal;
-                            }
-                        }
-                    }
-                    break;
-                }
-                case "any":
-                    if (choices.Count == 0)
-                    {
-                        if (kind != ValueKind.Enum)
-                        {
-                            errors.Add(Bad("any needs at least one value"));
-                            return null;
-                        }
-                        // Inferred from an enum: its members, in lower case (URLs are lower case by habit).
-                        foreach (var member in enumMembers)
-                        {
-                            choices.Add(member.ToLowerInvariant());
-                            orderedMembers.Add(member);
-                        }
-                    }
-                    else if (kind == ValueKind.Enum)
-                    {
-                        foreach (var choice in choices)
-                        {
-                            var member = enumMembers.FirstOrDefault(m => string.Equals(m, choice, StringComparison.OrdinalIgnoreCase));
-                            if (member is null)
-                            {
-                                errors.Add(Bad($"'{choice}' is not a member of the parameter's enum"));
-                                return null;
-                            }
-                            orderedMembers.Add(member);
-                        }
-                    }
-                    if (choices.Distinct(StringComparer.Ordinal).Count() != choices.Count)
-                    {
-                        errors.Add(Bad("a value is listed twice"));
-                        return null;
-                    }
-                    if (choices.Any(c => c.Length == 0 || c.Contains('/')))
-                    {
-                        errors.Add(Bad("values must be non-empty and contain no '/'"));
-                        return null;
-                    }
-                    break;
-            }
-
-            var kindValue = name switch
-            {
-                "string" => ConverterKind.String,
-                "path" => ConverterKind.Path,
-                "int" => ConverterKind.Int,
-                "float" => ConverterKind.Float,
-                "uuid" => ConverterKind.Uuid,
-                _ => ConverterKind.Any,
-            };
-            return new ConverterSpec(kindValue, part.Arguments.Trim(), minLength, maxLength, fixedDigits, signed, min, max, choices.ToEquatableArray(), intMin, intMax);
-        }
-
-        private static bool TryInt(Dictionary<string, string> named, string key, int lowest, ref int value, Func<string, BindingError> bad, List<BindingError> errors)
-        {
-            if (!named.TryGetValue(key, out var text))
-            {
-                return true;
-            }
-            if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) || parsed < lowest)
-            {
-                errors.Add(bad($"'{key}' must be a whole number of at least {lowest}, not '{text}'"));
-                return false;
-            }
-            value = parsed;
-            return true;
-        }
-
-        private static bool TryLong(Dictionary<string, string> named, string key, ref long value, Func<string, BindingError> bad, List<BindingError> errors)
-        {
-            if (!named.TryGetValue(key, out var text))
-            {
-                return true;
-            }
-            if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
-            {
-                errors.Add(bad($"'{key}' must be a whole number, not '{text}'"));
-                return false;
-            }
-            value = parsed;
-            return true;
-        }
-
-        private static bool TryBool(Dictionary<string, string> named, string key, ref bool value, Func<string, BindingError> bad, List<BindingError> errors)
-        {
-            if (!named.TryGetValue(key, out var text))
-            {
-                return true;
-            }
-            switch (text)
-            {
-                case "True": case "true": value = true; return true;
-                case "False": case "false": value = false; return true;
-                default:
-                    errors.Add(bad($"'{key}' must be True or False, not '{text}'"));
-                    return false;
-            }
+            return converter;
         }
 
         private static List<DefaultSpec>? BindDefaults(IMethodSymbol method, string? text, List<RulePart> variableParts, List<BindingError> errors)

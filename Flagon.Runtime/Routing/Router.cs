@@ -19,6 +19,7 @@ internal sealed class Router
     private BlueprintMount[] mountsByPrefix = [];
     private HashSet<string>? servedViewClasses;
     private RuleSet?[] excludedRules = [];
+    private RuleRanks? ranks;
 
     /// <param name="tables">The app's own tables, in the order they are tried; the last one (static files) stays last.</param>
     public Router(RouteTable[] tables) => this.tables = tables;
@@ -39,6 +40,16 @@ internal sealed class Router
         {
             tables = [.. tables[..^1], table, tables[^1]];
             RefreshExcludedRules();
+            ranks = null;
+        }
+    }
+
+    /// <summary>Forgets the rules' ranks: a table of the app's gained a rule (a run-time AddUrlRule).</summary>
+    public void RulesChanged()
+    {
+        lock (gate)
+        {
+            ranks = null;
         }
     }
 
@@ -88,21 +99,84 @@ internal sealed class Router
             route.Missed(mount.Table, mount.Prefix.Length > 0 ? mount : null, match);
         }
         var own = Tables;
-        for (int i = 0; i < own.Length; i++)
+        if (own.Length > 2)
         {
-            var match = own[i].Match(path, method, ExcludedRules(i));
-            if (match.Status == MatchStatus.Matched)
+            if (MatchRanked(own, path, method, ref route))
             {
-                route.Matched(own[i], null, match);
                 return;
             }
-            route.Missed(own[i], null, match);
+        }
+        else
+        {
+            for (int i = 0; i < own.Length; i++)
+            {
+                var match = own[i].Match(path, method, ExcludedRules(i));
+                if (match.Status == MatchStatus.Matched)
+                {
+                    route.Matched(own[i], null, match);
+                    return;
+                }
+                route.Missed(own[i], null, match);
+            }
         }
         if (route.Details is not { Redirect: true } && route.Details?.Allowed is null && path.Contains("//", StringComparison.Ordinal)
             && MergeSlashes(path) is { } merged)
         {
             (route.Details ??= new RouteDetails()).MergedPath = merged;
         }
+    }
+
+    /// <summary>
+    /// Several tables of the app's own (AddUrlRule): each finds its first match, and the one whose rule ranks first
+    /// in Werkzeug's order wins (a slash redirect counts at its rule's place), as if the rules were one table; the
+    /// static files come last. True when it decided (a match or a redirect).
+    /// </summary>
+    private bool MatchRanked(RouteTable[] own, string path, string method, ref RequestRoute route)
+    {
+        var order = Volatile.Read(ref ranks);
+        if (order is null)
+        {
+            lock (gate)
+            {
+                order = ranks ??= RuleRanks.For(tables[..^1]);
+            }
+        }
+        int best = -1, bestRank = int.MaxValue;
+        RouteMatch bestMatch = default;
+        for (int i = 0; i < own.Length - 1; i++)
+        {
+            var match = own[i].Match(path, method, ExcludedRules(i));
+            if (match.Status is MatchStatus.Matched or MatchStatus.RedirectWithSlash)
+            {
+                int rank = order.Of(i, match.RuleIndex);
+                if (rank < bestRank)
+                {
+                    (best, bestRank, bestMatch) = (i, rank, match);
+                }
+                continue;
+            }
+            route.Missed(own[i], null, match);
+        }
+        if (best >= 0)
+        {
+            if (bestMatch.Status == MatchStatus.Matched)
+            {
+                route.Matched(own[best], null, bestMatch);
+            }
+            else
+            {
+                route.Missed(own[best], null, bestMatch);
+            }
+            return true;
+        }
+        var statics = own[^1].Match(path, method, ExcludedRules(own.Length - 1));
+        if (statics.Status == MatchStatus.Matched)
+        {
+            route.Matched(own[^1], null, statics);
+            return true;
+        }
+        route.Missed(own[^1], null, statics);
+        return false;
     }
 
     /// <summary>The path with its repeated slashes merged, if some rule matches it (Werkzeug's merge_slashes).</summary>

@@ -94,7 +94,7 @@ public sealed class RouteHarness : IAsyncLifetime
     }
 
     /// <summary>Kestrel's path decoding: every percent-escape as UTF-8, except %2F, which stays encoded.</summary>
-    private static string DecodeLikeKestrel(string raw)
+    internal static string DecodeLikeKestrel(string raw)
     {
         var pieces = raw.Split("%2F", StringSplitOptions.None).SelectMany(p => p.Split("%2f")).Select(Uri.UnescapeDataString);
         return string.Join("%2F", pieces);

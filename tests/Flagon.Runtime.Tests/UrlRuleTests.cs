@@ -113,6 +113,31 @@ public class UrlRuleTests
         }
     }
 
+    [Theory]
+    [InlineData("/items/new", "run-time static")]
+    [InlineData("/items/7", "compiled int 7")]
+    [InlineData("/items/pen", "compiled string pen")]
+    [InlineData("/things/special", "compiled static")]
+    [InlineData("/things/7", "run-time int 7")]
+    [InlineData("/things/pen", "compiled string pen")]
+    public async Task Run_time_and_compiled_rules_are_tried_in_one_Werkzeug_order(string path, string body)
+    {
+        // Compiled tables (literal calls) and run-time rules (computed ones) interleave: static parts first, then
+        // int before string, whichever table holds the rule and whenever it was added.
+        var app = new BareApp();
+        app.AddUrlRule("/items/<name>", (string name) => $"compiled string {name}", endpoint: "item_name");
+        app.AddUrlRule("/items/<int:id>", (int id) => $"compiled int {id}", endpoint: "item_id");
+        string itemsNew = "/items/new", thingsId = "/things/<int:id>";
+        app.AddUrlRule(itemsNew, () => "run-time static", endpoint: "item_new");
+        app.AddUrlRule(thingsId, (int id) => $"run-time int {id}", endpoint: "thing_id");
+        app.AddUrlRule("/things/<name>", (string name) => $"compiled string {name}", endpoint: "thing_name");
+        app.AddUrlRule("/things/special", () => "compiled static", endpoint: "thing_special");
+
+        var response = await SendAsync(app, "GET", path);
+
+        Assert.Equal((200, body), response);
+    }
+
     [Fact]
     public void Urls_are_built_for_both_kinds()
     {
@@ -127,15 +152,42 @@ public class UrlRuleTests
         }
     }
 
-    [Fact]
-    public void A_bad_run_time_rule_is_refused_when_it_is_added()
+    /// <summary>Each bad rule and the error it gets: the same id and message as the diagnostic on a [Route] with that rule.</summary>
+    public static readonly TheoryData<string, string?, string> BadRules = new()
+    {
+        { "page", null, "FLG0001: The rule 'page' must start with '/'" },
+        { "/page/<int:pk", null, "FLG0002: The rule '/page/<int:pk' is not valid: '<' without a matching '>'" },
+        { "/page/<integer:pk>", null, "FLG0003: The rule '/page/<integer:pk>' uses the unknown converter 'integer'; known converters are string, int, float, path, uuid and any" },
+        { "/page/<pk>/<pk>", null, "FLG0004: The rule '/page/<pk>/<pk>' names the variable 'pk' more than once" },
+        { "/page/<int(maximum=3):pk>", null, "FLG0005: The rule '/page/<int(maximum=3):pk>' gives the converter 'int' invalid arguments: int has no argument 'maximum'" },
+        { "/page/<int(min=5, max=2):pk>", null, "FLG0005: The rule '/page/<int(min=5, max=2):pk>' gives the converter 'int' invalid arguments: min is greater than max" },
+        { "/page", "pk=one", "FLG0007: The defaults 'pk=one' are not valid: 'one' is not a valid int for 'pk'" },
+        { "/page", "id=1", "FLG0007: The defaults 'id=1' are not valid: the view has no parameter 'id'" },
+        { "/page/<int:pk>", "pk=1", "FLG0007: The defaults 'pk=1' are not valid: 'pk' is a variable of the rule; a default gives a value the URL does not" },
+        { "/page/<int:id>", null, "FLG0101: The rule variable 'id' has no parameter of that name in the view 'PageView'" },
+        { "/page/<uuid:pk>", null, "FLG0103: The rule variable 'pk' uses the converter 'uuid', which cannot bind to the parameter type 'int'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRules))]
+    public void A_bad_run_time_rule_is_refused_when_added_with_the_error_a_route_would_get(string rule, string? defaults, string error)
     {
         var app = new BareApp();
-        string bad = "/page/<integer:pk>";
-        string unbound = "/page/<int:id>";
 
-        Assert.Contains("not valid", Assert.Throws<ArgumentException>(() => app.AddUrlRule(bad, PageView)).Message);
-        Assert.Contains("no parameter of that name", Assert.Throws<ArgumentException>(() => app.AddUrlRule(unbound, PageView)).Message);
+        var refused = Assert.Throws<ArgumentException>(() => app.AddUrlRule(rule, PageView, defaults: defaults));
+
+        Assert.StartsWith(error + " (Parameter", refused.Message);
+    }
+
+    [Fact]
+    public async Task A_run_time_int_is_clamped_to_its_parameter_type_as_a_compiled_one_is()
+    {
+        var app = new BareApp();
+        string rule = "/n/<int:pk>";
+        app.AddUrlRule(rule, PageView);
+
+        Assert.Equal(200, (await SendAsync(app, "GET", "/n/2147483647")).Status);
+        Assert.Equal(404, (await SendAsync(app, "GET", "/n/2147483648")).Status);
     }
 
     [Fact]

@@ -32,29 +32,28 @@ internal sealed class RuntimeRouteTable : RouteTable
     /// <summary>Adds a rule; throws <see cref="ArgumentException"/> for what the analyzers would report at build time.</summary>
     public void Add(string pattern, Delegate view, string? endpoint, string[]? methods, string? defaults, bool strictSlashes)
     {
+        // Checked by the generator's own code, with its errors: FLG0001-FLG0007, FLG0101, FLG0103.
         var parsed = RuleParser.Parse(pattern);
         if (parsed.Error is { } error)
         {
-            throw new ArgumentException($"The rule '{pattern}' is not valid: {error.Kind} at {error.Start} ({error.Detail}).", nameof(pattern));
+            throw new ArgumentException(RuleMessages.Of(error, pattern), nameof(pattern));
         }
-        var variables = parsed.Parts.Where(p => p.IsVariable).Select(p => RuntimeVariable.Parse(p, pattern)).ToArray();
-        if (variables.Length > RouteValueRanges.Capacity)
+        var parameters = view.Method.GetParameters();
+        var variableParts = parsed.Parts.Where(p => p.IsVariable).ToList();
+        if (variableParts.Count > RouteValueRanges.Capacity)
         {
-            throw new ArgumentException($"The rule '{pattern}' cannot be compiled: a rule may have at most {RouteValueRanges.Capacity} variables.", nameof(pattern));
+            throw new ArgumentException(RuleMessages.Format(RuleMessages.UnsupportedShapeId, RuleMessages.UnsupportedShape, pattern,
+                $"a rule may have at most {RouteValueRanges.Capacity} variables"), nameof(pattern));
         }
+        var variables = variableParts.Select(part =>
+        {
+            var parameter = parameters.FirstOrDefault(p => p.Name == part.Text)
+                ?? throw new ArgumentException(RuleMessages.Format(RuleMessages.VariableWithoutParameterId, RuleMessages.VariableWithoutParameter, part.Text, ViewName(view)), nameof(view));
+            return RuntimeVariable.Bind(part, pattern, parameter.ParameterType, ViewName(view));
+        }).ToArray();
         var parts = RuleParts.Split(parsed).ToArray();
         var patterns = parts.Select(p => p.IsCompound ? Pattern(p, variables) : null).ToArray();
-        var parameters = view.Method.GetParameters();
-        foreach (var variable in variables)
-        {
-            if (!parameters.Any(p => p.Name == variable.Name))
-            {
-                throw new ArgumentException($"The rule variable '{variable.Name}' has no parameter of that name in the view '{view.Method.Name}'.", nameof(view));
-            }
-        }
-        var defaultValues = (defaults ?? string.Empty).Split([';', ','], StringSplitOptions.RemoveEmptyEntries)
-            .Select(d => d.Split('=', 2))
-            .ToDictionary(d => d[0].Trim(), d => d.Length > 1 ? d[1].Trim() : string.Empty);
+        var defaultValues = BindDefaults(defaults, variables, parameters);
         var set = new SortedSet<string>((methods is { Length: > 0 } ? methods : ["GET"]).Select(m => m.ToUpperInvariant()), StringComparer.Ordinal);
         bool automaticOptions = !set.Contains("OPTIONS");
         if (set.Contains("GET"))
@@ -68,7 +67,53 @@ internal sealed class RuntimeRouteTable : RouteTable
         }
         var rule = new Rule(endpoint ?? Generators.Shared.EndpointNames.FromMethod(view.Method.Name), pattern, [.. set]);
         entries.Add(new Entry(rule, parts, patterns, variables, view, parameters, defaultValues, automaticOptions, strictSlashes));
-        rules.Add(rule);
+        // Kept in Werkzeug's order, so the first rule that matches is the one Werkzeug would pick (stable: equal
+        // rules stay in the order added).
+        var keys = entries.ToDictionary(e => e, e => e.Variables.Select(v => new ConverterKey(v.Converter, v.Arguments)).ToList());
+        var ordered = entries.Select((e, i) => (Entry: e, Index: i)).ToList();
+        ordered.Sort((a, b) =>
+        {
+            int c = RuleOrder.CompareRules(a.Entry.Parts, keys[a.Entry], b.Entry.Parts, keys[b.Entry]);
+            return c != 0 ? c : a.Index.CompareTo(b.Index);
+        });
+        entries.Clear();
+        entries.AddRange(ordered.Select(o => o.Entry));
+        rules.Clear();
+        rules.AddRange(entries.Select(e => e.Rule));
+    }
+
+    private static string ViewName(Delegate view) => view.Method.Name;
+
+    // Werkzeug's defaults, "name=value" pairs, checked as the generator checks them (FLG0007).
+    private static Dictionary<string, string> BindDefaults(string? text, RuntimeVariable[] variables, ParameterInfo[] parameters)
+    {
+        var result = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return result;
+        }
+        ArgumentException Bad(string why) => new(RuleMessages.Format(RuleMessages.BadDefaultsId, RuleMessages.BadDefaults, text, why), "defaults");
+        foreach (var item in text.Split([';', ','], StringSplitOptions.RemoveEmptyEntries))
+        {
+            int eq = item.IndexOf('=');
+            string name = eq < 0 ? item.Trim() : item[..eq].Trim();
+            string value = eq < 0 ? string.Empty : item[(eq + 1)..].Trim();
+            if (eq < 0 || name.Length == 0)
+            {
+                throw Bad($"'{item.Trim()}' is not name=value");
+            }
+            if (variables.Any(v => v.Name == name))
+            {
+                throw Bad($"'{name}' is a variable of the rule; a default gives a value the URL does not");
+            }
+            var parameter = parameters.FirstOrDefault(p => p.Name == name) ?? throw Bad($"the view has no parameter '{name}'");
+            if (!TryConvert(value, parameter.ParameterType, out _))
+            {
+                throw Bad($"'{value}' is not a valid {TypeNames.Of(parameter.ParameterType)} for '{name}'");
+            }
+            result[name] = value;
+        }
+        return result;
     }
 
     // A part with several variables: its texts and converters' expressions, as the generator writes it.
@@ -159,7 +204,8 @@ internal sealed class RuntimeRouteTable : RouteTable
             }
             start = end + 1;
         }
-        return start > path.Length ? 1 : 0;
+        // The path ends here, or (strict slashes off) goes on with just a trailing slash.
+        return start > path.Length || (start == path.Length && !entry.StrictSlashes) ? 1 : 0;
     }
 
     // The values of part p in text (which starts at offset in the path), each accepted by its converter.
@@ -193,6 +239,14 @@ internal sealed class RuntimeRouteTable : RouteTable
         }
         match.Values[variable] = new Range(offset + part.Prefix.Length, offset + text.Length - part.Suffix.Length);
         return true;
+    }
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<object> EndpointMetadata(int rule)
+    {
+        var entry = entries[rule];
+        return [.. entry.Variables.Select(v => v.Describe(
+            Nullable.GetUnderlyingType(entry.Parameters.First(p => p.Name == v.Name).ParameterType) ?? entry.Parameters.First(p => p.Name == v.Name).ParameterType))];
     }
 
     public override ValueTask InvokeAsync(HttpContext context, ReadOnlySpan<char> path, in RouteMatch match)
@@ -287,12 +341,31 @@ internal sealed class RuntimeRouteTable : RouteTable
     private static bool IsValue(Type type) =>
         (Nullable.GetUnderlyingType(type) ?? type) is var t && (t == typeof(string) || t.IsPrimitive || t.IsEnum || t == typeof(Guid));
 
-    private static object? Convert(string text, Type type)
+    private static object? Convert(string text, Type type) =>
+        TryConvert(text, type, out var value) ? value : throw new FormatException($"'{text}' is not a valid {TypeNames.Of(type)}.");
+
+    private static (bool, object?) EnumMember(Type type, string text) =>
+        Enum.GetNames(type).FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase)) is { } member
+            ? (true, Enum.Parse(type, member)) : (false, null);
+
+    // A value as the generator reads a default or a matched value: invariant culture, enum members by name in any case.
+    private static bool TryConvert(string text, Type type, out object? value)
     {
         var target = Nullable.GetUnderlyingType(type) ?? type;
-        return target == typeof(string) ? text
-            : target == typeof(Guid) ? Guid.Parse(text)
-            : target.IsEnum ? Enum.Parse(target, text, ignoreCase: true)
-            : System.Convert.ChangeType(text, target, System.Globalization.CultureInfo.InvariantCulture);
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        var integer = System.Globalization.NumberStyles.AllowLeadingSign;
+        var number = System.Globalization.NumberStyles.Float;
+        (bool ok, value) = RuntimeVariable.KindOf(target) switch
+        {
+            ValueKind.String => (true, text),
+            ValueKind.Int32 => (int.TryParse(text, integer, invariant, out var i), (object)i),
+            ValueKind.Int64 => (long.TryParse(text, integer, invariant, out var l), l),
+            ValueKind.Double => (double.TryParse(text, number, invariant, out var d), d),
+            ValueKind.Single => (float.TryParse(text, number, invariant, out var f), f),
+            ValueKind.Guid => (Guid.TryParse(text, out var g), g),
+            ValueKind.Enum => EnumMember(target, text),
+            _ => (false, null),
+        };
+        return ok;
     }
 }

@@ -1,10 +1,11 @@
 using System.Globalization;
+using Flagon.Generators.Model;
 using Flagon.Generators.Shared;
 
 namespace Flagon.Routing.RunTime;
 
 /// <summary>A rule variable's converter, with its options, for a rule parsed at run time.</summary>
-internal sealed record RuntimeVariable(string Name, string Converter, int MinLength, int MaxLength, int FixedDigits, bool Signed,
+internal sealed record RuntimeVariable(string Name, string Converter, string Arguments, int MinLength, int MaxLength, int FixedDigits, bool Signed,
     long LongMin, long LongMax, double DoubleMin, double DoubleMax, string[] Choices)
 {
     /// <summary>Whether <paramref name="text"/> is a value of this variable, as the generated matcher decides.</summary>
@@ -18,6 +19,29 @@ internal sealed record RuntimeVariable(string Name, string Converter, int MinLen
         _ => Converters.IsString(text, MinLength, MaxLength),
     };
 
+    /// <summary>The variable as the endpoint's metadata describes it (what the generator emits for compiled rules).</summary>
+    public RuleVariable Describe(Type type) => new(Name, Converter, type)
+    {
+        Arguments = Arguments,
+        Minimum = Converter switch
+        {
+            "int" when LongMin != long.MinValue => LongMin.ToString(CultureInfo.InvariantCulture),
+            "float" when !double.IsNegativeInfinity(DoubleMin) => DoubleMin.ToString("R", CultureInfo.InvariantCulture),
+            "float" when !Signed => "0",
+            _ => null,
+        },
+        Maximum = Converter switch
+        {
+            "int" when LongMax != long.MaxValue => LongMax.ToString(CultureInfo.InvariantCulture),
+            "float" when !double.IsPositiveInfinity(DoubleMax) => DoubleMax.ToString("R", CultureInfo.InvariantCulture),
+            _ => null,
+        },
+        MinLength = Converter == "string" ? MinLength : null,
+        MaxLength = Converter == "string" && MaxLength != int.MaxValue ? MaxLength : null,
+        FixedDigits = Converter == "int" && FixedDigits > 0 ? FixedDigits : null,
+        Choices = Choices,
+    };
+
     /// <summary>The converter's expression, for a part with several variables.</summary>
     public PatternPiece Piece => Converter switch
     {
@@ -29,49 +53,43 @@ internal sealed record RuntimeVariable(string Name, string Converter, int MinLen
         _ => PatternPiece.String(MinLength, MaxLength),
     };
 
-    /// <summary>Reads a converter and its arguments, the way the generator does; throws on an invalid one.</summary>
-    public static RuntimeVariable Parse(RulePart part, string rule)
+    /// <summary>
+    /// Reads a variable's converter and its arguments for a parameter of <paramref name="type"/>, with the code the
+    /// generator uses (<see cref="ConverterBinder"/>): the same inference, clamping and errors, thrown as
+    /// <see cref="ArgumentException"/> with their FLG id.
+    /// </summary>
+    public static RuntimeVariable Bind(RulePart part, string rule, Type type, string view)
     {
-        var converter = part.Converter.Length == 0 ? "string" : part.Converter;
-        var args = ConverterArguments.Parse(part.Arguments, out var error)
-            ?? throw new ArgumentException($"The rule '{rule}' gives '{converter}' invalid arguments: {error}", nameof(rule));
-        string[] positions = converter switch
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        var kind = KindOf(underlying);
+        string converter = part.Converter.Length > 0 ? part.Converter : kind is { } k ? ConverterBinder.Infer(k) : "string";
+        if (kind is null || !ConverterBinder.Fits(converter, kind.Value))
         {
-            "string" => ["minlength", "maxlength", "length"],
-            "int" => ["fixed_digits", "min", "max", "signed"],
-            "float" => ["min", "max", "signed"],
-            _ => [],
-        };
-        var named = new Dictionary<string, string>();
-        var choices = new List<string>();
-        for (int i = 0; i < args.Count; i++)
-        {
-            if (converter == "any")
-            {
-                choices.Add(args[i].Value);
-                continue;
-            }
-            var key = args[i].Name ?? (i < positions.Length ? positions[i] : null);
-            if (key is null || Array.IndexOf(positions, key) < 0)
-            {
-                throw new ArgumentException($"The rule '{rule}' gives '{converter}' an argument it does not take: '{key ?? args[i].Value}'.", nameof(rule));
-            }
-            named[key] = args[i].Value;
+            throw new ArgumentException(RuleMessages.Format(RuleMessages.ConverterTypeMismatchId, RuleMessages.ConverterTypeMismatch, part.Text, converter, TypeNames.Of(type)), nameof(rule));
         }
-        int Int(string key, int fallback) => named.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-        bool signed = named.TryGetValue("signed", out var s) && s is "True" or "true";
-        int length = Int("length", -1);
-        return new RuntimeVariable(
-            part.Text,
-            converter,
-            length >= 0 ? length : Int("minlength", 1),
-            length >= 0 ? length : Int("maxlength", int.MaxValue),
-            Int("fixed_digits", 0),
-            signed,
-            named.TryGetValue("min", out var min) && converter == "int" ? long.Parse(min, CultureInfo.InvariantCulture) : signed ? long.MinValue : 0,
-            named.TryGetValue("max", out var max) && converter == "int" ? long.Parse(max, CultureInfo.InvariantCulture) : long.MaxValue,
-            converter == "float" && named.TryGetValue("min", out var fmin) ? double.Parse(fmin, CultureInfo.InvariantCulture) : double.NegativeInfinity,
-            converter == "float" && named.TryGetValue("max", out var fmax) ? double.Parse(fmax, CultureInfo.InvariantCulture) : double.PositiveInfinity,
-            [.. choices]);
+        var members = underlying.IsEnum ? Enum.GetNames(underlying) : [];
+        var spec = ConverterBinder.Bind(converter, part.Arguments, kind.Value, members, out var why, out _)
+            ?? throw new ArgumentException(RuleMessages.Format(RuleMessages.BadConverterArgumentsId, RuleMessages.BadConverterArguments, rule, converter, why!), nameof(rule));
+        return new RuntimeVariable(part.Text, converter, spec.Arguments, spec.MinLength, spec.MaxLength, spec.FixedDigits, spec.Signed,
+            spec.Kind == ConverterKind.Int ? spec.IntMin : long.MinValue,
+            spec.Kind == ConverterKind.Int ? spec.IntMax : long.MaxValue,
+            spec.Kind == ConverterKind.Float ? Number(spec.Min, double.NegativeInfinity) : double.NegativeInfinity,
+            spec.Kind == ConverterKind.Float ? Number(spec.Max, double.PositiveInfinity) : double.PositiveInfinity,
+            [.. spec.Choices]);
     }
+
+    /// <summary>The value kind a rule value binds to for a parameter type (null if none), as the generator classifies it.</summary>
+    public static ValueKind? KindOf(Type type) =>
+        type == typeof(string) ? ValueKind.String
+        : type == typeof(int) ? ValueKind.Int32
+        : type == typeof(long) ? ValueKind.Int64
+        : type == typeof(double) ? ValueKind.Double
+        : type == typeof(float) ? ValueKind.Single
+        : type == typeof(Guid) ? ValueKind.Guid
+        : type.IsEnum ? ValueKind.Enum
+        : null;
+
+    // A float bound as the generator writes it (a C# literal: "1.5d", "double.NegativeInfinity").
+    private static double Number(string literal, double none) =>
+        double.TryParse(literal.TrimEnd('d'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : none;
 }
