@@ -38,6 +38,37 @@ namespace Flagon.Generators
                 return text.ToSourceText();
             }
 
+            /// <summary>Registers the program's own converters by name when it starts (for rules added at run time).</summary>
+            public static SourceText EmitConverterRegistration(Helpers.EquatableArray<CustomConverterSpec> converters)
+            {
+                using var text = new GeneratedText();
+                var w = text.Writer;
+                WriteHeader(w);
+                w.WriteLine("namespace Flagon.Generated");
+                w.WriteLine("{");
+                w.Indent++;
+                w.WriteLine("/// <summary>The [RouteConverter] classes of this assembly, registered by name for rules added at run time.</summary>");
+                w.WriteLine(GeneratedCodeAttribute);
+                w.WriteLine("internal static class RouteConverterRegistration");
+                w.WriteLine("{");
+                w.Indent++;
+                w.WriteLine("[global::System.Runtime.CompilerServices.ModuleInitializer]");
+                w.WriteLine("internal static void Register()");
+                w.WriteLine("{");
+                w.Indent++;
+                foreach (var converter in converters)
+                {
+                    w.WriteLine($"global::Flagon.Routing.RouteConverters.Register({Quote(converter.Name)}, typeof({converter.TypeName}));");
+                }
+                w.Indent--;
+                w.WriteLine("}");
+                w.Indent--;
+                w.WriteLine("}");
+                w.Indent--;
+                w.WriteLine("}");
+                return text.ToSourceText();
+            }
+
             /// <summary>One view class's part of the app's table: its invoke methods and URL builders, and its typed UrlFor methods.</summary>
             public static SourceText EmitAppPart(AppPartSpec part)
             {
@@ -65,7 +96,9 @@ namespace Flagon.Generators
                 w.WriteLine($"internal static class {partClass}");
                 w.WriteLine("{");
                 w.Indent++;
-                new InvokeEmitter(w).EmitMethods(rules, rule => $"Invoke{rule.Local}", "internal");
+                var invoke = new InvokeEmitter(w);
+                invoke.EmitMethods(rules, rule => $"Invoke{rule.Local}", "internal");
+                invoke.EmitConverterFields();
                 w.WriteLineNoTabs(string.Empty);
                 new UrlForEmitter(w).EmitBuilders(endpoints);
                 w.Indent--;
@@ -329,12 +362,15 @@ namespace Flagon.Generators
                     case ConverterKind.Any:
                         properties.Add($"Choices = [{string.Join(", ", converter.Choices.Select(Quote))}]");
                         break;
+                    case ConverterKind.Custom when converter.Custom is { } use:
+                        properties.Add($"Pattern = new {use.TypeName}({use.Creation}).Regex");
+                        break;
                 }
                 if (view.ParameterDocs.FirstOrDefault(d => d.Name == variable.Name) is { } doc)
                 {
                     properties.Add($"Description = {Quote(doc.Text)}");
                 }
-                string created = $"new global::Flagon.Routing.RuleVariable({Quote(variable.Name)}, \"{converter.Kind.ToString().ToLowerInvariant()}\", typeof({variable.TypeName}))";
+                string created = $"new global::Flagon.Routing.RuleVariable({Quote(variable.Name)}, {Quote(converter.Name)}, typeof({variable.TypeName}))";
                 return properties.Count == 0 ? created : $"{created} {{ {string.Join(", ", properties)} }}";
             }
 

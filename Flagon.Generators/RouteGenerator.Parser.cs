@@ -318,10 +318,22 @@ namespace Flagon.Generators
             }
 
             public static AppSpec BuildApp(ImmutableArray<ViewSpec> views, ImmutableArray<BlueprintSpec> blueprints, ImmutableArray<ErrorHandlerSpec> errorHandlers,
-                ImmutableArray<UrlRuleCallSpec> urlRuleCalls, ImmutableArray<HookSpec> hooks) =>
-                new AppSpec(
+                ImmutableArray<UrlRuleCallSpec> urlRuleCalls, ImmutableArray<HookSpec> hooks, ImmutableArray<CustomConverterSpec> converters)
+            {
+                var byName = new Dictionary<string, CustomConverterSpec>(StringComparer.Ordinal);
+                foreach (var converter in converters.OrderBy(c => c.TypeName, StringComparer.Ordinal))
+                {
+                    if (!byName.ContainsKey(converter.Name))
+                    {
+                        byName.Add(converter.Name, converter);
+                    }
+                }
+                return new AppSpec(
                     views
                         .Concat(blueprints.SelectMany(b => b.InheritedViews))
+                        .Select(v => ResolveConverters(v, byName))
+                        .Where(v => v is not null)
+                        .Select(v => v!)
                         .OrderBy(v => v.ContainingType, StringComparer.Ordinal)
                         .ThenBy(v => v.MethodName, StringComparer.Ordinal)
                         .ToEquatableArray(),
@@ -330,8 +342,52 @@ namespace Flagon.Generators
                         .OrderBy(h => h.ContainingType, StringComparer.Ordinal)
                         .ThenBy(h => h.MethodName, StringComparer.Ordinal)
                         .ToEquatableArray(),
-                    urlRuleCalls.OrderBy(c => c.FilePath, StringComparer.Ordinal).ThenBy(c => c.Position).ToEquatableArray(),
+                    urlRuleCalls
+                        .Select(c => ResolveConverters(c.View, byName) is { } view ? c with { View = view } : null)
+                        .Where(c => c is not null)
+                        .Select(c => c!)
+                        .OrderBy(c => c.FilePath, StringComparer.Ordinal).ThenBy(c => c.Position).ToEquatableArray(),
                     hooks.OrderBy(h => h.FilePath, StringComparer.Ordinal).ThenBy(h => h.Order).ToEquatableArray());
+            }
+
+            /// <summary>
+            /// The view with the uses of the program's own converters resolved against their classes; a rule whose use does
+            /// not resolve (an unknown name, another value type, arguments no constructor takes) is left out, and the
+            /// analyzers report it (FLG0003, FLG0103, FLG0005). Null when no rule is left.
+            /// </summary>
+            private static ViewSpec? ResolveConverters(ViewSpec view, Dictionary<string, CustomConverterSpec> converters)
+            {
+                if (!view.Rules.Any(r => r.Variables.Any(v => v.Converter.Custom is { IsResolved: false })))
+                {
+                    return view;
+                }
+                var rules = new List<RuleSpec>();
+                foreach (var rule in view.Rules)
+                {
+                    var variables = new List<VariableSpec>();
+                    foreach (var variable in rule.Variables)
+                    {
+                        if (variable.Converter.Custom is not { IsResolved: false } use)
+                        {
+                            variables.Add(variable);
+                        }
+                        else if (converters.TryGetValue(use.Name, out var spec) && spec.ValueTypeName == variable.TypeName
+                            && CustomConverters.Resolve(spec, variable.Converter.Arguments, out _) is { } resolved)
+                        {
+                            variables.Add(variable with { Converter = variable.Converter with { Custom = resolved } });
+                        }
+                    }
+                    if (variables.Count == rule.Variables.Count)
+                    {
+                        rules.Add(rule with { Variables = variables.ToEquatableArray() });
+                    }
+                }
+                return rules.Count == 0 ? null : view with { Rules = rules.ToEquatableArray() };
+            }
+
+            /// <summary>A class marked [RouteConverter], or null when it is not a valid converter (the analyzers say why: FLG0010).</summary>
+            public static CustomConverterSpec? ParseConverter(GeneratorAttributeSyntaxContext context) =>
+                context.TargetSymbol is INamedTypeSymbol type ? ConverterTypes.Read(type, context.Attributes[0]) : null;
         }
     }
 }

@@ -66,6 +66,15 @@ namespace Flagon.Generators
                 .Select(static (call, _) => call!)
                 .WithTrackingName(TrackingNames.UrlRuleCalls);
 
+            var converters = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    ConverterTypes.AttributeName,
+                    predicate: static (node, _) => node is ClassDeclarationSyntax,
+                    transform: static (ctx, _) => Parser.ParseConverter(ctx))
+                .Where(static converter => converter is not null)
+                .Select(static (converter, _) => converter!)
+                .WithTrackingName(TrackingNames.Converters);
+
             var hooks = Hook(context, ViewBinder.BeforeRequestAttributeName, HookKind.BeforeRequest).Collect()
                 .Combine(Hook(context, ViewBinder.AfterRequestAttributeName, HookKind.AfterRequest).Collect())
                 .Combine(Hook(context, ViewBinder.TeardownRequestAttributeName, HookKind.TeardownRequest).Collect())
@@ -76,7 +85,9 @@ namespace Flagon.Generators
                 .Combine(errorHandlers.Collect())
                 .Combine(urlRuleCalls.Collect())
                 .Combine(hooks)
-                .Select(static (all, _) => Parser.BuildApp(all.Left.Left.Left.Left, all.Left.Left.Left.Right, all.Left.Left.Right, all.Left.Right, all.Right))
+                .Combine(converters.Collect())
+                .Select(static (all, _) => Parser.BuildApp(all.Left.Left.Left.Left.Left, all.Left.Left.Left.Left.Right, all.Left.Left.Left.Right, all.Left.Left.Right,
+                    all.Left.Right, all.Right))
                 .WithTrackingName(TrackingNames.AppModel);
 
             // One output per generated file, each from the part of the model it is written from: an edit in a
@@ -99,6 +110,17 @@ namespace Flagon.Generators
                 {
                     const string hintName = "Flagon.AppRouteTable.g.cs";
                     spc.AddSource(hintName, EmittedFiles.GetOrEmit(assemblyName, hintName, part, Emitter.EmitAppRouteTable));
+                }
+            });
+
+            // The program's own converters, registered by name when it starts: rules added at run time can name them.
+            var converterList = converters.Collect()
+                .Select(static (all, _) => all.OrderBy(c => c.Name, System.StringComparer.Ordinal).ThenBy(c => c.TypeName, System.StringComparer.Ordinal).ToEquatableArray());
+            context.RegisterSourceOutput(converterList, static (spc, list) =>
+            {
+                if (list.Count > 0)
+                {
+                    spc.AddSource("Flagon.RouteConverters.g.cs", Emitter.EmitConverterRegistration(list));
                 }
             });
 

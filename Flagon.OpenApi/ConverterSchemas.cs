@@ -8,7 +8,7 @@ namespace Flagon.OpenApi;
 /// The JSON Schema of the values a rule variable's converter accepts, as Werkzeug's converters define them: an
 /// <c>int</c> is an integer with its bounds (0 and up unless signed), a <c>float</c> a number, a <c>uuid</c> a string
 /// in uuid format, a <c>string</c> a string of its lengths without '/', a <c>path</c> any string, an <c>any</c> one
-/// of its choices.
+/// of its choices; a converter of your own a string matching its regular expression.
 /// </summary>
 public static class ConverterSchemas
 {
@@ -46,6 +46,11 @@ public static class ConverterSchemas
             case "path":
                 schema.Type = JsonSchemaType.String;
                 schema.Description = "A path: may contain '/'.";
+                break;
+            case not "string" when variable.Pattern is { } pattern:
+                // A converter of your own: a string its regular expression matches whole.
+                schema.Type = JsonSchemaType.String;
+                schema.Pattern = $"^(?:{pattern})$";
                 break;
             default:
                 schema.Type = JsonSchemaType.String;

@@ -158,7 +158,7 @@ internal sealed class FlagonApiDescriptionProvider(EndpointDataSource endpoints)
     /// </summary>
     internal static string OpenApiPath(string rule, bool template)
     {
-        var parsed = Generators.Shared.RuleParser.Parse(rule);
+        var parsed = Generators.Shared.RuleParser.Parse(rule, Generators.Shared.RuleParser.AnyConverter);
         if (parsed.Error is not null)
         {
             return rule;

@@ -14,13 +14,26 @@ namespace Flagon.Generators.Emitters
         private const string Converters = "global::Flagon.Routing.Converters";
         private readonly IndentedTextWriter w;
 
+        private readonly ConverterFields converterFields = new ConverterFields("Invoke");
+
         public InvokeEmitter(IndentedTextWriter writer) => w = writer;
+
+        /// <summary>The instances of the program's own converters the methods call, declared after them.</summary>
+        public void EmitConverterFields()
+        {
+            foreach (var declaration in converterFields.Declarations)
+            {
+                w.WriteLineNoTabs(string.Empty);
+                w.WriteLine(declaration);
+            }
+        }
 
         public void Emit(IReadOnlyList<TableRule> rules)
         {
             EmitDispatch(rules, rule => $"Invoke{rule.Index}");
             w.WriteLineNoTabs(string.Empty);
             EmitMethods(rules, rule => $"Invoke{rule.Index}", "private");
+            EmitConverterFields();
         }
 
         /// <summary>InvokeAsync: a switch over the matched rule, calling <paramref name="method"/> of each.</summary>
@@ -102,6 +115,10 @@ namespace Flagon.Generators.Emitters
                     break;
                 case ValueKind.Guid:
                     w.WriteLine($"{Converters}.TryUuid({span}, out global::System.Guid value{index});");
+                    break;
+                case ValueKind.Custom:
+                    w.WriteLine($"{converterFields.Field(c)}.TryParse({span}, out var raw{index});");
+                    w.WriteLine($"{variable.TypeName} value{index} = raw{index}!;");
                     break;
                 case ValueKind.Enum:
                     w.WriteLine($"{variable.TypeName} value{index} = {span} switch");

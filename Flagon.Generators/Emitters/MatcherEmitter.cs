@@ -333,7 +333,7 @@ namespace Flagon.Generators.Emitters
         // A compound part's pattern: a static field per distinct part, built once.
         private string PatternField(PartSpec part, EquatableArray<ConverterSpec> converters)
         {
-            string creation = PatternCreation(part, converters);
+            string creation = PatternCreation(part, converters, converterFields.Field);
             if (!patterns.TryGetValue(creation, out var field))
             {
                 field = $"Pattern{patterns.Count}";
@@ -344,7 +344,7 @@ namespace Flagon.Generators.Emitters
         }
 
         /// <summary>The expression that builds a compound part's <c>PartPattern</c>.</summary>
-        internal static string PatternCreation(PartSpec part, EquatableArray<ConverterSpec> converters)
+        internal static string PatternCreation(PartSpec part, EquatableArray<ConverterSpec> converters, System.Func<ConverterSpec, string> converterField)
         {
             var pieces = new List<string>();
             for (int i = 0; i < part.Texts.Count; i++)
@@ -355,7 +355,7 @@ namespace Flagon.Generators.Emitters
                 }
                 if (i < converters.Count)
                 {
-                    pieces.Add(PieceOf(converters[i]));
+                    pieces.Add(PieceOf(converters[i], converterField));
                 }
             }
             return $"new({string.Join(", ", pieces)})";
@@ -365,8 +365,9 @@ namespace Flagon.Generators.Emitters
         private readonly Dictionary<string, string> patterns = new Dictionary<string, string>();
         private readonly Dictionary<string, string> patternComments = new Dictionary<string, string>();
 
-        private static string PieceOf(ConverterSpec c) => c.Kind switch
+        private static string PieceOf(ConverterSpec c, System.Func<ConverterSpec, string> converterField) => c.Kind switch
         {
+            ConverterKind.Custom => $"{Piece}.Custom({converterField(c)})",
             ConverterKind.String => $"{Piece}.String({c.MinLength}, {(c.MaxLength == int.MaxValue ? "int.MaxValue" : c.MaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture))})",
             ConverterKind.Path => $"{Piece}.Path()",
             ConverterKind.Int => $"{Piece}.Int({c.FixedDigits}, {Bool(c.Signed)})",
@@ -375,8 +376,15 @@ namespace Flagon.Generators.Emitters
             _ => $"{Piece}.Any({string.Join(", ", c.Choices.Select(Literal))})",
         };
 
+        private readonly ConverterFields converterFields = new ConverterFields("Match");
+
         private void EmitPatterns()
         {
+            foreach (var declaration in converterFields.Declarations)
+            {
+                w.WriteLineNoTabs(string.Empty);
+                w.WriteLine(declaration);
+            }
             foreach (var entry in patterns)
             {
                 w.WriteLineNoTabs(string.Empty);
@@ -385,8 +393,9 @@ namespace Flagon.Generators.Emitters
             }
         }
 
-        private static string ConverterTest(ConverterSpec c, string value) => c.Kind switch
+        private string ConverterTest(ConverterSpec c, string value) => c.Kind switch
         {
+            ConverterKind.Custom => $"{converterFields.Field(c)}.TryParse({value}, out _)",
             ConverterKind.String => $"{Converters}.IsString({value}, {c.MinLength}, {(c.MaxLength == int.MaxValue ? "int.MaxValue" : c.MaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture))})",
             ConverterKind.Path => $"{Converters}.IsPath({value})",
             ConverterKind.Int => $"{Converters}.TryInt({value}, {c.FixedDigits}, {Bool(c.Signed)}, {c.Min}, {c.Max}, out _)",

@@ -22,8 +22,9 @@ namespace Flagon.Generators.Emitters
         /// <summary>A parameter of an endpoint's typed builder: the union of its rules' variables and defaults.</summary>
         private sealed class BuildParameter
         {
-            public BuildParameter(string name, string baseType, ValueKind kind, bool required)
+            public BuildParameter(string name, string baseType, ValueKind kind, bool required, ConverterSpec? converter = null)
             {
+                Converter = converter;
                 Name = name;
                 BaseType = baseType;
                 Kind = kind;
@@ -34,6 +35,9 @@ namespace Flagon.Generators.Emitters
             public string BaseType { get; }
             public ValueKind Kind { get; }
             public bool Required { get; }
+
+            /// <summary>For a converter of the program's own: the converter (Url.For reads a value's text with it).</summary>
+            public ConverterSpec? Converter { get; }
 
             public string CSharpType => Required ? BaseType : BaseType + "?";
 
@@ -61,6 +65,7 @@ namespace Flagon.Generators.Emitters
         private readonly IndentedTextWriter w;
         private int cacheCount;
         private readonly List<string> fields = new List<string>();
+        private readonly ConverterFields converterFields = new ConverterFields("Url");
 
         public UrlForEmitter(IndentedTextWriter writer) => w = writer;
 
@@ -121,11 +126,12 @@ namespace Flagon.Generators.Emitters
             w.WriteLine("switch (endpoint)");
             w.WriteLine("{");
             w.Indent++;
+            var converters = new ConverterFields("Build");
             foreach (var endpoint in endpoints)
             {
                 var parameters = Parameters(endpoint);
                 var arguments = new List<string> { "prefix" };
-                arguments.AddRange(parameters.Select(p => $"{p.Identifier}: {Read(p)}"));
+                arguments.AddRange(parameters.Select(p => $"{p.Identifier}: {Read(p, converters)}"));
                 arguments.Add($"query: values.Query({string.Join(", ", parameters.Select(p => MatcherEmitter.Literal(p.Name)))})");
                 arguments.Add("anchor: anchor");
                 arguments.Add("external: external");
@@ -142,10 +148,16 @@ namespace Flagon.Generators.Emitters
             w.WriteLine("}");
             w.Indent--;
             w.WriteLine("}");
+            foreach (var declaration in converters.Declarations)
+            {
+                w.WriteLineNoTabs(string.Empty);
+                w.WriteLine(declaration);
+            }
         }
 
-        private static string Read(BuildParameter p) => (p.Kind, p.Required) switch
+        private static string Read(BuildParameter p, ConverterFields converters) => (p.Kind, p.Required) switch
         {
+            (ValueKind.Custom, _) => $"values.Custom<{p.BaseType}>({MatcherEmitter.Literal(p.Name)}, {converters.Field(p.Converter!)})",
             (ValueKind.String, true) => $"values.Required<string>({MatcherEmitter.Literal(p.Name)})",
             (ValueKind.String, false) => $"values.OptionalString({MatcherEmitter.Literal(p.Name)})",
             (ValueKind.Enum, true) => $"values.RequiredEnum<{p.BaseType}>({MatcherEmitter.Literal(p.Name)})",
@@ -161,6 +173,10 @@ namespace Flagon.Generators.Emitters
             {
                 EmitBuilder(endpoint);
                 w.WriteLineNoTabs(string.Empty);
+            }
+            foreach (var field in converterFields.Declarations)
+            {
+                w.WriteLine(field);
             }
             foreach (var field in fields)
             {
@@ -343,7 +359,7 @@ namespace Flagon.Generators.Emitters
                     Flush();
                     string pattern = $"pattern{cacheCount++}";
                     var converters = part.Variables.Select(v => spec.Variables[v].Converter).ToEquatableArray();
-                    fields.Add($"private static readonly global::Flagon.Routing.PartPattern {pattern} = {MatcherEmitter.PatternCreation(part, converters)};");
+                    fields.Add($"private static readonly global::Flagon.Routing.PartPattern {pattern} = {MatcherEmitter.PatternCreation(part, converters, converterFields.Field)};");
                     w.WriteLine($"url.CheckSplit({pattern}, {start}, {bounds}, {MatcherEmitter.Literal(endpoint)});");
                 }
             }
@@ -377,6 +393,8 @@ namespace Flagon.Generators.Emitters
             }
             switch (c.Kind)
             {
+                case ConverterKind.Custom:
+                    return $"url.AppendSegment({Checks}.Custom({ep}, {name}, {converterFields.Field(c)}, {p.Value}));";
                 case ConverterKind.Path:
                     return $"url.AppendPath({Checks}.{(beforeSlash ? "PathBeforeSlash" : "Path")}({ep}, {name}, {p.Value}));";
                 case ConverterKind.Any:
@@ -405,7 +423,7 @@ namespace Flagon.Generators.Emitters
                 bool required = asDefault is null && endpoint.Rules.All(r => r.Rule.Variables.Any(v => v.Name == argument.ParameterName));
                 string baseType = asVariable?.TypeName ?? argument.TypeName.TrimEnd('?');
                 var kind = asVariable?.Kind ?? asDefault!.Kind;
-                result.Add(new BuildParameter(argument.ParameterName, baseType, kind, required));
+                result.Add(new BuildParameter(argument.ParameterName, baseType, kind, required, asVariable?.Converter));
             }
             return result;
         }

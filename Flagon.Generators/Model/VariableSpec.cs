@@ -12,6 +12,9 @@ namespace Flagon.Generators.Model
         Single,
         Guid,
         Enum,
+
+        /// <summary>The value type of a converter of the program's own.</summary>
+        Custom,
     }
 
     /// <summary>A rule variable bound to a view parameter.</summary>

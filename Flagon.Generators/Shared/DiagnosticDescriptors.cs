@@ -85,6 +85,13 @@ namespace Flagon.Generators.Shared
             RoutingCategory,
             DiagnosticSeverity.Info);
 
+        public static readonly DiagnosticDescriptor InvalidConverter = Create(
+            "FLG0010",
+            "Invalid route converter",
+            "The route converter '{0}' ({1}) cannot be used: {2}",
+            RoutingCategory,
+            DiagnosticSeverity.Error);
+
         public static readonly DiagnosticDescriptor VariableWithoutParameter = Create(
             RuleMessages.VariableWithoutParameterId,
             "Rule variable without a parameter",

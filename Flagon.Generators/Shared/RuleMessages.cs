@@ -14,7 +14,7 @@ namespace Flagon.Generators.Shared
         public const string Syntax = "The rule '{0}' is not valid: {1}";
 
         public const string UnknownConverterId = "FLG0003";
-        public const string UnknownConverter = "The rule '{0}' uses the unknown converter '{1}'; known converters are string, int, float, path, uuid and any";
+        public const string UnknownConverter = "The rule '{0}' uses the unknown converter '{1}'; known converters are {2}";
 
         public const string DuplicateVariableId = "FLG0004";
         public const string DuplicateVariable = "The rule '{0}' names the variable '{1}' more than once";
@@ -39,10 +39,10 @@ namespace Flagon.Generators.Shared
             id + ": " + string.Format(System.Globalization.CultureInfo.InvariantCulture, format, args);
 
         /// <summary>The id and message of a parse error.</summary>
-        public static string Of(RuleError error, string rule) => error.Kind switch
+        public static string Of(RuleError error, string rule, System.Collections.Generic.IEnumerable<string> customConverters) => error.Kind switch
         {
             RuleErrorKind.MissingLeadingSlash => Format(MissingLeadingSlashId, MissingLeadingSlash, rule),
-            RuleErrorKind.UnknownConverter => Format(UnknownConverterId, UnknownConverter, rule, error.Detail),
+            RuleErrorKind.UnknownConverter => Format(UnknownConverterId, UnknownConverter, rule, error.Detail, CustomConverters.KnownList(customConverters)),
             RuleErrorKind.DuplicateVariable => Format(DuplicateVariableId, DuplicateVariable, rule, error.Detail),
             _ => Format(SyntaxId, Syntax, rule, error.Detail),
         };

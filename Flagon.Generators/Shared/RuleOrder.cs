@@ -41,15 +41,19 @@ namespace Flagon.Generators.Shared
             _ => 100,
         };
 
-        /// <summary>Flagon's tie-break between converters of equal weight: the more restrictive first.</summary>
+        /// <summary>
+        /// Flagon's tie-break between converters of equal weight: the more restrictive first (a converter of the
+        /// program's own before <c>string</c>, which takes any text).
+        /// </summary>
         public static int Rank(string converter) => converter switch
         {
             "any" => 0,
             "uuid" => 1,
             "int" => 2,
             "float" => 3,
-            "string" => 4,
-            _ => 5,
+            "string" => 5,
+            "path" => 6,
+            _ => 4,
         };
 
         /// <summary>

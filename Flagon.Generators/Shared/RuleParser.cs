@@ -12,7 +12,14 @@ namespace Flagon.Generators.Shared
         /// <summary>The converters Werkzeug ships; the default one is <c>string</c>.</summary>
         public static readonly string[] KnownConverters = { "string", "default", "int", "float", "path", "uuid", "any" };
 
-        public static ParsedRule Parse(string rule)
+        /// <summary>
+        /// Takes every converter name for one: for rules the generator has already checked (a compiled rule's text,
+        /// which may name the program's own converters).
+        /// </summary>
+        public static readonly System.Func<string, bool> AnyConverter = static _ => true;
+
+        /// <summary>Parses <paramref name="rule"/>; a converter name it does not know is an error unless <paramref name="isConverter"/> says it is one (the program's own).</summary>
+        public static ParsedRule Parse(string rule, System.Func<string, bool>? isConverter = null)
         {
             var parts = new List<RulePart>();
             if (rule.Length == 0 || rule[0] != '/')
@@ -48,7 +55,7 @@ namespace Flagon.Generators.Shared
                     return ParsedRule.Failed(rule, new RuleError(RuleErrorKind.Syntax, i, (nextOpen >= 0 ? nextOpen : rule.Length) - i, "'<' without a matching '>'"));
                 }
 
-                var error = ParseVariable(rule, i, close, out var variable);
+                var error = ParseVariable(rule, i, close, isConverter, out var variable);
                 if (error != null)
                 {
                     return ParsedRule.Failed(rule, error);
@@ -70,7 +77,7 @@ namespace Flagon.Generators.Shared
         }
 
         // Parses "<converter(args):name>" or "<name>" between the angle brackets at open and close.
-        private static RuleError? ParseVariable(string rule, int open, int close, out RulePart? variable)
+        private static RuleError? ParseVariable(string rule, int open, int close, System.Func<string, bool>? isConverter, out RulePart? variable)
         {
             variable = null;
             int start = open + 1;
@@ -104,7 +111,7 @@ namespace Flagon.Generators.Shared
                 {
                     return new RuleError(RuleErrorKind.Syntax, start, converter.Length == 0 ? 1 : converter.Length, "a converter name must be an identifier");
                 }
-                if (System.Array.IndexOf(KnownConverters, converter) < 0)
+                if (System.Array.IndexOf(KnownConverters, converter) < 0 && !(isConverter?.Invoke(converter) ?? false))
                 {
                     return new RuleError(RuleErrorKind.UnknownConverter, start, converter.Length, converter);
                 }

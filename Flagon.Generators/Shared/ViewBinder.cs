@@ -339,17 +339,23 @@ namespace Flagon.Generators.Shared
             attribute.NamedArguments.FirstOrDefault(a => a.Key == "Endpoint").Value.Value as string ?? ToSnakeCase(method.Name);
 
         /// <summary>Binds one [Route] of <paramref name="method"/>; null (with errors) when it cannot be compiled.</summary>
-        public static RuleSpec? BindRule(IMethodSymbol method, AttributeData attribute, List<BindingError> errors)
+        /// <remarks>
+        /// <paramref name="converters"/> are the program's own converters by name: with them, a use of one is checked
+        /// and resolved here (the analyzers); without (null), any unknown name is taken as one and left for the app's
+        /// model to resolve (the generator, whose views are read before the converters are).
+        /// </remarks>
+        public static RuleSpec? BindRule(IMethodSymbol method, AttributeData attribute, List<BindingError> errors,
+            IReadOnlyDictionary<string, CustomConverterSpec>? converters = null)
         {
             if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string pattern)
             {
                 return null;
             }
             int errorCount = errors.Count;
-            var parsed = RuleParser.Parse(pattern);
+            var parsed = Parse(pattern, converters);
             if (parsed.Error is { } ruleError)
             {
-                errors.Add(FromRuleError(ruleError, pattern));
+                errors.Add(FromRuleError(ruleError, pattern, converters));
                 return null;
             }
 
@@ -376,25 +382,28 @@ namespace Flagon.Generators.Shared
                         break;
                 }
             }
-            return BindRule(method, pattern, parsed, endpointName, methodList, defaultsText, strictSlashes, trailingSlash, errors, errorCount);
+            return BindRule(method, pattern, parsed, endpointName, methodList, defaultsText, strictSlashes, trailingSlash, errors, errorCount, converters);
         }
 
         /// <summary>Binds a rule given by its parts (a [Route] attribute, or a literal AddUrlRule call).</summary>
         public static RuleSpec? BindRule(IMethodSymbol method, string pattern, string? endpointName, IEnumerable<string>? methodList, string? defaultsText,
-            bool strictSlashes, int? trailingSlash, List<BindingError> errors)
+            bool strictSlashes, int? trailingSlash, List<BindingError> errors, IReadOnlyDictionary<string, CustomConverterSpec>? converters = null)
         {
             int errorCount = errors.Count;
-            var parsed = RuleParser.Parse(pattern);
+            var parsed = Parse(pattern, converters);
             if (parsed.Error is { } ruleError)
             {
-                errors.Add(FromRuleError(ruleError, pattern));
+                errors.Add(FromRuleError(ruleError, pattern, converters));
                 return null;
             }
-            return BindRule(method, pattern, parsed, endpointName, methodList, defaultsText, strictSlashes, trailingSlash, errors, errorCount);
+            return BindRule(method, pattern, parsed, endpointName, methodList, defaultsText, strictSlashes, trailingSlash, errors, errorCount, converters);
         }
 
+        private static ParsedRule Parse(string pattern, IReadOnlyDictionary<string, CustomConverterSpec>? converters) =>
+            RuleParser.Parse(pattern, converters is null ? static _ => true : converters.ContainsKey);
+
         private static RuleSpec? BindRule(IMethodSymbol method, string pattern, ParsedRule parsed, string? endpointName, IEnumerable<string>? methodList,
-            string? defaultsText, bool strictSlashes, int? trailingSlash, List<BindingError> errors, int errorCount)
+            string? defaultsText, bool strictSlashes, int? trailingSlash, List<BindingError> errors, int errorCount, IReadOnlyDictionary<string, CustomConverterSpec>? converters)
         {
             string endpoint = endpointName ?? ToSnakeCase(method.Name);
             var methods = new SortedSet<string>(StringComparer.Ordinal);
@@ -428,7 +437,7 @@ namespace Flagon.Generators.Shared
             }
             foreach (var part in variableParts)
             {
-                var variable = BindVariable(method, part, pattern, errors);
+                var variable = BindVariable(method, part, pattern, errors, converters);
                 if (variable is not null)
                 {
                     variables.Add(variable);
@@ -454,21 +463,27 @@ namespace Flagon.Generators.Shared
         /// <summary>Mirrors Flagon.Routing.RouteValueRanges.Capacity.</summary>
         public const int RouteValueCapacity = 16;
 
-        private static BindingError FromRuleError(RuleError error, string pattern) => error.Kind switch
+        private static BindingError FromRuleError(RuleError error, string pattern, IReadOnlyDictionary<string, CustomConverterSpec>? converters) => error.Kind switch
         {
             RuleErrorKind.MissingLeadingSlash => new BindingError(DiagnosticDescriptors.RuleMissingLeadingSlash, ErrorTarget.RuleSpan, error.Start, error.Length, null, pattern),
-            RuleErrorKind.UnknownConverter => new BindingError(DiagnosticDescriptors.UnknownConverter, ErrorTarget.RuleSpan, error.Start, error.Length, null, pattern, error.Detail),
+            RuleErrorKind.UnknownConverter => new BindingError(DiagnosticDescriptors.UnknownConverter, ErrorTarget.RuleSpan, error.Start, error.Length, null, pattern, error.Detail,
+                CustomConverters.KnownList(converters?.Keys ?? Enumerable.Empty<string>())),
             RuleErrorKind.DuplicateVariable => new BindingError(DiagnosticDescriptors.DuplicateVariable, ErrorTarget.RuleSpan, error.Start, error.Length, null, pattern, error.Detail),
             _ => new BindingError(DiagnosticDescriptors.RuleSyntax, ErrorTarget.RuleSpan, error.Start, error.Length, null, pattern, error.Detail),
         };
 
-        private static VariableSpec? BindVariable(IMethodSymbol method, RulePart part, string pattern, List<BindingError> errors)
+        private static VariableSpec? BindVariable(IMethodSymbol method, RulePart part, string pattern, List<BindingError> errors,
+            IReadOnlyDictionary<string, CustomConverterSpec>? converters)
         {
             var parameter = method.Parameters.FirstOrDefault(p => p.Name == part.Text);
             if (parameter is null)
             {
                 errors.Add(new BindingError(DiagnosticDescriptors.VariableWithoutParameter, ErrorTarget.RuleSpan, part.Start, part.Length, null, part.Text, method.Name));
                 return null;
+            }
+            if (part.Converter.Length > 0 && !CustomConverters.IsBuiltIn(part.Converter))
+            {
+                return BindCustomVariable(part, parameter, pattern, errors, converters);
             }
             var (kind, type, nullable) = ClassifyValue(parameter.Type);
             if (kind is null)
@@ -497,6 +512,40 @@ namespace Flagon.Generators.Shared
             }
             return new VariableSpec(part.Text, converter, kind.Value, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), nullable,
                 orderedMembers.ToEquatableArray());
+        }
+
+        // A variable of a converter of the program's own: its value type must be the parameter's (FLG0103) and the
+        // rule's arguments must fit a constructor (FLG0005); unchecked, and left unresolved, without the converters.
+        private static VariableSpec? BindCustomVariable(RulePart part, IParameterSymbol parameter, string pattern, List<BindingError> errors,
+            IReadOnlyDictionary<string, CustomConverterSpec>? converters)
+        {
+            var type = parameter.Type;
+            bool nullable = type.NullableAnnotation == NullableAnnotation.Annotated;
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapped)
+            {
+                type = wrapped.TypeArguments[0];
+                nullable = true;
+            }
+            string typeName = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            var use = new CustomConverterUse(part.Converter);
+            if (converters is not null && converters.TryGetValue(part.Converter, out var spec))
+            {
+                if (spec.ValueTypeName != typeName)
+                {
+                    errors.Add(new BindingError(DiagnosticDescriptors.ConverterTypeMismatch, ErrorTarget.RuleSpan, part.Start, part.Length, null, part.Text,
+                        part.Converter, parameter.Type.ToDisplayString()));
+                    return null;
+                }
+                use = CustomConverters.Resolve(spec, part.Arguments, out var why)!;
+                if (use is null)
+                {
+                    errors.Add(new BindingError(DiagnosticDescriptors.BadConverterArguments, ErrorTarget.RuleSpan, part.Start, part.Length, null, pattern, part.Converter, why!));
+                    return null;
+                }
+            }
+            var converter = new ConverterSpec(ConverterKind.Custom, part.Arguments.Trim(), 1, int.MaxValue, 0, false, string.Empty, string.Empty,
+                EquatableArray<string>.Empty, Custom: use);
+            return new VariableSpec(part.Text, converter, ValueKind.Custom, typeName, nullable, EquatableArray<string>.Empty);
         }
 
         /// <summary>The value kind of a parameter type that a rule value can bind to (null if none), unwrapping Nullable.</summary>

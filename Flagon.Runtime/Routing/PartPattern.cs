@@ -30,7 +30,7 @@ public sealed class PartPattern
         variables = pieces.Count(p => p.Kind != PatternPieceKind.Literal);
         // With two or more pieces of variable width, failures are remembered per (piece, position), so a hostile
         // part costs at most pieces x length x length steps, not an exponential search.
-        memoize = pieces.Count(p => p.Kind is PatternPieceKind.String or PatternPieceKind.Int or PatternPieceKind.Float or PatternPieceKind.Path) > 1;
+        memoize = pieces.Count(p => p.Kind is PatternPieceKind.String or PatternPieceKind.Int or PatternPieceKind.Float or PatternPieceKind.Path or PatternPieceKind.Custom) > 1;
     }
 
     /// <summary>How many variables the pattern captures.</summary>
@@ -116,6 +116,21 @@ public sealed class PartPattern
                 for (int length = Math.Min(run, piece.Max); length >= piece.Min; length--)
                 {
                     if (Capture(text, k, position, length, variable, found, failed))
+                    {
+                        return true;
+                    }
+                }
+                return false;
+            }
+
+            case PatternPieceKind.Custom:
+            {
+                // A converter's own expression, tried on the longest text first (as a greedy expression would).
+                int run = rest.IndexOf('/');
+                run = run < 0 ? rest.Length : run;
+                for (int length = run; length >= 1; length--)
+                {
+                    if (piece.Converter!.IsMatch(rest[..length]) && Capture(text, k, position, length, variable, found, failed))
                     {
                         return true;
                     }

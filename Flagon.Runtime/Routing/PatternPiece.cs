@@ -26,14 +26,18 @@ public enum PatternPieceKind
 
     /// <summary><c>any</c>: one of the values.</summary>
     Any,
+
+    /// <summary>A converter of your own: its regular expression.</summary>
+    Custom,
 }
 
 /// <summary>One piece of a <see cref="PartPattern"/>: static text, or the expression of a converter.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct PatternPiece
 {
-    private PatternPiece(PatternPieceKind kind, string? text, int min, int max, bool signed, string[]? choices)
+    private PatternPiece(PatternPieceKind kind, string? text, int min, int max, bool signed, string[]? choices, IRouteConverter? converter = null)
     {
+        Converter = converter;
         Kind = kind;
         Text = text;
         Min = min;
@@ -57,6 +61,9 @@ public readonly struct PatternPiece
     /// <summary>Whether an int or float may start with <c>-</c>.</summary>
     public bool Signed { get; }
 
+    /// <summary>A converter of your own.</summary>
+    public IRouteConverter? Converter { get; }
+
     /// <summary>An any's values.</summary>
     public string[]? Choices { get; }
 
@@ -77,6 +84,9 @@ public readonly struct PatternPiece
 
     /// <summary>A <c>uuid</c> variable.</summary>
     public static PatternPiece Uuid() => new(PatternPieceKind.Uuid, null, 36, 36, false, null);
+
+    /// <summary>A variable of a converter of your own: the longest text its <see cref="IRouteConverter.Regex"/> matches whole first.</summary>
+    public static PatternPiece Custom(IRouteConverter converter) => new(PatternPieceKind.Custom, null, 1, int.MaxValue, false, null, converter);
 
     /// <summary>An <c>any</c> variable: one of <paramref name="choices"/>, tried in order.</summary>
     public static PatternPiece Any(params string[] choices) => new(PatternPieceKind.Any, null, 0, 0, false, choices);

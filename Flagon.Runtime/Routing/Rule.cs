@@ -19,7 +19,7 @@ public sealed record Rule(string Endpoint, string Pattern, IReadOnlyList<string>
 
     /// <summary>The names of the rule's variables, in the order they appear: <c>["pk"]</c> for <c>/page/&lt;int:pk&gt;</c>.</summary>
     public IReadOnlyList<string> Variables => variables ??=
-        [.. Generators.Shared.RuleParser.Parse(Pattern).Parts.Where(p => p.IsVariable).Select(p => p.Text)];
+        [.. Generators.Shared.RuleParser.Parse(Pattern, Generators.Shared.RuleParser.AnyConverter).Parts.Where(p => p.IsVariable).Select(p => p.Text)];
 
     /// <summary>Whether the rule accepts <paramref name="method"/>.</summary>
     public bool AllowsMethod(string method)

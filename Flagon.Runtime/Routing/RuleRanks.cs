@@ -27,7 +27,7 @@ internal sealed class RuleRanks
         {
             for (int r = 0; r < tables[t].Rules.Count; r++)
             {
-                var parsed = RuleParser.Parse(tables[t].Rules[r].Pattern);
+                var parsed = RuleParser.Parse(tables[t].Rules[r].Pattern, RuleParser.AnyConverter);
                 var keys = tables[t].EndpointMetadata(r).OfType<RuleVariable>().Select(v => new ConverterKey(v.Converter, v.Arguments)).ToList();
                 entries.Add((t, r, parsed.Error is null ? RuleParts.Split(parsed) : [], keys));
             }

@@ -7,7 +7,7 @@ namespace Flagon.Routing;
 /// the OpenAPI document (<c>context.GetEndpoint()?.Metadata.GetOrderedMetadata&lt;RuleVariable&gt;()</c>).
 /// </summary>
 /// <param name="Name">The variable's (and view parameter's) name: <c>pk</c> in <c>/page/&lt;int:pk&gt;</c>.</param>
-/// <param name="Converter">The converter's name: <c>string</c>, <c>path</c>, <c>int</c>, <c>float</c>, <c>uuid</c> or <c>any</c>.</param>
+/// <param name="Converter">The converter's name: <c>string</c>, <c>path</c>, <c>int</c>, <c>float</c>, <c>uuid</c>, <c>any</c>, or one of your own.</param>
 /// <param name="Type">The view parameter's type (without nullability).</param>
 public sealed record RuleVariable(string Name, string Converter, Type Type)
 {
@@ -31,6 +31,9 @@ public sealed record RuleVariable(string Name, string Converter, Type Type)
 
     /// <summary>For <c>any</c>: the values accepted, as they appear in URLs.</summary>
     public IReadOnlyList<string> Choices { get; init; } = [];
+
+    /// <summary>For a converter of your own: what it matches (its <see cref="RouteConverter{T}.Regex"/>), or null.</summary>
+    public string? Pattern { get; init; }
 
     /// <summary>The view parameter's <c>&lt;param&gt;</c> doc comment, as plain text, or null.</summary>
     public string? Description { get; init; }

@@ -67,6 +67,20 @@ public static class UrlChecks
     }
 
     /// <summary>
+    /// A value of a converter of your own: its text (<see cref="RouteConverter{T}.ToUrl"/>), which the converter must read
+    /// back to an equal value, so that the URL matches back to it.
+    /// </summary>
+    public static string Custom<T>(string endpoint, string name, RouteConverter<T> converter, T value)
+    {
+        var text = converter.ToUrl(value);
+        if (text.Length == 0 || !converter.IsMatch(text) || !converter.TryParse(text, out var back) || !EqualityComparer<T>.Default.Equals(back, value))
+        {
+            throw new UrlBuildException(endpoint, $"'{name}' is written '{text}', which its converter does not read back as the same value.");
+        }
+        return text;
+    }
+
+    /// <summary>
     /// <c>path</c> right before a rule's trailing slash (<c>/tree/&lt;path:p&gt;/</c>): as <see cref="Path"/>, and not
     /// ending in <c>/</c>, which the rule's slash would follow (Werkzeug's matcher refuses such a value).
     /// </summary>

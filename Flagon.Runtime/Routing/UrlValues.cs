@@ -50,6 +50,24 @@ public sealed class UrlValues(string endpoint, IReadOnlyDictionary<string, objec
         throw new UrlBuildException(endpoint, $"'{name}' must be a {typeof(T).Name}, not '{value}'.");
     }
 
+    /// <summary>A required value of a converter of your own: the value itself, or its text as the converter reads it.</summary>
+    public T Custom<T>(string name, RouteConverter<T> converter)
+    {
+        if (!values.TryGetValue(name, out var value) || value is null)
+        {
+            throw new UrlBuildException(endpoint, $"missing value for '{name}'.");
+        }
+        if (value is T typed)
+        {
+            return typed;
+        }
+        if (value is string text && converter.TryParse(text, out var parsed))
+        {
+            return parsed;
+        }
+        throw new UrlBuildException(endpoint, $"'{name}' must be a {typeof(T).Name}, not '{value}'.");
+    }
+
     /// <summary>An optional string, or null when not given.</summary>
     public string? OptionalString(string name) =>
         values.TryGetValue(name, out var value) && value is not null ? Convert<string>(name, value) : null;

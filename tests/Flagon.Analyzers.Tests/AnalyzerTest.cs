@@ -14,6 +14,16 @@ internal sealed class AnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, De
     where TAnalyzer : DiagnosticAnalyzer, new()
 {
     public const string FlagonStub = """
+        namespace Flagon.Routing
+        {
+            public abstract class RouteConverter<T>
+            {
+                public virtual string Regex => "[^/]+";
+                public abstract bool TryParse(System.ReadOnlySpan<char> text, out T value);
+                public virtual string ToUrl(T value) => value?.ToString() ?? "";
+            }
+        }
+
         namespace Flagon
         {
             [System.AttributeUsage(System.AttributeTargets.Method, AllowMultiple = true)]
@@ -28,6 +38,13 @@ internal sealed class AnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, De
             }
 
             public enum TrailingSlash { Redirect, Accept, Strict }
+
+            [System.AttributeUsage(System.AttributeTargets.Class)]
+            public sealed class RouteConverterAttribute(string name) : System.Attribute
+            {
+                public string Name { get; } = name;
+                public int Weight { get; set; } = 100;
+            }
 
             [System.AttributeUsage(System.AttributeTargets.Method, AllowMultiple = true)]
             public sealed class ErrorHandlerAttribute : System.Attribute

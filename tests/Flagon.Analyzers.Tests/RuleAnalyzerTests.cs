@@ -47,7 +47,34 @@ public class RuleAnalyzerTests
 
     [Fact]
     public Task FLG0003_an_unknown_converter_underlines_its_name() =>
-        Verify.VerifyAsync(Views("\"/a/<{|#0:integer|}:pk>\""), Error("FLG0003").WithArguments("/a/<integer:pk>", "integer"));
+        Verify.VerifyAsync(Views("\"/a/<{|#0:integer|}:pk>\""), Error("FLG0003").WithArguments("/a/<integer:pk>", "integer", "string, int, float, path, uuid and any"));
+
+    private const string Slug = """
+        [RouteConverter("slug")]
+        public sealed class SlugConverter(int maxLength = 40) : Flagon.Routing.RouteConverter<string>
+        {
+            public override bool TryParse(System.ReadOnlySpan<char> text, out string value) { value = new string(text); return text.Length <= maxLength; }
+        }
+        """;
+
+    [Fact]
+    public Task A_converter_of_the_programs_own_is_a_converter_like_any_other() =>
+        Verify.VerifyAsync(Views("\"/a/<slug:s>/<slug(10):t>/<slug(maxLength=5):u>\"", "string s, string t, string u") + Slug);
+
+    [Fact]
+    public Task FLG0003_lists_the_programs_own_converters_too() =>
+        Verify.VerifyAsync(Views("\"/a/<{|#0:slog|}:s>\"", "string s") + Slug,
+            Error("FLG0003").WithArguments("/a/<slog:s>", "slog", "string, int, float, path, uuid, any and slug"));
+
+    [Fact]
+    public Task FLG0103_a_converter_of_the_programs_own_binds_to_its_value_type_only() =>
+        Verify.VerifyAsync(Views("\"/a/{|#0:<slug:s>|}\"", "int s") + Slug,
+            Error("FLG0103").WithArguments("s", "slug", "int"));
+
+    [Fact]
+    public Task FLG0005_arguments_no_constructor_takes() =>
+        Verify.VerifyAsync(Views("\"/a/{|#0:<slug(size=3):s>|}\"", "string s") + Slug,
+            Error("FLG0005").WithArguments("/a/<slug(size=3):s>", "slug", "no constructor of SlugConverter takes (size=3)"));
 
     [Fact]
     public Task FLG0004_a_repeated_variable_underlines_the_second_one() =>

@@ -34,7 +34,7 @@ public class BaselineTests
 
         var names = result.Results.Single().GeneratedSources.Select(s => s.HintName).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["Flagon.AppRouteTable.Flagon.Runtime.Tests.ConformanceViews.g.cs", "Flagon.AppRouteTable.g.cs", "Flagon.Blueprint.AdminBlueprint.g.cs",
-            "Flagon.Blueprint.GreeterBlueprint.g.cs", "Flagon.Blueprint.ReportsBlueprint.g.cs"], names);
+            "Flagon.Blueprint.GreeterBlueprint.g.cs", "Flagon.Blueprint.ReportsBlueprint.g.cs", "Flagon.RouteConverters.g.cs"], names);
         foreach (var generated in result.Results.Single().GeneratedSources)
         {
             Baseline.Verify($"Conformance/{generated.HintName}.txt", generated.SourceText.ToString());

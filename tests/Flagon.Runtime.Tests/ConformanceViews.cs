@@ -102,6 +102,22 @@ public static class ConformanceViews
     [Route("/tree/<path:p>/")]
     public static string Tree(string p) => $"tree p={p}";
 
+    // Converters of the program's own (CustomConverters.cs).
+    [Route("/day/<isodate:day>")]
+    public static string Day(DateOnly day) => $"day day={day:yyyy-MM-dd}";
+
+    [Route("/posts/<slug(10):title>")]
+    public static string Post(string title) => $"post title={title}";
+
+    [Route("/posts/<name>")]
+    public static string PostByName(string name) => $"post_by_name name={name}";
+
+    [Route("/code/<regex('[a-z]{3}'):code>")]
+    public static string Code(string code) => $"code code={code}";
+
+    [Route("/between/<isodate:start>_<isodate:end>")]
+    public static string Between(DateOnly start, DateOnly end) => $"between start={start:yyyy-MM-dd} end={end:yyyy-MM-dd}";
+
     [Route("/items/<uuid:id>")]
     public static string Item(Guid id) => $"item id={id}";
 

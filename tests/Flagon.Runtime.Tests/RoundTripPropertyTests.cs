@@ -55,12 +55,17 @@ public class RoundTripPropertyTests(RouteHarness harness) : IClassFixture<RouteH
             .Select((a, b) => new Case("span", () => UrlFor.Span(first: a, second: b), $"span first={a} second={b}")),
         Gen.Select(Text, Text)
             .Select((d, n) => new Case("download", () => UrlFor.Download(dir: d, name: n), $"download dir={d} name={n}")),
-        Text.Select(p => new Case("tree", () => UrlFor.Tree(p: p), $"tree p={p}")));
+        Text.Select(p => new Case("tree", () => UrlFor.Tree(p: p), $"tree p={p}")),
+        // Converters of the program's own.
+        Gen.Date.Select(d => DateOnly.FromDateTime(d))
+            .Select(d => new Case("day", () => UrlFor.Day(day: d), $"day day={d:yyyy-MM-dd}")),
+        Gen.Select(Gen.Date, Gen.Date).Select((a, b) => (DateOnly.FromDateTime(a), DateOnly.FromDateTime(b)))
+            .Select(p => new Case("between", () => UrlFor.Between(start: p.Item1, end: p.Item2), $"between start={p.Item1:yyyy-MM-dd} end={p.Item2:yyyy-MM-dd}")));
 #pragma warning restore FLG0202
 
     private static readonly string[] Endpoints =
         ["page", "signed", "in_range", "year", "big", "float", "item", "color", "shade", "lang", "user_by_name", "export", "secret", "cafe", "file",
-         "month", "report", "span", "download", "tree"];
+         "month", "report", "span", "download", "tree", "day", "between"];
 
     [Fact]
     public void Matching_a_built_url_gives_back_the_endpoint_and_values() => RoundTrips(Transport.InProcess, Cases);

@@ -99,6 +99,18 @@ public class RoutingConformanceTests(RouteHarness harness) : IClassFixture<Route
         { "GET", "/tree/a/b/", 200, "tree p=a/b" },
         { "GET", "/tree/a/b", 308, null },
 
+        // Converters of the program's own: matched by their TryParse, ranked before string at equal weight.
+        { "GET", "/day/2024-05-01", 200, "day day=2024-05-01" },
+        { "GET", "/day/2024-13-01", 404, null },
+        { "GET", "/day/yesterday", 404, null },
+        { "GET", "/posts/hello-you", 200, "post title=hello-you" },
+        { "GET", "/posts/hello-world", 200, "post_by_name name=hello-world" },
+        { "GET", "/posts/Hello", 200, "post_by_name name=Hello" },
+        { "GET", "/code/abc", 200, "code code=abc" },
+        { "GET", "/code/abcd", 404, null },
+        { "GET", "/between/2024-05-01_2024-06-30", 200, "between start=2024-05-01 end=2024-06-30" },
+        { "GET", "/between/2024-05-01_2024-06-31", 404, null },
+
         // Percent-decoding, UTF-8; an encoded slash stays inside a string value.
         { "GET", "/secret/j%C3%BCrgen", 200, "secret GET username=jürgen" },
         { "GET", "/secret/a%20b", 200, "secret GET username=a b" },

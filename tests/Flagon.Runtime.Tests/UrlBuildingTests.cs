@@ -35,6 +35,26 @@ public class UrlBuildingTests(RouteHarness harness) : IClassFixture<RouteHarness
     });
 
     [Fact]
+    public void Converters_of_your_own_write_their_values_and_refuse_those_they_would_not_read_back() => InApp(() =>
+    {
+        var may = new DateOnly(2024, 5, 1);
+
+        Assert.Equal("/day/2024-05-01", UrlFor.Day(day: may));
+        Assert.Equal("/day/2024-05-01", Url.For("day", new { day = may }));
+        // Url.For and templates may give the text: the converter reads it.
+        Assert.Equal("/day/2024-05-01", Url.For("day", new { day = "2024-05-01" }));
+        Assert.Equal("/between/2024-05-01_2024-06-30", UrlFor.Between(start: may, end: new DateOnly(2024, 6, 30)));
+        Assert.Equal("/posts/hello-you", UrlFor.Post(title: "hello-you"));
+        Assert.Equal("/code/abc", UrlFor.Code(code: "abc"));
+        // A value its converter would not read back (too long a slug, not a slug, not three letters) is refused.
+        Assert.Throws<UrlBuildException>(() => UrlFor.Post(title: "hello-world"));
+        Assert.Throws<UrlBuildException>(() => UrlFor.Post(title: "Hello"));
+        Assert.Throws<UrlBuildException>(() => UrlFor.Code(code: "abcd"));
+        Assert.Throws<UrlBuildException>(() => Url.For("day", new { day = "tomorrow" }));
+        return 0;
+    });
+
+    [Fact]
     public void Values_that_would_split_back_differently_are_refused() => InApp(() =>
     {
         // "/span/x-y-z" matches first = "x-y", second = "z": the values given would not come back.

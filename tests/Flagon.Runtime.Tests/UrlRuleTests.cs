@@ -138,6 +138,25 @@ public class UrlRuleTests
         Assert.Equal((200, body), response);
     }
 
+    internal static string DayView(DateOnly day) => $"day {day:yyyy-MM-dd}";
+
+    [Fact]
+    public async Task A_run_time_rule_may_name_the_programs_own_converters()
+    {
+        var app = new BareApp();
+        string rule = "/d/<isodate:day>";
+        app.AddUrlRule(rule, DayView, endpoint: "day");
+
+        Assert.Equal((200, "day 2024-05-01"), await SendAsync(app, "GET", "/d/2024-05-01"));
+        Assert.Equal(404, (await SendAsync(app, "GET", "/d/2024-02-30")).Status);
+        using (app.AppContext())
+        {
+            Assert.Equal("/d/2024-05-01", Url.For("day", new { day = new DateOnly(2024, 5, 1) }));
+            Assert.Equal("/d/2024-05-01", Url.For("day", new { day = "2024-05-01" }));
+            Assert.Throws<UrlBuildException>(() => Url.For("day", new { day = "May Day" }));
+        }
+    }
+
     [Fact]
     public void Urls_are_built_for_both_kinds()
     {
@@ -157,7 +176,9 @@ public class UrlRuleTests
     {
         { "page", null, "FLG0001: The rule 'page' must start with '/'" },
         { "/page/<int:pk", null, "FLG0002: The rule '/page/<int:pk' is not valid: '<' without a matching '>'" },
-        { "/page/<integer:pk>", null, "FLG0003: The rule '/page/<integer:pk>' uses the unknown converter 'integer'; known converters are string, int, float, path, uuid and any" },
+        { "/page/<integer:pk>", null, "FLG0003: The rule '/page/<integer:pk>' uses the unknown converter 'integer'; known converters are string, int, float, path, uuid, any, isodate, regex and slug" },
+        { "/page/<isodate:pk>", null, "FLG0103: The rule variable 'pk' uses the converter 'isodate', which cannot bind to the parameter type 'int'" },
+        { "/page/<slug(size=3):pk>", null, "FLG0005: The rule '/page/<slug(size=3):pk>' gives the converter 'slug' invalid arguments: no constructor of SlugConverter takes (size=3)" },
         { "/page/<pk>/<pk>", null, "FLG0004: The rule '/page/<pk>/<pk>' names the variable 'pk' more than once" },
         { "/page/<int(maximum=3):pk>", null, "FLG0005: The rule '/page/<int(maximum=3):pk>' gives the converter 'int' invalid arguments: int has no argument 'maximum'" },
         { "/page/<int(min=5, max=2):pk>", null, "FLG0005: The rule '/page/<int(min=5, max=2):pk>' gives the converter 'int' invalid arguments: min is greater than max" },

@@ -33,10 +33,11 @@ internal sealed class RuntimeRouteTable : RouteTable
     public void Add(string pattern, Delegate view, string? endpoint, string[]? methods, string? defaults, bool strictSlashes)
     {
         // Checked by the generator's own code, with its errors: FLG0001-FLG0007, FLG0101, FLG0103.
-        var parsed = RuleParser.Parse(pattern);
+        var custom = RouteConverters.Names;
+        var parsed = RuleParser.Parse(pattern, custom.Contains);
         if (parsed.Error is { } error)
         {
-            throw new ArgumentException(RuleMessages.Of(error, pattern), nameof(pattern));
+            throw new ArgumentException(RuleMessages.Of(error, pattern, custom), nameof(pattern));
         }
         var parameters = view.Method.GetParameters();
         var variableParts = parsed.Parts.Where(p => p.IsVariable).ToList();
@@ -83,6 +84,28 @@ internal sealed class RuntimeRouteTable : RouteTable
     }
 
     private static string ViewName(Delegate view) => view.Method.Name;
+
+    // A value of a converter of your own, as Url.For gives it (the value, or its text): written by the converter and
+    // read back to an equal value, as the compiled builders check it.
+    private static string CustomText(string endpoint, RuntimeVariable v, UrlValues values)
+    {
+        var converter = v.Custom!;
+        object value = values.Required<object>(v.Name);
+        if (value is string given && converter.ValueType != typeof(string))
+        {
+            value = converter.Parse(given) ?? throw new UrlBuildException(endpoint, $"'{v.Name}' must be a {converter.ValueType.Name}, not '{given}'.");
+        }
+        if (!converter.ValueType.IsInstanceOfType(value))
+        {
+            throw new UrlBuildException(endpoint, $"'{v.Name}' must be a {converter.ValueType.Name}, not '{value}'.");
+        }
+        var text = converter.ToUrl(value);
+        if (text.Length == 0 || !converter.IsMatch(text) || !Equals(converter.Parse(text), value))
+        {
+            throw new UrlBuildException(endpoint, $"'{v.Name}' is written '{text}', which its converter does not read back as the same value.");
+        }
+        return text;
+    }
 
     // Werkzeug's defaults, "name=value" pairs, checked as the generator checks them (FLG0007).
     private static Dictionary<string, string> BindDefaults(string? text, RuntimeVariable[] variables, ParameterInfo[] parameters)
@@ -257,7 +280,8 @@ internal sealed class RuntimeRouteTable : RouteTable
         {
             var parameter = entry.Parameters[i];
             int v = Array.FindIndex(entry.Variables, x => x.Name == parameter.Name);
-            args[i] = v >= 0 ? Convert(Converters.ToValue(path[match.Values[v]]), parameter.ParameterType)
+            args[i] = v >= 0 && entry.Variables[v].Custom is { } converter ? converter.Parse(path[match.Values[v]])
+                : v >= 0 ? Convert(Converters.ToValue(path[match.Values[v]]), parameter.ParameterType)
                 : entry.Defaults.TryGetValue(parameter.Name!, out var d) ? Convert(d, parameter.ParameterType)
                 : parameter.ParameterType == typeof(HttpContext) ? context
                 : parameter.ParameterType == typeof(HttpRequest) ? context.Request
@@ -304,8 +328,11 @@ internal sealed class RuntimeRouteTable : RouteTable
                 }
                 bounds[2 * i] = url.Length;
                 var v = entry.Variables[part.Variables[i]];
-                switch (v.Converter)
+                switch (v.Custom is null ? v.Converter : "custom")
                 {
+                    case "custom":
+                        url.AppendSegment(CustomText(endpoint, v, values));
+                        break;
                     case "int":
                         url.AppendInt(UrlChecks.Int(endpoint, v.Name, values.Required<long>(v.Name), v.FixedDigits, v.Signed, v.LongMin, v.LongMax), v.FixedDigits);
                         break;

@@ -6,10 +6,10 @@ namespace Flagon.Routing.RunTime;
 
 /// <summary>A rule variable's converter, with its options, for a rule parsed at run time.</summary>
 internal sealed record RuntimeVariable(string Name, string Converter, string Arguments, int MinLength, int MaxLength, int FixedDigits, bool Signed,
-    long LongMin, long LongMax, double DoubleMin, double DoubleMax, string[] Choices)
+    long LongMin, long LongMax, double DoubleMin, double DoubleMax, string[] Choices, IRouteConverter? Custom = null)
 {
     /// <summary>Whether <paramref name="text"/> is a value of this variable, as the generated matcher decides.</summary>
-    public bool Accepts(ReadOnlySpan<char> text) => Converter switch
+    public bool Accepts(ReadOnlySpan<char> text) => Custom is { } custom ? custom.Accepts(text) : Converter switch
     {
         "int" => Converters.TryInt(text, FixedDigits, Signed, LongMin, LongMax, out _),
         "float" => Converters.TryFloat(text, Signed, DoubleMin, DoubleMax, out _),
@@ -40,10 +40,11 @@ internal sealed record RuntimeVariable(string Name, string Converter, string Arg
         MaxLength = Converter == "string" && MaxLength != int.MaxValue ? MaxLength : null,
         FixedDigits = Converter == "int" && FixedDigits > 0 ? FixedDigits : null,
         Choices = Choices,
+        Pattern = Custom?.Regex,
     };
 
     /// <summary>The converter's expression, for a part with several variables.</summary>
-    public PatternPiece Piece => Converter switch
+    public PatternPiece Piece => Custom is { } custom ? PatternPiece.Custom(custom) : Converter switch
     {
         "int" => PatternPiece.Int(FixedDigits, Signed),
         "float" => PatternPiece.Float(Signed),
@@ -61,6 +62,10 @@ internal sealed record RuntimeVariable(string Name, string Converter, string Arg
     public static RuntimeVariable Bind(RulePart part, string rule, Type type, string view)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (part.Converter.Length > 0 && !CustomConverters.IsBuiltIn(part.Converter))
+        {
+            return BindCustom(part, rule, type, underlying);
+        }
         var kind = KindOf(underlying);
         string converter = part.Converter.Length > 0 ? part.Converter : kind is { } k ? ConverterBinder.Infer(k) : "string";
         if (kind is null || !ConverterBinder.Fits(converter, kind.Value))
@@ -76,6 +81,27 @@ internal sealed record RuntimeVariable(string Name, string Converter, string Arg
             spec.Kind == ConverterKind.Float ? Number(spec.Min, double.NegativeInfinity) : double.NegativeInfinity,
             spec.Kind == ConverterKind.Float ? Number(spec.Max, double.PositiveInfinity) : double.PositiveInfinity,
             [.. spec.Choices]);
+    }
+
+    // A converter of your own, made with the rule's arguments: its value type must be the parameter's.
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Run-time rules are bound by reflection; FLG0009 says so.")]
+    private static RuntimeVariable BindCustom(RulePart part, string rule, Type type, Type underlying)
+    {
+        IRouteConverter? converter;
+        try
+        {
+            converter = RouteConverters.Create(part.Converter, part.Arguments);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException(RuleMessages.Format(RuleMessages.BadConverterArgumentsId, RuleMessages.BadConverterArguments, rule, part.Converter, ex.Message), nameof(rule));
+        }
+        if (converter is null || converter.ValueType != underlying)
+        {
+            throw new ArgumentException(RuleMessages.Format(RuleMessages.ConverterTypeMismatchId, RuleMessages.ConverterTypeMismatch, part.Text, part.Converter, TypeNames.Of(type)), nameof(rule));
+        }
+        return new RuntimeVariable(part.Text, part.Converter, part.Arguments.Trim(), 1, int.MaxValue, 0, false, long.MinValue, long.MaxValue,
+            double.NegativeInfinity, double.PositiveInfinity, [], converter);
     }
 
     /// <summary>The value kind a rule value binds to for a parameter type (null if none), as the generator classifies it.</summary>
