@@ -68,6 +68,9 @@ public sealed class UrlValues(string endpoint, IReadOnlyDictionary<string, objec
         throw new UrlBuildException(endpoint, $"'{name}' must be a {typeof(T).Name}, not '{value}'.");
     }
 
+    /// <summary>The value given for <paramref name="name"/>, or null.</summary>
+    internal object? Given(string name) => values.TryGetValue(name, out var value) ? value : null;
+
     /// <summary>An optional string, or null when not given.</summary>
     public string? OptionalString(string name) =>
         values.TryGetValue(name, out var value) && value is not null ? Convert<string>(name, value) : null;
@@ -102,7 +105,8 @@ public sealed class UrlValues(string endpoint, IReadOnlyDictionary<string, objec
         return rest;
     }
 
-    private static string? Format(object value) => value switch
+    /// <summary>A value as text, as a query string writes it.</summary>
+    internal static string? Format(object value) => value switch
     {
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         bool b => b ? "True" : "False",

@@ -18,7 +18,11 @@ namespace Flagon.Routing.RunTime;
 internal sealed class RuntimeRouteTable : RouteTable
 {
     private sealed record Entry(Rule Rule, PartSpec[] Parts, PartPattern?[] Patterns, RuntimeVariable[] Variables, Delegate View, ParameterInfo[] Parameters,
-        IReadOnlyDictionary<string, string> Defaults, bool AutomaticOptions, bool StrictSlashes);
+        IReadOnlyDictionary<string, string> Defaults, bool AutomaticOptions, bool StrictSlashes)
+    {
+        /// <summary>The order the rule was added in: Werkzeug's last tie-break when building.</summary>
+        public int Added { get; init; }
+    }
 
     private static readonly string[] AllMethods = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
     private readonly List<Entry> entries = [];
@@ -67,7 +71,7 @@ internal sealed class RuntimeRouteTable : RouteTable
             methodNames.Add(m);
         }
         var rule = new Rule(endpoint ?? Generators.Shared.EndpointNames.FromMethod(view.Method.Name), pattern, [.. set]);
-        entries.Add(new Entry(rule, parts, patterns, variables, view, parameters, defaultValues, automaticOptions, strictSlashes));
+        entries.Add(new Entry(rule, parts, patterns, variables, view, parameters, defaultValues, automaticOptions, strictSlashes) { Added = entries.Count });
         // Kept in Werkzeug's order, so the first rule that matches is the one Werkzeug would pick (stable: equal
         // rules stay in the order added).
         var keys = entries.ToDictionary(e => e, e => e.Variables.Select(v => new ConverterKey(v.Converter, v.Arguments)).ToList());
@@ -81,9 +85,32 @@ internal sealed class RuntimeRouteTable : RouteTable
         entries.AddRange(ordered.Select(o => o.Entry));
         rules.Clear();
         rules.AddRange(entries.Select(e => e.Rule));
+        RefreshSubtrees();
     }
 
     private static string ViewName(Delegate view) => view.Method.Name;
+
+    // Werkzeug's suitable_for: every variable given, every default not given or equal to the value given.
+    private static bool Suits(Entry entry, UrlValues values)
+    {
+        if (entry.Variables.Any(v => values.Given(v.Name) is null))
+        {
+            return false;
+        }
+        foreach (var (name, text) in entry.Defaults)
+        {
+            if (values.Given(name) is not { } given)
+            {
+                continue;
+            }
+            var type = entry.Parameters.First(p => p.Name == name).ParameterType;
+            if (!(TryConvert(text, type, out var expected) && TryConvert(UrlValues.Format(given) ?? string.Empty, type, out var actual) && Equals(expected, actual)))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     // A value of a converter of your own, as Url.For gives it (the value, or its text): written by the converter and
     // read back to an equal value, as the compiled builders check it.
@@ -161,8 +188,13 @@ internal sealed class RuntimeRouteTable : RouteTable
     {
         var match = new RouteMatch();
         ulong allowed = 0;
+        int accepted = -1, acceptedUntil = 0;
         for (int i = 0; i < entries.Count; i++)
         {
+            if (accepted >= 0 && i >= acceptedUntil)
+            {
+                break;
+            }
             var entry = entries[i];
             var result = MatchParts(entry, path, ref match);
             if (result == 0)
@@ -176,6 +208,16 @@ internal sealed class RuntimeRouteTable : RouteTable
                 match.RuleIndex = i;
                 return match;
             }
+            if (result == 3 && methodOk)
+            {
+                // A rule that takes the path's extra trailing slash (strict slashes off) answers only if no rule
+                // going on from it takes the path as it is (Werkzeug tries those first): keep it and look on.
+                if (accepted < 0)
+                {
+                    (accepted, acceptedUntil) = (i, subtreeEnds[i]);
+                }
+                continue;
+            }
             if (methodOk)
             {
                 match.Status = MatchStatus.Matched;
@@ -187,12 +229,59 @@ internal sealed class RuntimeRouteTable : RouteTable
                 allowed |= 1UL << methodNames.IndexOf(m);
             }
         }
+        if (accepted >= 0)
+        {
+            MatchParts(entries[accepted], path, ref match);
+            match.Status = MatchStatus.Matched;
+            match.RuleIndex = accepted;
+            return match;
+        }
         match.AllowedMethods = allowed;
         match.Status = allowed != 0 ? MatchStatus.MethodNotAllowed : MatchStatus.NotFound;
         return match;
     }
 
-    // 0: no match; 1: match; 2: match once a trailing slash is added (the rule ends with one, the path does not).
+    // For each rule, the index of the first rule after it that does not go on from all of its parts: the rules in
+    // between are the ones a matcher tries below it (kept in order, they follow it).
+    private int[] subtreeEnds = [];
+
+    private void RefreshSubtrees()
+    {
+        var ends = new int[entries.Count];
+        for (int i = 0; i < entries.Count; i++)
+        {
+            int j = i + 1;
+            while (j < entries.Count && GoesOnFrom(entries[j], entries[i]))
+            {
+                j++;
+            }
+            ends[i] = j;
+        }
+        subtreeEnds = ends;
+    }
+
+    private static bool GoesOnFrom(Entry later, Entry entry)
+    {
+        if (later.Parts.Length <= entry.Parts.Length)
+        {
+            return false;
+        }
+        for (int p = 0; p < entry.Parts.Length; p++)
+        {
+            var a = entry.Parts[p];
+            var b = later.Parts[p];
+            if (a.Positional() != b.Positional()
+                || !a.Variables.Select(v => entry.Variables[v].Converter + "(" + entry.Variables[v].Arguments + ")")
+                    .SequenceEqual(b.Variables.Select(v => later.Variables[v].Converter + "(" + later.Variables[v].Arguments + ")")))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // 0: no match; 1: match; 2: match once a trailing slash is added (the rule ends with one, the path does not);
+    // 3: match with the path's extra trailing slash left over (a rule without one, strict slashes off).
     private static int MatchParts(Entry entry, ReadOnlySpan<char> path, ref RouteMatch match)
     {
         int start = 1;
@@ -228,7 +317,7 @@ internal sealed class RuntimeRouteTable : RouteTable
             start = end + 1;
         }
         // The path ends here, or (strict slashes off) goes on with just a trailing slash.
-        return start > path.Length || (start == path.Length && !entry.StrictSlashes) ? 1 : 0;
+        return start > path.Length ? 1 : start == path.Length && !entry.StrictSlashes ? 3 : 0;
     }
 
     // The values of part p in text (which starts at offset in the path), each accepted by its converter.
@@ -306,11 +395,16 @@ internal sealed class RuntimeRouteTable : RouteTable
 
     public override string? BuildUrl(string endpoint, string prefix, UrlValues values, string? anchor, bool external)
     {
-        var entry = entries.FirstOrDefault(e => e.Rule.Endpoint == endpoint);
-        if (entry is null)
+        // Werkzeug's choice: of the endpoint's rules, those with more values first, the first whose variables are all
+        // given and whose defaults are each either not given or equal to the value given.
+        var candidates = entries.Where(e => e.Rule.Endpoint == endpoint)
+            .OrderByDescending(e => e.Variables.Length + e.Defaults.Count).ThenByDescending(e => e.Defaults.Count).ThenBy(e => e.Added).ToList();
+        if (candidates.Count == 0)
         {
             return null;
         }
+        var entry = candidates.FirstOrDefault(e => Suits(e, values))
+            ?? throw new UrlBuildException(endpoint, $"no rule fits the values given (of: {string.Join(", ", candidates.Select(c => c.Rule.Pattern))}).");
         var url = new UrlWriter(stackalloc char[256]);
         UrlContext.Begin(ref url, prefix, external);
         Span<int> bounds = stackalloc int[2 * RouteValueRanges.Capacity];
@@ -362,7 +456,7 @@ internal sealed class RuntimeRouteTable : RouteTable
                 url.CheckSplit(pattern, start, bounds[..(2 * part.Variables.Count)], endpoint);
             }
         }
-        return UrlContext.End(ref url, values.Query([.. entry.Variables.Select(v => v.Name)]), anchor);
+        return UrlContext.End(ref url, values.Query([.. entry.Variables.Select(v => v.Name), .. entry.Defaults.Keys]), anchor);
     }
 
     private static bool IsValue(Type type) =>
