@@ -458,10 +458,12 @@ namespace Flagon.Generators
                 if (split)
                 {
                     UrlForEmitter.EmitBuildUrl(w, endpoints, endpoint => AppParts.ClassName(endpoint.Rules[0].View.ContainingType));
+                    UrlForEmitter.EmitDefaultsRedirect(w, endpoints, endpoint => AppParts.ClassName(endpoint.Rules[0].View.ContainingType));
                 }
                 else
                 {
                     UrlForEmitter.EmitBuildUrl(w, endpoints);
+                    UrlForEmitter.EmitDefaultsRedirect(w, endpoints);
                     w.WriteLineNoTabs(string.Empty);
                     new UrlForEmitter(w).EmitBuilders(endpoints);
                 }

@@ -14,9 +14,13 @@ namespace Flagon.Generators.Emitters
         private const string Converters = "global::Flagon.Routing.Converters";
         private readonly IndentedTextWriter w;
 
-        private readonly ConverterFields converterFields = new ConverterFields("Invoke");
+        private readonly ConverterFields converterFields;
 
-        public InvokeEmitter(IndentedTextWriter writer) => w = writer;
+        public InvokeEmitter(IndentedTextWriter writer, string fieldPrefix = "Invoke")
+        {
+            w = writer;
+            converterFields = new ConverterFields(fieldPrefix);
+        }
 
         /// <summary>The instances of the program's own converters the methods call, declared after them.</summary>
         public void EmitConverterFields()
@@ -97,7 +101,7 @@ namespace Flagon.Generators.Emitters
 
         // The matcher already checked the value, so parsing here succeeds; it parses again rather than
         // carrying typed values out of Match, which keeps RouteMatch one small struct for every table.
-        private void EmitValue(VariableSpec variable, int index)
+        internal void EmitValue(VariableSpec variable, int index)
         {
             string span = $"path[match.Values[{index}]]";
             var c = variable.Converter;

@@ -155,6 +155,101 @@ namespace Flagon.Generators.Emitters
             }
         }
 
+        /// <summary>
+        /// The table's DefaultsRedirect override (Werkzeug's <c>redirect_defaults</c>): for each rule an earlier rule of its
+        /// endpoint (in build order) takes the same values with defaults, the check that the matched values equal those
+        /// defaults, and then the endpoint's URL for them, which that earlier rule builds. Nothing when no rule has one.
+        /// </summary>
+        public static void EmitDefaultsRedirect(IndentedTextWriter w, List<Endpoint> endpoints, System.Func<Endpoint, string>? owner = null)
+        {
+            var cases = new List<(TableRule Rule, Endpoint Endpoint, List<TableRule> Canonical)>();
+            foreach (var endpoint in endpoints)
+            {
+                for (int i = 0; i < endpoint.Rules.Count; i++)
+                {
+                    var rule = endpoint.Rules[i];
+                    var canonical = endpoint.Rules.Take(i)
+                        .Where(r => r.Rule.Defaults.Count > 0 && Arguments(r.Rule).SetEquals(Arguments(rule.Rule)))
+                        .ToList();
+                    if (canonical.Count > 0)
+                    {
+                        cases.Add((rule, endpoint, canonical));
+                    }
+                }
+            }
+            if (cases.Count == 0)
+            {
+                return;
+            }
+            w.WriteLineNoTabs(string.Empty);
+            w.WriteLine("/// <inheritdoc/>");
+            w.WriteLine("public override string? DefaultsRedirect(string prefix, global::System.ReadOnlySpan<char> path, in global::Flagon.Routing.RouteMatch match)");
+            w.WriteLine("{");
+            w.Indent++;
+            w.WriteLine("switch (match.RuleIndex)");
+            w.WriteLine("{");
+            w.Indent++;
+            var values = new InvokeEmitter(w, "Redirect");
+            foreach (var (rule, endpoint, canonical) in cases.OrderBy(c => c.Rule.Index))
+            {
+                w.WriteLine($"case {rule.Index}: // {rule.Rule.Pattern} -> {rule.Rule.Endpoint}: redirected to {string.Join(" or ", canonical.Select(c => c.Rule.Pattern))} when its values are their defaults");
+                w.WriteLine("{");
+                w.Indent++;
+                for (int v = 0; v < rule.Rule.Variables.Count; v++)
+                {
+                    values.EmitValue(rule.Rule.Variables[v], v);
+                }
+                foreach (var other in canonical)
+                {
+                    var equal = other.Rule.Defaults.Select(d => Same(rule.Rule, d)).ToList();
+                    if (equal.Any(e => e == "false"))
+                    {
+                        continue;
+                    }
+                    var arguments = new List<string> { "prefix" };
+                    foreach (var p in Parameters(endpoint))
+                    {
+                        int variable = rule.Rule.Variables.ToList().FindIndex(x => x.Name == p.Name);
+                        var own = rule.Rule.Defaults.FirstOrDefault(d => d.Name == p.Name);
+                        arguments.Add($"{p.Identifier}: {(variable >= 0 ? $"value{variable}" : own is not null ? own.Literal : "null")}");
+                    }
+                    arguments.Add("query: null");
+                    arguments.Add("anchor: null");
+                    arguments.Add("external: false");
+                    string condition = equal.Where(e => e != "true").DefaultIfEmpty("true").Aggregate((a, b) => $"{a} && {b}");
+                    w.WriteLine($"if ({condition}) return {(owner is null ? string.Empty : owner(endpoint) + ".")}Build{endpoint.MethodName}({string.Join(", ", arguments)}); // {other.Rule.Pattern}");
+                }
+                w.WriteLine("return null;");
+                w.Indent--;
+                w.WriteLine("}");
+            }
+            w.WriteLine("default:");
+            w.Indent++;
+            w.WriteLine("return null;");
+            w.Indent--;
+            w.Indent--;
+            w.WriteLine("}");
+            w.Indent--;
+            w.WriteLine("}");
+            values.EmitConverterFields();
+
+            // Whether the matched rule's value for a default equals it: "true"/"false" when known now, else the test.
+            static string Same(RuleSpec rule, DefaultSpec @default)
+            {
+                int variable = rule.Variables.ToList().FindIndex(v => v.Name == @default.Name);
+                if (variable >= 0)
+                {
+                    return $"value{variable} == {@default.Literal}";
+                }
+                var own = rule.Defaults.FirstOrDefault(d => d.Name == @default.Name);
+                return own is not null && own.Literal == @default.Literal ? "true" : "false";
+            }
+        }
+
+        // Werkzeug's Rule.arguments: the rule's variables and the names of its defaults.
+        private static HashSet<string> Arguments(RuleSpec rule) =>
+            new HashSet<string>(rule.Variables.Select(v => v.Name).Concat(rule.Defaults.Select(d => d.Name)), System.StringComparer.Ordinal);
+
         private static string Read(BuildParameter p, ConverterFields converters) => (p.Kind, p.Required) switch
         {
             (ValueKind.Custom, _) => $"values.Custom<{p.BaseType}>({MatcherEmitter.Literal(p.Name)}, {converters.Field(p.Converter!)})",

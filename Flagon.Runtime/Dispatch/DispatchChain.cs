@@ -284,7 +284,13 @@ public partial class App
         {
             var path = context.Request.Path.Value ?? string.Empty;
             route.ToMatch(out var match);
-            return table.InvokeAsync(context, path.AsSpan(route.Blueprint?.Prefix.Length ?? 0), match);
+            var own = path.AsSpan(route.Blueprint?.Prefix.Length ?? 0);
+            if (table.DefaultsRedirect(MountPrefix(route.Blueprint), own, match) is { } canonical)
+            {
+                // Werkzeug's redirect_defaults: the same values have a shorter URL through the endpoint's defaults.
+                throw new Routing.RequestRedirect($"{canonical}{context.Request.QueryString}");
+            }
+            return table.InvokeAsync(context, own, match);
         }
         if (route.Details?.Allowed is { } allowed && HttpMethods.IsOptions(context.Request.Method))
         {
@@ -295,6 +301,13 @@ public partial class App
             return ValueTask.CompletedTask;
         }
         throw RoutingError(context, route);
+    }
+
+    // Where the matched table's URLs are built under: the app's root, then the blueprint's mount.
+    private string MountPrefix(Blueprints.BlueprintMount? mount)
+    {
+        string root = Routing.UrlContext.Root(this);
+        return mount is null ? root : root.Length == 0 ? mount.UrlPrefix : root + mount.UrlPrefix;
     }
 
     /// <summary>

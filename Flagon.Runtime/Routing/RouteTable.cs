@@ -47,6 +47,16 @@ public abstract class RouteTable
     public abstract string? BuildUrl(string endpoint, string prefix, UrlValues values, string? anchor, bool external);
 
     /// <summary>
+    /// Werkzeug's <c>redirect_defaults</c>: the URL (under <paramref name="prefix"/>) the matched rule's values have
+    /// through an earlier rule of its endpoint whose defaults they equal (<c>/page/1</c> when <c>/page</c> defaults
+    /// <c>pk=1</c>), which the request is redirected to; null when there is none (nearly always).
+    /// </summary>
+    /// <param name="prefix">The path prefix of the table's mount point.</param>
+    /// <param name="path">The path that was matched.</param>
+    /// <param name="match">The match.</param>
+    public virtual string? DefaultsRedirect(string prefix, ReadOnlySpan<char> path, in RouteMatch match) => null;
+
+    /// <summary>
     /// Registers the table's <c>[BeforeRequest]</c>, <c>[AfterRequest]</c>, <c>[TeardownRequest]</c> and
     /// <c>[ErrorHandler]</c> methods in <paramref name="scaffold"/> (the app's, or the blueprint's own), as direct calls.
     /// </summary>

@@ -393,12 +393,45 @@ internal sealed class RuntimeRouteTable : RouteTable
         return Http.ResponseWriter.WriteJson(context, result);
     }
 
+    /// <inheritdoc/>
+    public override string? DefaultsRedirect(string prefix, ReadOnlySpan<char> path, in RouteMatch match)
+    {
+        var entry = entries[match.RuleIndex];
+        var earlier = BuildOrder(entry.Rule.Endpoint).TakeWhile(e => e != entry)
+            .Where(e => e.Defaults.Count > 0 && Arguments(e).SetEquals(Arguments(entry)))
+            .ToList();
+        if (earlier.Count == 0)
+        {
+            return null;
+        }
+        // The matched values, as the view gets them, and the rule's own defaults.
+        var values = new Dictionary<string, object?>();
+        for (int v = 0; v < entry.Variables.Length; v++)
+        {
+            var variable = entry.Variables[v];
+            var type = entry.Parameters.First(p => p.Name == variable.Name).ParameterType;
+            values[variable.Name] = variable.Custom is { } converter ? converter.Parse(path[match.Values[v]]) : Convert(Converters.ToValue(path[match.Values[v]]), type);
+        }
+        foreach (var (name, text) in entry.Defaults)
+        {
+            values[name] = text;
+        }
+        var given = new UrlValues(entry.Rule.Endpoint, values);
+        return earlier.Any(e => Suits(e, given)) ? BuildUrl(entry.Rule.Endpoint, prefix, given, null, false) : null;
+    }
+
+    // Werkzeug's Rule.arguments: the variables and the defaults' names.
+    private static HashSet<string> Arguments(Entry entry) => [.. entry.Variables.Select(v => v.Name), .. entry.Defaults.Keys];
+
+    // An endpoint's rules in Werkzeug's build order: more values first, then more defaults, then as added.
+    private IEnumerable<Entry> BuildOrder(string endpoint) => entries.Where(e => e.Rule.Endpoint == endpoint)
+        .OrderByDescending(e => e.Variables.Length + e.Defaults.Count).ThenByDescending(e => e.Defaults.Count).ThenBy(e => e.Added);
+
     public override string? BuildUrl(string endpoint, string prefix, UrlValues values, string? anchor, bool external)
     {
         // Werkzeug's choice: of the endpoint's rules, those with more values first, the first whose variables are all
         // given and whose defaults are each either not given or equal to the value given.
-        var candidates = entries.Where(e => e.Rule.Endpoint == endpoint)
-            .OrderByDescending(e => e.Variables.Length + e.Defaults.Count).ThenByDescending(e => e.Defaults.Count).ThenBy(e => e.Added).ToList();
+        var candidates = BuildOrder(endpoint).ToList();
         if (candidates.Count == 0)
         {
             return null;

@@ -26,10 +26,6 @@ public class WerkzeugRoutingTests
         // Werkzeug 2.2.3 added "suffixed" path parts: a rule ending in a slash after a path variable redirects the path
         // without it, and its test_routing.py now expects that redirect. Flagon follows the newer Werkzeug.
         ["strict_slashes_redirect GET /abc"] = "308 to /abc/ (Werkzeug 2.3's answer; 2.2.2 says 404)",
-        // Werkzeug's redirect_defaults (a URL whose values equal another rule's defaults redirects to that rule's URL)
-        // is not in Flagon yet: such a URL is served as it is.
-        ["defaults GET /foo/1"] = "200 foo {page=1} (served, not redirected to /foo/)",
-        ["path GET /FrontPage"] = "200 page {name='FrontPage'} (served, not redirected to /)",
     };
 
     public static IEnumerable<object[]> Maps() => Cases["maps"]!.AsArray().Select(m => new object[] { m!["name"]!.GetValue<string>() });
