@@ -116,6 +116,10 @@ namespace Flagon.Generators.Emitters
 
         private void Sort()
         {
+            // Rules of the same path: one that names HEAD itself answers HEAD before a GET rule's implied HEAD.
+            var ordered = Rules.OrderBy(r => r.Rule.ExplicitHead ? 0 : 1).ToList();
+            Rules.Clear();
+            Rules.AddRange(ordered);
             Dynamic.Sort((a, b) => Compare(a.Key, Converters[a.Value], b.Key, Converters[b.Value]));
             foreach (var child in Static.Values)
             {

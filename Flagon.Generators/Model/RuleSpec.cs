@@ -20,6 +20,7 @@ namespace Flagon.Generators.Model
     /// <param name="Variables">The rule's variables, in order.</param>
     /// <param name="Defaults">The rule's defaults.</param>
     /// <param name="Arguments">How each view parameter is filled, in parameter order.</param>
+    /// <param name="ExplicitHead">Whether the rule names HEAD itself (rather than getting it with GET): at the same path it answers HEAD first.</param>
     internal sealed record RuleSpec(
         string Pattern,
         string Endpoint,
@@ -29,7 +30,8 @@ namespace Flagon.Generators.Model
         EquatableArray<PartSpec> Parts,
         EquatableArray<VariableSpec> Variables,
         EquatableArray<DefaultSpec> Defaults,
-        EquatableArray<ArgumentSpec> Arguments)
+        EquatableArray<ArgumentSpec> Arguments,
+        bool ExplicitHead = false)
     {
         public bool IsStatic => Variables.Count == 0;
     }

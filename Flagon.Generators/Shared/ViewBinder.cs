@@ -415,6 +415,7 @@ namespace Flagon.Generators.Shared
                 }
             }
             bool automaticOptions = !methods.Contains("OPTIONS");
+            bool explicitHead = methods.Contains("HEAD");
             if (methods.Count == 0)
             {
                 methods.Add("GET");
@@ -457,7 +458,7 @@ namespace Flagon.Generators.Shared
             }
 
             return new RuleSpec(pattern, endpoint, methods.ToEquatableArray(), automaticOptions, policy,
-                parts.ToEquatableArray(), variables.ToEquatableArray(), defaults.ToEquatableArray(), arguments.ToEquatableArray());
+                parts.ToEquatableArray(), variables.ToEquatableArray(), defaults.ToEquatableArray(), arguments.ToEquatableArray(), explicitHead);
         }
 
         /// <summary>Mirrors Flagon.Routing.RouteValueRanges.Capacity.</summary>

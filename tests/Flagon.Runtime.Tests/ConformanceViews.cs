@@ -151,6 +151,13 @@ public static class ConformanceViews
     [Route("/export/<name>")]
     public static string Export(string name) => $"export name={name}";
 
+    // A GET rule and, declared after it, a rule naming HEAD itself for the same path: HEAD goes to the second.
+    [Route("/probe")]
+    public static Response Probe() => new("probe", headers: [new("X-View", "probe")]);
+
+    [Route("/probe", Methods = ["HEAD"])]
+    public static Response ProbeHead() => new(headers: [new("X-View", "probe_head")]);
+
     [Route("/resource", Methods = ["POST"])]
     public static string CreateResource() => "create_resource";
 

@@ -256,6 +256,18 @@ public class RoutingConformanceTests(RouteHarness harness) : IClassFixture<Route
     [Theory]
     [InlineData(Transport.InProcess)]
     [InlineData(Transport.Http)]
+    public async Task A_rule_naming_HEAD_itself_answers_HEAD_before_a_GET_rules_implied_HEAD(Transport transport)
+    {
+        var get = await harness.SendAsync(transport, "GET", "/probe");
+        var head = await harness.SendAsync(transport, "HEAD", "/probe");
+
+        Assert.Equal((200, "probe", "probe"), (get.Status, get.Body, get.Header("X-View")));
+        Assert.Equal((200, "probe_head"), (head.Status, head.Header("X-View")));
+    }
+
+    [Theory]
+    [InlineData(Transport.InProcess)]
+    [InlineData(Transport.Http)]
     public async Task A_wrong_method_is_405_with_every_method_of_every_rule_for_the_path(Transport transport)
     {
         var response = await harness.SendAsync(transport, "GET", "/resource");

@@ -22,6 +22,9 @@ internal sealed class RuntimeRouteTable : RouteTable
     {
         /// <summary>The order the rule was added in: Werkzeug's last tie-break when building.</summary>
         public int Added { get; init; }
+
+        /// <summary>Whether the rule names HEAD itself.</summary>
+        public bool ExplicitHead { get; init; }
     }
 
     private static readonly string[] AllMethods = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
@@ -61,6 +64,7 @@ internal sealed class RuntimeRouteTable : RouteTable
         var defaultValues = BindDefaults(defaults, variables, parameters);
         var set = new SortedSet<string>((methods is { Length: > 0 } ? methods : ["GET"]).Select(m => m.ToUpperInvariant()), StringComparer.Ordinal);
         bool automaticOptions = !set.Contains("OPTIONS");
+        bool explicitHead = set.Contains("HEAD");
         if (set.Contains("GET"))
         {
             set.Add("HEAD");
@@ -71,7 +75,7 @@ internal sealed class RuntimeRouteTable : RouteTable
             methodNames.Add(m);
         }
         var rule = new Rule(endpoint ?? Generators.Shared.EndpointNames.FromMethod(view.Method.Name), pattern, [.. set]);
-        entries.Add(new Entry(rule, parts, patterns, variables, view, parameters, defaultValues, automaticOptions, strictSlashes) { Added = entries.Count });
+        entries.Add(new Entry(rule, parts, patterns, variables, view, parameters, defaultValues, automaticOptions, strictSlashes) { Added = entries.Count, ExplicitHead = explicitHead });
         // Kept in Werkzeug's order, so the first rule that matches is the one Werkzeug would pick (stable: equal
         // rules stay in the order added).
         var keys = entries.ToDictionary(e => e, e => e.Variables.Select(v => new ConverterKey(v.Converter, v.Arguments)).ToList());
@@ -79,6 +83,8 @@ internal sealed class RuntimeRouteTable : RouteTable
         ordered.Sort((a, b) =>
         {
             int c = RuleOrder.CompareRules(a.Entry.Parts, keys[a.Entry], b.Entry.Parts, keys[b.Entry]);
+            // Rules of the same path: one that names HEAD itself answers HEAD before a GET rule's implied HEAD.
+            if (c == 0) c = b.Entry.ExplicitHead.CompareTo(a.Entry.ExplicitHead);
             return c != 0 ? c : a.Index.CompareTo(b.Index);
         });
         entries.Clear();
