@@ -50,7 +50,7 @@ namespace Flagon.Analyzers
             }
             var errors = new List<BindingError>();
             ViewBinder.BindRule(call!.View!, call.Rule, call.Endpoint, call.Methods, call.Defaults, call.StrictSlashes, null, errors,
-                ConverterTypes.Of(context.Compilation));
+                ConverterTypes.Lazily(context.Compilation));
             foreach (var error in errors)
             {
                 var at = error.Target == ErrorTarget.RuleSpan && ruleArgument?.Value.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax literal

@@ -55,6 +55,31 @@ namespace Flagon.Generators.Shared
                 ValueType(type)!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), weight, constructors);
         }
 
+        /// <summary>
+        /// The converters of <paramref name="compilation"/>'s own source, by name, looked up only when first read: rules
+        /// that name only Werkzeug's converters (nearly all) never pay for the search of the compilation's types.
+        /// </summary>
+        public static IReadOnlyDictionary<string, CustomConverterSpec> Lazily(Compilation compilation) => new LazyConverters(compilation);
+
+        private sealed class LazyConverters : IReadOnlyDictionary<string, CustomConverterSpec>
+        {
+            private readonly Compilation compilation;
+            private IReadOnlyDictionary<string, CustomConverterSpec>? loaded;
+
+            public LazyConverters(Compilation compilation) => this.compilation = compilation;
+
+            private IReadOnlyDictionary<string, CustomConverterSpec> All => loaded ??= Of(compilation);
+
+            public CustomConverterSpec this[string key] => All[key];
+            public IEnumerable<string> Keys => All.Keys;
+            public IEnumerable<CustomConverterSpec> Values => All.Values;
+            public int Count => All.Count;
+            public bool ContainsKey(string key) => All.ContainsKey(key);
+            public bool TryGetValue(string key, out CustomConverterSpec value) => All.TryGetValue(key, out value!);
+            public IEnumerator<KeyValuePair<string, CustomConverterSpec>> GetEnumerator() => All.GetEnumerator();
+            System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+        }
+
         /// <summary>The converters of <paramref name="compilation"/>'s own source, by name (computed once per compilation).</summary>
         public static IReadOnlyDictionary<string, CustomConverterSpec> Of(Compilation compilation) =>
             Cache.GetValue(compilation, c =>
@@ -65,12 +90,26 @@ namespace Flagon.Generators.Shared
                 {
                     return result;
                 }
-                foreach (var type in c.GetSymbolsWithName(_ => true, SymbolFilter.Type).OfType<INamedTypeSymbol>())
+                // Only classes with an attribute spelled like it are bound: cheap on a large program.
+                foreach (var tree in c.SyntaxTrees)
                 {
-                    var attribute = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType));
-                    if (attribute is not null && Read(type, attribute) is { } spec && !result.ContainsKey(spec.Name))
+                    foreach (var declaration in tree.GetRoot().DescendantNodes(n => n is not Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax
+                        || n is Microsoft.CodeAnalysis.CSharp.Syntax.BaseNamespaceDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax)
+                        .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax>())
                     {
-                        result.Add(spec.Name, spec);
+                        if (!declaration.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString().Contains("RouteConverter")))
+                        {
+                            continue;
+                        }
+                        if (c.GetSemanticModel(tree).GetDeclaredSymbol(declaration) is not INamedTypeSymbol type)
+                        {
+                            continue;
+                        }
+                        var attribute = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType));
+                        if (attribute is not null && Read(type, attribute) is { } spec && !result.ContainsKey(spec.Name))
+                        {
+                            result.Add(spec.Name, spec);
+                        }
                     }
                 }
                 return result;
