@@ -9,14 +9,19 @@ internal sealed record RuntimeVariable(string Name, string Converter, string Arg
     long LongMin, long LongMax, double DoubleMin, double DoubleMax, string[] Choices, IRouteConverter? Custom = null)
 {
     /// <summary>Whether <paramref name="text"/> is a value of this variable, as the generated matcher decides.</summary>
-    public bool Accepts(ReadOnlySpan<char> text) => Custom is { } custom ? custom.Accepts(text) : Converter switch
+    public bool Accepts(ReadOnlySpan<char> text) => Instance.Accepts(text);
+
+    private IRouteConverter? instance;
+
+    /// <summary>The converter as a <see cref="RouteConverter{T}"/>: the program's own, or Werkzeug's built with this rule's arguments.</summary>
+    public IRouteConverter Instance => instance ??= Custom ?? Converter switch
     {
-        "int" => Converters.TryInt(text, FixedDigits, Signed, LongMin, LongMax, out _),
-        "float" => Converters.TryFloat(text, Signed, DoubleMin, DoubleMax, out _),
-        "uuid" => Converters.TryUuid(text, out _),
-        "path" => Converters.IsPath(text),
-        "any" => Array.IndexOf(Choices, text.ToString()) >= 0,
-        _ => Converters.IsString(text, MinLength, MaxLength),
+        "int" => new IntConverter(FixedDigits, LongMin, LongMax, Signed),
+        "float" => new FloatConverter(DoubleMin, DoubleMax, Signed),
+        "uuid" => new UuidConverter(),
+        "path" => new PathConverter(),
+        "any" => new AnyConverter(Choices),
+        _ => new StringConverter(MinLength, MaxLength),
     };
 
     /// <summary>The variable as the endpoint's metadata describes it (what the generator emits for compiled rules).</summary>
