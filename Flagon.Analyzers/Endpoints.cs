@@ -19,7 +19,7 @@ namespace Flagon.Analyzers
         public static IEnumerable<(string Endpoint, RuleSpec? Rule)> Of(Compilation compilation, IMethodSymbol method, INamedTypeSymbol route)
         {
             // Views of an abstract class belong to every blueprint deriving from it: "*.view".
-            var blueprint = method.ContainingType.IsAbstract ? "*" : TemplateFunctions.BlueprintName(method.ContainingType);
+            var blueprint = method.ContainingType.IsAbstract ? "*" : ViewBinder.BlueprintName(method.ContainingType);
             foreach (var attribute in method.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, route)))
             {
                 var rule = RuleBindings.Bind(compilation, method, attribute).Rule;

@@ -123,7 +123,7 @@ namespace Flagon.Analyzers
                     continue;
                 }
                 // Views of an abstract class are compiled into the blueprints deriving from it: checked among themselves.
-                group ??= method.ContainingType.IsAbstract || TemplateFunctions.BlueprintName(method.ContainingType) is not null
+                group ??= method.ContainingType.IsAbstract || ViewBinder.BlueprintName(method.ContainingType) is not null
                     ? method.ContainingType.ToDisplayString() : string.Empty;
                 yield return new Entry(method, group, Shape(rule), rule, syntax.GetLocation());
             }

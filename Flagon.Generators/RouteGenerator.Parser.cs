@@ -194,7 +194,7 @@ namespace Flagon.Generators
 
             // The blueprint class a member belongs to, or empty for the app's own.
             private static string BlueprintOf(INamedTypeSymbol type) =>
-                type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ViewBinder.BlueprintAttributeName)
+                ViewBinder.IsBlueprint(type)
                     ? type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)
                     : string.Empty;
 

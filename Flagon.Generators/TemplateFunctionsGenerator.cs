@@ -63,7 +63,7 @@ namespace Flagon.Generators
                 method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 method.Name,
                 TemplateFunctions.FilterName(method, context.Attributes[0]),
-                TemplateFunctions.BlueprintName(method.ContainingType),
+                ViewBinder.BlueprintName(method.ContainingType),
                 method.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier))).ToEquatableArray());
         }
 
@@ -78,7 +78,7 @@ namespace Flagon.Generators
                 method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 method.Name,
                 string.Empty,
-                TemplateFunctions.BlueprintName(method.ContainingType),
+                ViewBinder.BlueprintName(method.ContainingType),
                 EquatableArray<string>.Empty);
         }
 

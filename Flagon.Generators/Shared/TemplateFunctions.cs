@@ -57,13 +57,6 @@ namespace Flagon.Generators.Shared
                 ? name
                 : EndpointNames.FromMethod(method.Name);
 
-        /// <summary>The name in [Blueprint("name")] of the class declaring the method, or null for the app's.</summary>
-        public static string? BlueprintName(INamedTypeSymbol type) =>
-            type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == ViewBinder.BlueprintAttributeName) is { } blueprint
-                && blueprint.ConstructorArguments.Length == 1 && blueprint.ConstructorArguments[0].Value is string name
-                ? name
-                : null;
-
         internal static string? CheckCallable(IMethodSymbol method)
         {
             if (!method.IsStatic)

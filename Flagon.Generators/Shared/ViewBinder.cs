@@ -21,6 +21,19 @@ namespace Flagon.Generators.Shared
         public const string RouteAttributeName = "Flagon.RouteAttribute";
         public const string BlueprintAttributeName = "Flagon.BlueprintAttribute";
 
+        /// <summary>The [Blueprint] attribute of <paramref name="type"/>, or null: the one place that says whether a class is a blueprint.</summary>
+        public static AttributeData? BlueprintAttribute(INamedTypeSymbol type) =>
+            type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == BlueprintAttributeName);
+
+        /// <summary>Whether <paramref name="type"/> is a [Blueprint] class.</summary>
+        public static bool IsBlueprint(INamedTypeSymbol type) => BlueprintAttribute(type) is not null;
+
+        /// <summary>The name in [Blueprint("name")] of <paramref name="type"/>, or null for a class that is not a blueprint.</summary>
+        public static string? BlueprintName(INamedTypeSymbol type) =>
+            BlueprintAttribute(type) is { } blueprint && blueprint.ConstructorArguments.Length == 1 && blueprint.ConstructorArguments[0].Value is string name
+                ? name
+                : null;
+
         /// <summary>Why a [Blueprint] class cannot be extended by the generator, or null when it can.</summary>
         public static string? CheckBlueprint(INamedTypeSymbol type)
         {
