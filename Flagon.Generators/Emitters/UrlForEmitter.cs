@@ -183,6 +183,9 @@ namespace Flagon.Generators.Emitters
             }
             w.WriteLineNoTabs(string.Empty);
             w.WriteLine("/// <inheritdoc/>");
+            w.WriteLine("public override bool RedirectsDefaults => true;");
+            w.WriteLineNoTabs(string.Empty);
+            w.WriteLine("/// <inheritdoc/>");
             w.WriteLine("public override string? DefaultsRedirect(string prefix, global::System.ReadOnlySpan<char> path, in global::Flagon.Routing.RouteMatch match)");
             w.WriteLine("{");
             w.Indent++;

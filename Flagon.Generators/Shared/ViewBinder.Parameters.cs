@@ -1,9 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Globalization;
 using System.Linq;
-using Flagon.Generators.Helpers;
 using Flagon.Generators.Model;
 using Microsoft.CodeAnalysis;
 

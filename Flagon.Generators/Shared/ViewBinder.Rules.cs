@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using Flagon.Generators.Helpers;
@@ -79,7 +78,7 @@ namespace Flagon.Generators.Shared
         }
 
         private static ParsedRule Parse(string pattern, IReadOnlyDictionary<string, CustomConverterSpec>? converters) =>
-            RuleParser.Parse(pattern, converters is null ? static _ => true : converters.ContainsKey);
+            RuleParser.Parse(pattern, converters is null ? RuleParser.AnyConverter : converters.ContainsKey);
 
         private static RuleSpec? BindRule(IMethodSymbol method, string pattern, ParsedRule parsed, string? endpointName, IEnumerable<string>? methodList,
             string? defaultsText, bool strictSlashes, int? trailingSlash, List<BindingError> errors, int errorCount, IReadOnlyDictionary<string, CustomConverterSpec>? converters)

@@ -285,7 +285,7 @@ public partial class App
             var path = context.Request.Path.Value ?? string.Empty;
             route.ToMatch(out var match);
             var own = path.AsSpan(route.Blueprint?.Prefix.Length ?? 0);
-            if (table.DefaultsRedirect(MountPrefix(route.Blueprint), own, match) is { } canonical)
+            if (table.RedirectsDefaults && table.DefaultsRedirect(MountPrefix(route.Blueprint), own, match) is { } canonical)
             {
                 // Werkzeug's redirect_defaults: the same values have a shorter URL through the endpoint's defaults.
                 throw new Routing.RequestRedirect($"{canonical}{context.Request.QueryString}");

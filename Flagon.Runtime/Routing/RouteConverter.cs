@@ -43,6 +43,16 @@ public abstract class RouteConverter<T> : IRouteConverter
         _ => value.ToString() ?? string.Empty,
     };
 
+    /// <summary>
+    /// The text of <paramref name="value"/> in a URL (<see cref="ToUrl"/>) when the converter reads it back to an equal
+    /// value, so that the URL matches back to it; null otherwise (building refuses the value).
+    /// </summary>
+    public string? WriteChecked(T value)
+    {
+        var text = ToUrl(value);
+        return text.Length > 0 && IsMatch(text) && TryParse(text, out var back) && EqualityComparer<T>.Default.Equals(back, value) ? text : null;
+    }
+
     /// <summary>Whether all of <paramref name="text"/> is matched by <see cref="Regex"/>.</summary>
     public bool IsMatch(ReadOnlySpan<char> text) =>
         (anchored ??= new Regex($"^(?:{Regex})$", RegexOptions.CultureInvariant)).IsMatch(text);
@@ -55,6 +65,9 @@ public abstract class RouteConverter<T> : IRouteConverter
 
     /// <inheritdoc/>
     string IRouteConverter.ToUrl(object value) => ToUrl((T)value);
+
+    /// <inheritdoc/>
+    string? IRouteConverter.WriteChecked(object value) => value is T typed ? WriteChecked(typed) : null;
 
     /// <inheritdoc/>
     Type IRouteConverter.ValueType => typeof(T);
@@ -78,6 +91,9 @@ public interface IRouteConverter
 
     /// <summary>The text of <paramref name="value"/> in a URL.</summary>
     string ToUrl(object value);
+
+    /// <summary>The text of <paramref name="value"/> in a URL when it reads back to an equal value, else null.</summary>
+    string? WriteChecked(object value);
 
     /// <summary>The value type.</summary>
     Type ValueType { get; }

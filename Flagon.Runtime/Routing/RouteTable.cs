@@ -57,6 +57,12 @@ public abstract class RouteTable
     public virtual string? DefaultsRedirect(string prefix, ReadOnlySpan<char> path, in RouteMatch match) => null;
 
     /// <summary>
+    /// Whether some rule of the table can be redirected to through its endpoint's defaults (<see cref="DefaultsRedirect"/>):
+    /// false for most tables, which then cost a request nothing for it.
+    /// </summary>
+    public virtual bool RedirectsDefaults => false;
+
+    /// <summary>
     /// Registers the table's <c>[BeforeRequest]</c>, <c>[AfterRequest]</c>, <c>[TeardownRequest]</c> and
     /// <c>[ErrorHandler]</c> methods in <paramref name="scaffold"/> (the app's, or the blueprint's own), as direct calls.
     /// </summary>

@@ -70,15 +70,15 @@ public static class UrlChecks
     /// A value of a converter of your own: its text (<see cref="RouteConverter{T}.ToUrl"/>), which the converter must read
     /// back to an equal value, so that the URL matches back to it.
     /// </summary>
-    public static string Custom<T>(string endpoint, string name, RouteConverter<T> converter, T value)
-    {
-        var text = converter.ToUrl(value);
-        if (text.Length == 0 || !converter.IsMatch(text) || !converter.TryParse(text, out var back) || !EqualityComparer<T>.Default.Equals(back, value))
-        {
-            throw new UrlBuildException(endpoint, $"'{name}' is written '{text}', which its converter does not read back as the same value.");
-        }
-        return text;
-    }
+    public static string Custom<T>(string endpoint, string name, RouteConverter<T> converter, T value) =>
+        converter.WriteChecked(value) ?? throw NotReadBack(endpoint, name, converter.ToUrl(value));
+
+    /// <summary>As <see cref="Custom{T}"/>, for a value whose type is known only at run time (rules added at run time).</summary>
+    internal static string Custom(string endpoint, string name, IRouteConverter converter, object value) =>
+        converter.WriteChecked(value) ?? throw NotReadBack(endpoint, name, converter.ToUrl(value));
+
+    private static UrlBuildException NotReadBack(string endpoint, string name, string text) =>
+        new(endpoint, $"'{name}' is written '{text}', which its converter does not read back as the same value.");
 
     /// <summary>
     /// <c>path</c> right before a rule's trailing slash (<c>/tree/&lt;path:p&gt;/</c>): as <see cref="Path"/>, and not

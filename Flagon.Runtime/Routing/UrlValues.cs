@@ -51,21 +51,24 @@ public sealed class UrlValues(string endpoint, IReadOnlyDictionary<string, objec
     }
 
     /// <summary>A required value of a converter of your own: the value itself, or its text as the converter reads it.</summary>
-    public T Custom<T>(string name, RouteConverter<T> converter)
+    public T Custom<T>(string name, RouteConverter<T> converter) => (T)Custom(name, (IRouteConverter)converter);
+
+    /// <summary>As <see cref="Custom{T}"/>, for a converter whose value type is known only at run time.</summary>
+    internal object Custom(string name, IRouteConverter converter)
     {
         if (!values.TryGetValue(name, out var value) || value is null)
         {
             throw new UrlBuildException(endpoint, $"missing value for '{name}'.");
         }
-        if (value is T typed)
+        if (converter.ValueType.IsInstanceOfType(value))
         {
-            return typed;
+            return value;
         }
-        if (value is string text && converter.TryParse(text, out var parsed))
+        if (value is string text && converter.Parse(text) is { } parsed)
         {
             return parsed;
         }
-        throw new UrlBuildException(endpoint, $"'{name}' must be a {typeof(T).Name}, not '{value}'.");
+        throw new UrlBuildException(endpoint, $"'{name}' must be a {converter.ValueType.Name}, not '{value}'.");
     }
 
     /// <summary>The value given for <paramref name="name"/>, or null.</summary>

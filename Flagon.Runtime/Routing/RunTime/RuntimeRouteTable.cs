@@ -92,6 +92,7 @@ internal sealed class RuntimeRouteTable : RouteTable
         rules.Clear();
         rules.AddRange(entries.Select(e => e.Rule));
         RefreshSubtrees();
+        redirectsDefaults |= defaultValues.Count > 0;
     }
 
     private static string ViewName(Delegate view) => view.Method.Name;
@@ -116,28 +117,6 @@ internal sealed class RuntimeRouteTable : RouteTable
             }
         }
         return true;
-    }
-
-    // A value of a converter of your own, as Url.For gives it (the value, or its text): written by the converter and
-    // read back to an equal value, as the compiled builders check it.
-    private static string CustomText(string endpoint, RuntimeVariable v, UrlValues values)
-    {
-        var converter = v.Custom!;
-        object value = values.Required<object>(v.Name);
-        if (value is string given && converter.ValueType != typeof(string))
-        {
-            value = converter.Parse(given) ?? throw new UrlBuildException(endpoint, $"'{v.Name}' must be a {converter.ValueType.Name}, not '{given}'.");
-        }
-        if (!converter.ValueType.IsInstanceOfType(value))
-        {
-            throw new UrlBuildException(endpoint, $"'{v.Name}' must be a {converter.ValueType.Name}, not '{value}'.");
-        }
-        var text = converter.ToUrl(value);
-        if (text.Length == 0 || !converter.IsMatch(text) || !Equals(converter.Parse(text), value))
-        {
-            throw new UrlBuildException(endpoint, $"'{v.Name}' is written '{text}', which its converter does not read back as the same value.");
-        }
-        return text;
     }
 
     // Werkzeug's defaults, "name=value" pairs, checked as the generator checks them (FLG0007).
@@ -400,6 +379,11 @@ internal sealed class RuntimeRouteTable : RouteTable
     }
 
     /// <inheritdoc/>
+    public override bool RedirectsDefaults => redirectsDefaults;
+
+    private bool redirectsDefaults;
+
+    /// <inheritdoc/>
     public override string? DefaultsRedirect(string prefix, ReadOnlySpan<char> path, in RouteMatch match)
     {
         var entry = entries[match.RuleIndex];
@@ -464,7 +448,7 @@ internal sealed class RuntimeRouteTable : RouteTable
                 switch (v.Custom is null ? v.Converter : "custom")
                 {
                     case "custom":
-                        url.AppendSegment(CustomText(endpoint, v, values));
+                        url.AppendSegment(UrlChecks.Custom(endpoint, v.Name, v.Custom!, values.Custom(v.Name, v.Custom!)));
                         break;
                     case "int":
                         url.AppendInt(UrlChecks.Int(endpoint, v.Name, values.Required<long>(v.Name), v.FixedDigits, v.Signed, v.LongMin, v.LongMax), v.FixedDigits);
