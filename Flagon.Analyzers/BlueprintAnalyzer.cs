@@ -21,7 +21,7 @@ namespace Flagon.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var blueprintAttribute = start.Compilation.GetTypeByMetadataName(ViewBinder.BlueprintAttributeName);
+                var blueprintAttribute = KnownTypes.Of(start.Compilation).BlueprintAttribute;
                 if (blueprintAttribute is null)
                 {
                     return;

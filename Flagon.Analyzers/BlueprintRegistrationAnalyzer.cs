@@ -24,7 +24,7 @@ namespace Flagon.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var attribute = start.Compilation.GetTypeByMetadataName(ViewBinder.BlueprintAttributeName);
+                var attribute = KnownTypes.Of(start.Compilation).BlueprintAttribute;
                 if (attribute is null)
                 {
                     return;

@@ -24,8 +24,9 @@ namespace Flagon.Analyzers
         private static void Analyze(SymbolAnalysisContext context)
         {
             var method = (IMethodSymbol)context.Symbol;
-            var attribute = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == CliCommands.CommandAttributeName);
-            if (attribute is not null && CliCommands.Check(method, attribute) is { } reason)
+            var known = KnownTypes.Of(context.Compilation);
+            var attribute = KnownTypes.Attribute(method, known.CommandAttribute);
+            if (attribute is not null && CliCommands.Check(known, method, attribute) is { } reason)
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CommandNotCallable, method.Locations.FirstOrDefault() ?? Location.None, method.Name, reason));
             }

@@ -24,7 +24,8 @@ namespace Flagon.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var converterAttribute = start.Compilation.GetTypeByMetadataName(ConverterTypes.AttributeName);
+                var known = KnownTypes.Of(start.Compilation);
+                var converterAttribute = known.RouteConverterAttribute;
                 if (converterAttribute is null)
                 {
                     return;
@@ -32,12 +33,12 @@ namespace Flagon.Analyzers
                 start.RegisterSymbolAction(symbolContext =>
                 {
                     var type = (INamedTypeSymbol)symbolContext.Symbol;
-                    var attribute = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, converterAttribute));
+                    var attribute = KnownTypes.Attribute(type, converterAttribute);
                     if (attribute?.ConstructorArguments.FirstOrDefault().Value is not string name)
                     {
                         return;
                     }
-                    string? why = ConverterTypes.Problem(type);
+                    string? why = ConverterTypes.Problem(known, type);
                     if (why is null && CustomConverters.IsBuiltIn(name))
                     {
                         why = $"'{name}' is one of Werkzeug's converters";

@@ -66,7 +66,7 @@ namespace Flagon.Analyzers
             foreach (var method in RouteViews.In(compilation, route, cancellationToken))
             {
                 // Typed builders live under UrlFor.<Blueprint> for a blueprint's views, under UrlFor for the app's.
-                string typedClass = ViewBinder.BlueprintName(method.ContainingType) is null ? "UrlFor" : $"UrlFor.{method.ContainingType.Name}";
+                string typedClass = ViewBinder.BlueprintName(KnownTypes.Of(compilation), method.ContainingType) is null ? "UrlFor" : $"UrlFor.{method.ContainingType.Name}";
                 foreach (var (endpoint, rule) in Endpoints.Of(compilation, method, route))
                 {
                     // Inherited by blueprints, or a rule with an error of its own: known, but not checked against.

@@ -19,7 +19,7 @@ namespace Flagon.Analyzers
         public static IEnumerable<(string Endpoint, RuleSpec? Rule)> Of(Compilation compilation, IMethodSymbol method, INamedTypeSymbol route)
         {
             // Views of an abstract class belong to every blueprint deriving from it: "*.view".
-            var blueprint = method.ContainingType.IsAbstract ? "*" : ViewBinder.BlueprintName(method.ContainingType);
+            var blueprint = method.ContainingType.IsAbstract ? "*" : ViewBinder.BlueprintName(KnownTypes.Of(compilation), method.ContainingType);
             foreach (var attribute in method.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, route)))
             {
                 var rule = RuleBindings.Bind(compilation, method, attribute).Rule;
@@ -70,7 +70,7 @@ namespace Flagon.Analyzers
         public static string? OfAddUrlRule(IInvocationOperation invocation, out bool unknowable)
         {
             unknowable = false;
-            if (invocation.TargetMethod.Name != "AddUrlRule" || invocation.TargetMethod.ContainingType.ToDisplayString() != "Flagon.App")
+            if (invocation.SemanticModel is not { } model || !UrlRuleCalls.IsAddUrlRule(KnownTypes.Of(model.Compilation), invocation))
             {
                 return null;
             }

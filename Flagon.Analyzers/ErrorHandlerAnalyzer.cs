@@ -25,7 +25,8 @@ namespace Flagon.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var attribute = start.Compilation.GetTypeByMetadataName(ViewBinder.ErrorHandlerAttributeName);
+                var known = KnownTypes.Of(start.Compilation);
+                var attribute = known.ErrorHandlerAttribute;
                 if (attribute is null)
                 {
                     return;
@@ -33,13 +34,14 @@ namespace Flagon.Analyzers
                 start.RegisterSymbolAction(symbolContext =>
                 {
                     var method = (IMethodSymbol)symbolContext.Symbol;
-                    if (!method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)))
+                    if (!KnownTypes.Has(method, attribute))
                     {
                         return;
                     }
                     var errors = new List<BindingError>();
-                    ViewBinder.CheckView(method, errors);
-                    ViewBinder.BindErrorHandler(method, errors, ViewBinder.HandledExceptionTypes(method.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)), symbolContext.Compilation));
+                    ViewBinder.CheckView(known, method, errors);
+                    ViewBinder.BindErrorHandler(known, method, errors,
+                        ViewBinder.HandledExceptionTypes(known, method.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute))));
                     foreach (var error in errors)
                     {
                         var location = error.Target == ErrorTarget.Parameter && error.Start < method.Parameters.Length

@@ -12,13 +12,6 @@ namespace Flagon.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HookAnalyzer : DiagnosticAnalyzer
     {
-        private static readonly (string Attribute, string Name, HookKind Kind)[] Hooks =
-        {
-            (ViewBinder.BeforeRequestAttributeName, "BeforeRequest", HookKind.BeforeRequest),
-            (ViewBinder.AfterRequestAttributeName, "AfterRequest", HookKind.AfterRequest),
-            (ViewBinder.TeardownRequestAttributeName, "TeardownRequest", HookKind.TeardownRequest),
-        };
-
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             DiagnosticDescriptors.HookReturnType,
@@ -34,24 +27,30 @@ namespace Flagon.Analyzers
             context.RegisterCompilationStartAction(start =>
             {
                 // The hook attributes, resolved once per compilation; a compilation without Flagon has none.
-                var attributes = Hooks
-                    .Select(h => (Type: start.Compilation.GetTypeByMetadataName(h.Attribute), Hook: h))
+                var known = KnownTypes.Of(start.Compilation);
+                var attributes = new[]
+                    {
+                        (Type: known.BeforeRequestAttribute, Name: "BeforeRequest", Kind: HookKind.BeforeRequest),
+                        (Type: known.AfterRequestAttribute, Name: "AfterRequest", Kind: HookKind.AfterRequest),
+                        (Type: known.TeardownRequestAttribute, Name: "TeardownRequest", Kind: HookKind.TeardownRequest),
+                    }
                     .Where(h => h.Type is not null)
+                    .Select(h => (h.Type!, h.Name, h.Kind))
                     .ToArray();
                 if (attributes.Length > 0)
                 {
-                    start.RegisterSymbolAction(symbolContext => Analyze(symbolContext, attributes!), SymbolKind.Method);
+                    start.RegisterSymbolAction(symbolContext => Analyze(symbolContext, known, attributes), SymbolKind.Method);
                 }
             });
         }
 
-        private static void Analyze(SymbolAnalysisContext context, (INamedTypeSymbol Type, (string Attribute, string Name, HookKind Kind) Hook)[] attributes)
+        private static void Analyze(SymbolAnalysisContext context, KnownTypes known, (INamedTypeSymbol Type, string Name, HookKind Kind)[] attributes)
         {
             var method = (IMethodSymbol)context.Symbol;
             foreach (var attribute in method.GetAttributes())
             {
-                var hook = attributes.FirstOrDefault(h => SymbolEqualityComparer.Default.Equals(h.Type, attribute.AttributeClass)).Hook;
-                if (hook.Attribute is null)
+                var hook = attributes.FirstOrDefault(h => SymbolEqualityComparer.Default.Equals(h.Type, attribute.AttributeClass));
+                if (hook.Type is null)
                 {
                     continue;
                 }
@@ -60,13 +59,13 @@ namespace Flagon.Analyzers
                 {
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ViewNotCallable, location, method.Name, why));
                 }
-                if (!ViewBinder.HookReturnFits(hook.Kind, method))
+                if (!ViewBinder.HookReturnFits(known, hook.Kind, method))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HookReturnType, location, hook.Name, method.Name,
                         method.ReturnType.ToDisplayString(), ViewBinder.HookReturnsAllowed(hook.Kind)));
                 }
                 var errors = new List<BindingError>();
-                ViewBinder.BindErrorHandler(method, errors, receivesResponse: hook.Kind == HookKind.AfterRequest, receivesError: hook.Kind == HookKind.TeardownRequest);
+                ViewBinder.BindErrorHandler(known, method, errors, receivesResponse: hook.Kind == HookKind.AfterRequest, receivesError: hook.Kind == HookKind.TeardownRequest);
                 foreach (var error in errors)
                 {
                     var at = error.Start < method.Parameters.Length ? method.Parameters[error.Start].Locations.FirstOrDefault() ?? location : location;

@@ -66,7 +66,7 @@ namespace Flagon.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var routeAttribute = start.Compilation.GetTypeByMetadataName(ViewBinder.RouteAttributeName);
+                var routeAttribute = KnownTypes.Of(start.Compilation).RouteAttribute;
                 if (routeAttribute is null)
                 {
                     return;
@@ -123,7 +123,7 @@ namespace Flagon.Analyzers
                     continue;
                 }
                 // Views of an abstract class are compiled into the blueprints deriving from it: checked among themselves.
-                group ??= method.ContainingType.IsAbstract || ViewBinder.BlueprintName(method.ContainingType) is not null
+                group ??= method.ContainingType.IsAbstract || ViewBinder.BlueprintName(KnownTypes.Of(compilation), method.ContainingType) is not null
                     ? method.ContainingType.ToDisplayString() : string.Empty;
                 yield return new Entry(method, group, Shape(rule), rule, syntax.GetLocation());
             }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using Flagon.Generators.Shared;
 using Microsoft.CodeAnalysis;
 
 namespace Flagon.Analyzers
@@ -32,8 +33,7 @@ namespace Flagon.Analyzers
             {
                 outermost = containing;
             }
-            string ns = outermost.ContainingNamespace.ToDisplayString();
-            return ns == "Flagon.Generated" || (ns == "Flagon" && outermost.Name == "UrlFor");
+            return KnownTypes.InNamespace(outermost, "Flagon.Generated") || (outermost.Name == "UrlFor" && KnownTypes.InNamespace(outermost, "Flagon"));
         }
     }
 }

@@ -29,7 +29,7 @@ namespace Flagon.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var routeAttribute = start.Compilation.GetTypeByMetadataName(ViewBinder.RouteAttributeName);
+                var routeAttribute = KnownTypes.Of(start.Compilation).RouteAttribute;
                 if (routeAttribute is null)
                 {
                     return;
@@ -47,7 +47,7 @@ namespace Flagon.Analyzers
                 return;
             }
             var errors = new List<BindingError>();
-            ViewBinder.CheckView(method, errors);
+            ViewBinder.CheckView(KnownTypes.Of(context.Compilation), method, errors);
             foreach (var error in errors)
             {
                 context.ReportDiagnostic(Diagnostic.Create(error.Descriptor, Locate(method, null, string.Empty, error, context), error.MessageArgs));

@@ -22,7 +22,7 @@ namespace Flagon.Analyzers
                 .GetOrAdd(attribute, a =>
                 {
                     var errors = new List<BindingError>();
-                    var rule = ViewBinder.BindRule(method, a, errors, ConverterTypes.Lazily(compilation));
+                    var rule = ViewBinder.BindRule(KnownTypes.Of(compilation), method, a, errors, ConverterTypes.Lazily(compilation));
                     return (rule, errors);
                 });
     }

@@ -40,8 +40,9 @@ namespace Flagon.Analyzers
                 {
                     return;
                 }
-                var template = start.Compilation.GetTypeByMetadataName("Flagon.Template");
-                var route = start.Compilation.GetTypeByMetadataName(ViewBinder.RouteAttributeName);
+                var known = KnownTypes.Of(start.Compilation);
+                var template = known.Template;
+                var route = known.RouteAttribute;
                 if (template is null)
                 {
                     return;

@@ -24,19 +24,17 @@ namespace Flagon.Analyzers
         private static void Analyze(SymbolAnalysisContext context)
         {
             var method = (IMethodSymbol)context.Symbol;
+            var known = KnownTypes.Of(context.Compilation);
             foreach (var attribute in method.GetAttributes())
             {
-                var name = attribute.AttributeClass?.ToDisplayString();
-                string? reason = name switch
-                {
-                    TemplateFunctions.FilterAttributeName => TemplateFunctions.CheckFilter(method),
-                    TemplateFunctions.ContextProcessorAttributeName => TemplateFunctions.CheckProcessor(method, context.Compilation),
-                    _ => null,
-                };
+                bool filter = KnownTypes.Is(attribute.AttributeClass, known.TemplateFilterAttribute);
+                string? reason = filter ? TemplateFunctions.CheckFilter(method)
+                    : KnownTypes.Is(attribute.AttributeClass, known.ContextProcessorAttribute) ? TemplateFunctions.CheckProcessor(known, method)
+                    : null;
                 if (reason is not null)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TemplateFunctionNotCallable, method.Locations.FirstOrDefault() ?? Location.None,
-                        name == TemplateFunctions.FilterAttributeName ? "template filter" : "context processor", method.Name, reason));
+                        filter ? "template filter" : "context processor", method.Name, reason));
                 }
             }
         }

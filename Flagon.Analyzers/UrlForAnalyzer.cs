@@ -67,8 +67,9 @@ namespace Flagon.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var url = start.Compilation.GetTypeByMetadataName("Flagon.Url");
-                var route = start.Compilation.GetTypeByMetadataName(ViewBinder.RouteAttributeName);
+                var known = KnownTypes.Of(start.Compilation);
+                var url = known.Url;
+                var route = known.RouteAttribute;
                 if (url is null || route is null)
                 {
                     return;

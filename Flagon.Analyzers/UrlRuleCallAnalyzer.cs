@@ -30,7 +30,8 @@ namespace Flagon.Analyzers
         private static void Analyze(OperationAnalysisContext context)
         {
             var operation = (IInvocationOperation)context.Operation;
-            if (operation.TargetMethod.Name != "AddUrlRule" || operation.TargetMethod.ContainingType.ToDisplayString() != "Flagon.App")
+            var known = KnownTypes.Of(context.Compilation);
+            if (!UrlRuleCalls.IsAddUrlRule(known, operation))
             {
                 return;
             }
@@ -40,7 +41,7 @@ namespace Flagon.Analyzers
             string? why = call is null ? "the rule or an option is not a constant"
                 : call.View is null ? "the view is not a method group or a lambda"
                 : call.Endpoint is null && call.View.MethodKind == MethodKind.AnonymousFunction ? "a lambda needs an endpoint name"
-                : call.View.ReturnsVoid || ViewBinder.ClassifyReturn(call.View.ReturnType) == Generators.Model.ReturnKind.Unsupported ? "the view's return type is not supported"
+                : call.View.ReturnsVoid || ViewBinder.ClassifyReturn(known, call.View.ReturnType) == Generators.Model.ReturnKind.Unsupported ? "the view's return type is not supported"
                 : call.View.Parameters.Length > 16 || call.View.Parameters.Any(p => p.RefKind != RefKind.None) ? "the view has ref parameters or more than 16"
                 : null;
             if (why is not null)
@@ -49,7 +50,7 @@ namespace Flagon.Analyzers
                 return;
             }
             var errors = new List<BindingError>();
-            ViewBinder.BindRule(call!.View!, call.Rule, call.Endpoint, call.Methods, call.Defaults, call.StrictSlashes, null, errors,
+            ViewBinder.BindRule(known, call!.View!, call.Rule, call.Endpoint, call.Methods, call.Defaults, call.StrictSlashes, null, errors,
                 ConverterTypes.Lazily(context.Compilation));
             foreach (var error in errors)
             {

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using Flagon.Generators.Model;
+using Flagon.Generators.Shared;
 using Microsoft.CodeAnalysis;
 
 namespace Flagon.Analyzers
@@ -39,7 +40,7 @@ namespace Flagon.Analyzers
             var shape = IsIntegral(type) ? Shape.Integral
                 : type.SpecialType is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Decimal ? Shape.Floating
                 : type.SpecialType == SpecialType.System_String ? Shape.Text
-                : type.ToDisplayString() == "System.Guid" ? Shape.Guid
+                : type.Name == "Guid" && KnownTypes.InNamespace(type, "System") ? Shape.Guid
                 : type.TypeKind == TypeKind.Enum ? Shape.Enum
                 : Shape.Other;
             string given = constant.HasValue ? $"the value {Show(constant.Value)}" : $"a {type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}";

@@ -23,11 +23,12 @@ namespace Flagon.Generators
         {
             var commands = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
-                    CliCommands.CommandAttributeName,
+                    KnownTypes.CommandAttributeName,
                     predicate: static (node, _) => node is MethodDeclarationSyntax,
-                    transform: static (ctx, _) => ctx.TargetSymbol is IMethodSymbol method && CliCommands.Check(method, ctx.Attributes[0]) is null
-                        ? CliCommands.Read(method, ctx.Attributes[0])
-                        : null)
+                    transform: static (ctx, _) => ctx.TargetSymbol is IMethodSymbol method
+                        && KnownTypes.Of(ctx.SemanticModel.Compilation) is var known && CliCommands.Check(known, method, ctx.Attributes[0]) is null
+                            ? CliCommands.Read(known, method, ctx.Attributes[0])
+                            : null)
                 .Where(static c => c is not null)
                 .Select(static (c, _) => c!)
                 .WithTrackingName(TrackingName);

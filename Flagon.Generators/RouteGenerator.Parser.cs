@@ -26,8 +26,9 @@ namespace Flagon.Generators
                 {
                     return null;
                 }
+                var known = KnownTypes.Of(context.SemanticModel.Compilation);
                 var errors = new List<BindingError>();
-                ViewBinder.CheckView(method, errors);
+                ViewBinder.CheckView(known, method, errors);
                 if (errors.Count > 0)
                 {
                     return null;
@@ -37,7 +38,7 @@ namespace Flagon.Generators
                 foreach (var attribute in context.Attributes)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var rule = ViewBinder.BindRule(method, attribute, errors);
+                    var rule = ViewBinder.BindRule(known, method, attribute, errors);
                     if (rule is not null)
                     {
                         rules.Add(rule);
@@ -55,18 +56,18 @@ namespace Flagon.Generators
                     return null;
                 }
                 var constructorServices = ConstructorServices(method);
-                var api = Parsing.ApiMetadataReader.Read(method, context.SemanticModel, cancellationToken, out var parameterDocs);
+                var api = Parsing.ApiMetadataReader.Read(known, method, context.SemanticModel, cancellationToken, out var parameterDocs);
 
                 return new ViewSpec(
                     type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                     method.Name,
                     method.IsStatic,
                     constructorServices,
-                    ViewBinder.ClassifyReturn(method.ReturnType),
-                    BlueprintOf(type),
+                    ViewBinder.ClassifyReturn(known, method.ReturnType),
+                    BlueprintOf(known, type),
                     rules.ToEquatableArray(),
                     api.Concat(Parsing.EndpointMetadataReader.Read(method)).ToEquatableArray(),
-                    AwaitedKind: ViewBinder.ClassifyAwaited(method.ReturnType),
+                    AwaitedKind: ViewBinder.ClassifyAwaited(known, method.ReturnType),
                     ParameterDocs: parameterDocs);
             }
 
@@ -89,7 +90,7 @@ namespace Flagon.Generators
                     type.Name,
                     name,
                     prefix,
-                    InheritedViews(type));
+                    InheritedViews(KnownTypes.Of(context.SemanticModel.Compilation), type));
             }
 
             /// <summary>
@@ -97,23 +98,23 @@ namespace Flagon.Generators
             /// as the blueprint's own, called on the blueprint's instance so that overrides apply. A base view that the
             /// blueprint (or a class between) overrides with [Route] of its own is left to that override.
             /// </summary>
-            private static EquatableArray<ViewSpec> InheritedViews(INamedTypeSymbol blueprint)
+            private static EquatableArray<ViewSpec> InheritedViews(KnownTypes known, INamedTypeSymbol blueprint)
             {
                 var views = new List<ViewSpec>();
-                var routed = new HashSet<string>(blueprint.GetMembers().OfType<IMethodSymbol>().Where(HasRoute).Select(m => m.Name), StringComparer.Ordinal);
+                var routed = new HashSet<string>(blueprint.GetMembers().OfType<IMethodSymbol>().Where(m => HasRoute(known, m)).Select(m => m.Name), StringComparer.Ordinal);
                 for (var type = blueprint.BaseType; type is { IsAbstract: true }; type = type.BaseType)
                 {
                     foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
                     {
-                        if (!HasRoute(method) || routed.Contains(method.Name))
+                        if (!HasRoute(known, method) || routed.Contains(method.Name))
                         {
                             continue;
                         }
                         var errors = new List<BindingError>();
-                        ViewBinder.CheckView(method, errors);
+                        ViewBinder.CheckView(known, method, errors);
                         var rules = method.GetAttributes()
-                            .Where(a => a.AttributeClass?.ToDisplayString() == ViewBinder.RouteAttributeName)
-                            .Select(a => ViewBinder.BindRule(method, a, errors))
+                            .Where(a => KnownTypes.Is(a.AttributeClass, known.RouteAttribute))
+                            .Select(a => ViewBinder.BindRule(known, method, a, errors))
                             .Where(r => r is not null)
                             .Select(r => r!)
                             .ToList();
@@ -121,7 +122,7 @@ namespace Flagon.Generators
                         {
                             continue;
                         }
-                        var api = Parsing.ApiMetadataReader.Read(method, semanticModel: null, CancellationToken.None, out var parameterDocs);
+                        var api = Parsing.ApiMetadataReader.Read(known, method, semanticModel: null, CancellationToken.None, out var parameterDocs);
                         views.Add(new ViewSpec(
                             blueprint.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                             method.Name,
@@ -129,14 +130,14 @@ namespace Flagon.Generators
                             method.IsStatic
                                 ? EquatableArray<string>.Empty
                                 : ViewBinder.PickConstructor(blueprint)!.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).ToEquatableArray(),
-                            ViewBinder.ClassifyReturn(method.ReturnType),
+                            ViewBinder.ClassifyReturn(known, method.ReturnType),
                             blueprint.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                             rules.ToEquatableArray(),
                             api.Concat(Parsing.EndpointMetadataReader.Read(method)).ToEquatableArray(),
-                            AwaitedKind: ViewBinder.ClassifyAwaited(method.ReturnType),
+                            AwaitedKind: ViewBinder.ClassifyAwaited(known, method.ReturnType),
                             ParameterDocs: parameterDocs));
                     }
-                    foreach (var method in type.GetMembers().OfType<IMethodSymbol>().Where(HasRoute))
+                    foreach (var method in type.GetMembers().OfType<IMethodSymbol>().Where(m => HasRoute(known, m)))
                     {
                         routed.Add(method.Name);
                     }
@@ -144,8 +145,7 @@ namespace Flagon.Generators
                 return views.ToEquatableArray();
             }
 
-            private static bool HasRoute(IMethodSymbol method) =>
-                method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ViewBinder.RouteAttributeName);
+            private static bool HasRoute(KnownTypes known, IMethodSymbol method) => KnownTypes.Has(method, known.RouteAttribute);
 
             /// <summary>The spec of an [ErrorHandler] method, or null when it cannot be called (reported by the analyzers).</summary>
             public static ErrorHandlerSpec? ParseErrorHandler(GeneratorAttributeSyntaxContext context)
@@ -154,9 +154,10 @@ namespace Flagon.Generators
                 {
                     return null;
                 }
+                var known = KnownTypes.Of(context.SemanticModel.Compilation);
                 var errors = new List<BindingError>();
-                ViewBinder.CheckView(method, errors);
-                var arguments = ViewBinder.BindErrorHandler(method, errors, ViewBinder.HandledExceptionTypes(context.Attributes, context.SemanticModel.Compilation));
+                ViewBinder.CheckView(known, method, errors);
+                var arguments = ViewBinder.BindErrorHandler(known, method, errors, ViewBinder.HandledExceptionTypes(known, context.Attributes));
                 var codes = context.Attributes
                     .Where(a => a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is int)
                     .Select(a => (int)a.ConstructorArguments[0].Value!)
@@ -179,11 +180,11 @@ namespace Flagon.Generators
                     method.IsStatic,
                     ConstructorServices(method),
                     codes.ToEquatableArray(),
-                    ViewBinder.ClassifyReturn(method.ReturnType),
+                    ViewBinder.ClassifyReturn(known, method.ReturnType),
                     arguments.ToEquatableArray(),
-                    BlueprintOf(type),
+                    BlueprintOf(known, type),
                     exceptionTypes.ToEquatableArray(),
-                    ViewBinder.ClassifyAwaited(method.ReturnType));
+                    ViewBinder.ClassifyAwaited(known, method.ReturnType));
             }
 
             // What the generated code resolves from services to create an instance view, handler or hook.
@@ -193,8 +194,8 @@ namespace Flagon.Generators
                     : ViewBinder.PickConstructor(method.ContainingType)!.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).ToEquatableArray();
 
             // The blueprint class a member belongs to, or empty for the app's own.
-            private static string BlueprintOf(INamedTypeSymbol type) =>
-                ViewBinder.IsBlueprint(type)
+            private static string BlueprintOf(KnownTypes known, INamedTypeSymbol type) =>
+                ViewBinder.IsBlueprint(known, type)
                     ? type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)
                     : string.Empty;
 
@@ -216,11 +217,11 @@ namespace Flagon.Generators
             {
                 if (context.Node is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax invocation
                     || context.SemanticModel.GetOperation(invocation, cancellationToken) is not Microsoft.CodeAnalysis.Operations.IInvocationOperation operation
-                    || operation.TargetMethod.Name != "AddUrlRule"
-                    || operation.TargetMethod.ContainingType.ToDisplayString() != "Flagon.App")
+                    || !UrlRuleCalls.IsAddUrlRule(KnownTypes.Of(context.SemanticModel.Compilation), operation))
                 {
                     return null;
                 }
+                var known = KnownTypes.Of(context.SemanticModel.Compilation);
                 var call = UrlRuleCalls.Read(operation);
                 if (call is null || call.View is null)
                 {
@@ -228,12 +229,12 @@ namespace Flagon.Generators
                 }
                 var method = call.View;
                 if (method.ReturnsVoid || method.Parameters.Length > 16 || method.Parameters.Any(p => p.RefKind != RefKind.None)
-                    || ViewBinder.ClassifyReturn(method.ReturnType) == ReturnKind.Unsupported
+                    || ViewBinder.ClassifyReturn(known, method.ReturnType) == ReturnKind.Unsupported
                     || (call.Endpoint is null && method.MethodKind == MethodKind.AnonymousFunction))
                 {
                     return null;
                 }
-                var rule = ViewBinder.BindRule(method, call.Rule, call.Endpoint, call.Methods, call.Defaults, call.StrictSlashes, null, new List<BindingError>());
+                var rule = ViewBinder.BindRule(known, method, call.Rule, call.Endpoint, call.Methods, call.Defaults, call.StrictSlashes, null, new List<BindingError>());
                 var location = context.SemanticModel.GetInterceptableLocation(invocation, cancellationToken);
                 if (rule is null || location is null)
                 {
@@ -252,18 +253,18 @@ namespace Flagon.Generators
                     var withNullability = SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
                     delegateType = func.ToDisplayString(withNullability);
                 }
-                var api = Parsing.ApiMetadataReader.Read(method, context.SemanticModel, cancellationToken, out var parameterDocs);
+                var api = Parsing.ApiMetadataReader.Read(known, method, context.SemanticModel, cancellationToken, out var parameterDocs);
                 var view = new ViewSpec(
                     method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                     method.MethodKind == MethodKind.AnonymousFunction ? "lambda" : method.Name,
                     IsStatic: true,
                     EquatableArray<string>.Empty,
-                    ViewBinder.ClassifyReturn(method.ReturnType),
+                    ViewBinder.ClassifyReturn(known, method.ReturnType),
                     string.Empty,
                     new[] { rule }.ToEquatableArray(),
                     method.MethodKind == MethodKind.AnonymousFunction ? api : api.Concat(Parsing.EndpointMetadataReader.Read(method)).ToEquatableArray(),
                     delegateType,
-                    ViewBinder.ClassifyAwaited(method.ReturnType),
+                    ViewBinder.ClassifyAwaited(known, method.ReturnType),
                     parameterDocs);
                 return new UrlRuleCallSpec(location.Version, location.Data, location.GetDisplayLocation(), view, invocation.SyntaxTree.FilePath, invocation.SpanStart);
             }
@@ -275,9 +276,10 @@ namespace Flagon.Generators
                 {
                     return null;
                 }
-                var returnKind = method.ReturnsVoid ? ReturnKind.Void : ViewBinder.ClassifyReturn(method.ReturnType);
-                bool fits = ViewBinder.HookReturnFits(kind, method);
-                var arguments = ViewBinder.BindErrorHandler(method, new List<BindingError>(), receivesResponse: kind == HookKind.AfterRequest, receivesError: kind == HookKind.TeardownRequest);
+                var known = KnownTypes.Of(context.SemanticModel.Compilation);
+                var returnKind = method.ReturnsVoid ? ReturnKind.Void : ViewBinder.ClassifyReturn(known, method.ReturnType);
+                bool fits = ViewBinder.HookReturnFits(known, kind, method);
+                var arguments = ViewBinder.BindErrorHandler(known, method, new List<BindingError>(), receivesResponse: kind == HookKind.AfterRequest, receivesError: kind == HookKind.TeardownRequest);
                 if (!fits || arguments is null)
                 {
                     return null;
@@ -291,7 +293,7 @@ namespace Flagon.Generators
                     ConstructorServices(method),
                     returnKind,
                     arguments.ToEquatableArray(),
-                    BlueprintOf(type),
+                    BlueprintOf(known, type),
                     context.TargetNode.SyntaxTree.FilePath,
                     DocumentOrder(context.TargetNode));
             }
@@ -387,7 +389,7 @@ namespace Flagon.Generators
 
             /// <summary>A class marked [RouteConverter], or null when it is not a valid converter (the analyzers say why: FLG0010).</summary>
             public static CustomConverterSpec? ParseConverter(GeneratorAttributeSyntaxContext context) =>
-                context.TargetSymbol is INamedTypeSymbol type ? ConverterTypes.Read(type, context.Attributes[0]) : null;
+                context.TargetSymbol is INamedTypeSymbol type ? ConverterTypes.Read(KnownTypes.Of(context.SemanticModel.Compilation), type, context.Attributes[0]) : null;
         }
     }
 }

@@ -16,7 +16,7 @@ namespace Flagon.Generators
     [Generator(LanguageNames.CSharp)]
     public sealed partial class RouteGenerator : IIncrementalGenerator
     {
-        internal const string RouteAttributeName = ViewBinder.RouteAttributeName;
+        internal const string RouteAttributeName = KnownTypes.RouteAttributeName;
 
         private static IncrementalValuesProvider<HookSpec> Hook(IncrementalGeneratorInitializationContext context, string attribute, HookKind kind) =>
             context.SyntaxProvider
@@ -42,7 +42,7 @@ namespace Flagon.Generators
 
             var blueprints = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
-                    ViewBinder.BlueprintAttributeName,
+                    KnownTypes.BlueprintAttributeName,
                     predicate: static (node, _) => node is ClassDeclarationSyntax,
                     transform: static (ctx, _) => Parser.ParseBlueprint(ctx))
                 .Where(static blueprint => blueprint is not null)
@@ -51,7 +51,7 @@ namespace Flagon.Generators
 
             var errorHandlers = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
-                    ViewBinder.ErrorHandlerAttributeName,
+                    KnownTypes.ErrorHandlerAttributeName,
                     predicate: static (node, _) => node is MethodDeclarationSyntax,
                     transform: static (ctx, _) => Parser.ParseErrorHandler(ctx))
                 .Where(static handler => handler is not null)
@@ -68,16 +68,16 @@ namespace Flagon.Generators
 
             var converters = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
-                    ConverterTypes.AttributeName,
+                    KnownTypes.RouteConverterAttributeName,
                     predicate: static (node, _) => node is ClassDeclarationSyntax,
                     transform: static (ctx, _) => Parser.ParseConverter(ctx))
                 .Where(static converter => converter is not null)
                 .Select(static (converter, _) => converter!)
                 .WithTrackingName(TrackingNames.Converters);
 
-            var hooks = Hook(context, ViewBinder.BeforeRequestAttributeName, HookKind.BeforeRequest).Collect()
-                .Combine(Hook(context, ViewBinder.AfterRequestAttributeName, HookKind.AfterRequest).Collect())
-                .Combine(Hook(context, ViewBinder.TeardownRequestAttributeName, HookKind.TeardownRequest).Collect())
+            var hooks = Hook(context, KnownTypes.BeforeRequestAttributeName, HookKind.BeforeRequest).Collect()
+                .Combine(Hook(context, KnownTypes.AfterRequestAttributeName, HookKind.AfterRequest).Collect())
+                .Combine(Hook(context, KnownTypes.TeardownRequestAttributeName, HookKind.TeardownRequest).Collect())
                 .Select(static (all, _) => all.Left.Left.AddRange(all.Left.Right).AddRange(all.Right));
 
             var app = views.Collect()

@@ -22,7 +22,7 @@ namespace Flagon.Generators
         {
             var filters = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
-                    TemplateFunctions.FilterAttributeName,
+                    KnownTypes.TemplateFilterAttributeName,
                     predicate: static (node, _) => node is MethodDeclarationSyntax,
                     transform: static (ctx, _) => ParseFilter(ctx))
                 .Where(static f => f is not null)
@@ -30,7 +30,7 @@ namespace Flagon.Generators
                 .WithTrackingName(TrackingName);
             var processors = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
-                    TemplateFunctions.ContextProcessorAttributeName,
+                    KnownTypes.ContextProcessorAttributeName,
                     predicate: static (node, _) => node is MethodDeclarationSyntax,
                     transform: static (ctx, _) => ParseProcessor(ctx))
                 .Where(static p => p is not null)
@@ -63,13 +63,13 @@ namespace Flagon.Generators
                 method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 method.Name,
                 TemplateFunctions.FilterName(method, context.Attributes[0]),
-                ViewBinder.BlueprintName(method.ContainingType),
+                ViewBinder.BlueprintName(KnownTypes.Of(context.SemanticModel.Compilation), method.ContainingType),
                 method.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier))).ToEquatableArray());
         }
 
         private static TemplateFunctionSpec? ParseProcessor(GeneratorAttributeSyntaxContext context)
         {
-            if (context.TargetSymbol is not IMethodSymbol method || TemplateFunctions.CheckProcessor(method, context.SemanticModel.Compilation) is not null)
+            if (context.TargetSymbol is not IMethodSymbol method || TemplateFunctions.CheckProcessor(KnownTypes.Of(context.SemanticModel.Compilation), method) is not null)
             {
                 return null;
             }
@@ -78,7 +78,7 @@ namespace Flagon.Generators
                 method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 method.Name,
                 string.Empty,
-                ViewBinder.BlueprintName(method.ContainingType),
+                ViewBinder.BlueprintName(KnownTypes.Of(context.SemanticModel.Compilation), method.ContainingType),
                 EquatableArray<string>.Empty);
         }
 

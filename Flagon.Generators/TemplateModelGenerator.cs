@@ -4,6 +4,7 @@ using System.Text;
 using System.Threading;
 using Flagon.Generators.Helpers;
 using Flagon.Generators.Model;
+using Flagon.Generators.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -51,20 +52,21 @@ namespace Flagon.Generators
         private static EquatableArray<TemplateTypeSpec> Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
         {
             var invocation = (InvocationExpressionSyntax)context.Node;
+            var known = KnownTypes.Of(context.SemanticModel.Compilation);
             if (context.SemanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
-                || method.ContainingType.ToDisplayString() != "Flagon.Template")
+                || !KnownTypes.Is(method.ContainingType, known.Template))
             {
                 return EquatableArray<TemplateTypeSpec>.Empty;
             }
             var model = context.SemanticModel.GetTypeInfo(invocation.ArgumentList.Arguments[1].Expression, cancellationToken).Type;
             var found = new Dictionary<string, TemplateTypeSpec>();
-            Visit(model, found, depth: 0, rootIsModel: true);
+            Visit(known, model, found, depth: 0, rootIsModel: true);
             return found.Values.ToEquatableArray();
         }
 
         // Walks the model's type: named types get accessors; collections lead to their elements; anonymous types (the
         // model itself, often) lead to their members' types without accessors of their own.
-        private static void Visit(ITypeSymbol? type, Dictionary<string, TemplateTypeSpec> found, int depth, bool rootIsModel = false)
+        private static void Visit(KnownTypes known, ITypeSymbol? type, Dictionary<string, TemplateTypeSpec> found, int depth, bool rootIsModel = false)
         {
             if (type is null || depth > 8 || IsScalar(type))
             {
@@ -72,7 +74,7 @@ namespace Flagon.Generators
             }
             if (type is IArrayTypeSymbol array)
             {
-                Visit(array.ElementType, found, depth + 1);
+                Visit(known, array.ElementType, found, depth + 1);
                 return;
             }
             if (type is not INamedTypeSymbol named)
@@ -83,9 +85,9 @@ namespace Flagon.Generators
                 .FirstOrDefault(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T);
             if (enumerable is not null)
             {
-                foreach (var argument in DictionaryValue(named) is { } value ? new[] { value } : new[] { enumerable.TypeArguments[0] })
+                foreach (var argument in DictionaryValue(known, named) is { } value ? new[] { value } : new[] { enumerable.TypeArguments[0] })
                 {
-                    Visit(argument, found, depth + 1);
+                    Visit(known, argument, found, depth + 1);
                 }
                 return;
             }
@@ -106,7 +108,7 @@ namespace Flagon.Generators
             }
             foreach (var property in properties)
             {
-                Visit(property.Type, found, depth + 1);
+                Visit(known, property.Type, found, depth + 1);
             }
         }
 
@@ -118,17 +120,16 @@ namespace Flagon.Generators
             }
         }
 
-        private static ITypeSymbol? DictionaryValue(INamedTypeSymbol type) =>
+        private static ITypeSymbol? DictionaryValue(KnownTypes known, INamedTypeSymbol type) =>
             type.AllInterfaces.Append(type)
-                .FirstOrDefault(i => i.OriginalDefinition.ToDisplayString() == "System.Collections.Generic.IDictionary<TKey, TValue>"
-                    || i.OriginalDefinition.ToDisplayString() == "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>")
+                .FirstOrDefault(i => KnownTypes.IsConstructed(i, known.IDictionaryOfT) || KnownTypes.IsConstructed(i, known.IReadOnlyDictionaryOfT))
                 ?.TypeArguments[1];
 
         private static bool IsScalar(ITypeSymbol type) =>
             type.SpecialType != SpecialType.None
             || type.TypeKind is TypeKind.Enum or TypeKind.Pointer or TypeKind.FunctionPointer or TypeKind.Delegate or TypeKind.TypeParameter or TypeKind.Dynamic
             || (type is INamedTypeSymbol { IsGenericType: true } generic && generic.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
-            || type.ContainingNamespace?.ToDisplayString() is "System" or "System.Text.Json" or "System.Text.Json.Nodes";
+            || KnownTypes.InNamespace(type, "System") || KnownTypes.InNamespace(type, "System.Text.Json") || KnownTypes.InNamespace(type, "System.Text.Json.Nodes");
 
         private static bool IsAccessible(INamedTypeSymbol type)
         {

@@ -22,11 +22,12 @@ namespace Flagon.Generators.Parsing
     {
         private const string JsonContentType = "new[] { \"application/json\" }";
 
+        /// <param name="known">The compilation's known types.</param>
         /// <param name="method">The view.</param>
         /// <param name="semanticModel">The model of the tree the view is declared in, to find its <c>Request.Json&lt;T&gt;()</c> calls; null to skip them.</param>
         /// <param name="cancellationToken">Cancels the read.</param>
         /// <param name="parameters">The <c>&lt;param&gt;</c> docs of the view's parameters.</param>
-        public static EquatableArray<string> Read(IMethodSymbol method, SemanticModel? semanticModel, CancellationToken cancellationToken,
+        public static EquatableArray<string> Read(KnownTypes known, IMethodSymbol method, SemanticModel? semanticModel, CancellationToken cancellationToken,
             out EquatableArray<ParameterDocSpec> parameters)
         {
             var expressions = new List<string>();
@@ -43,11 +44,11 @@ namespace Flagon.Generators.Parsing
                 ? EquatableArray<ParameterDocSpec>.Empty
                 : doc.Parameters.Select(p => new ParameterDocSpec(p.Key, p.Value)).ToEquatableArray();
 
-            if (JsonReturned(method.ReturnType) is { } returned)
+            if (JsonReturned(known, method.ReturnType) is { } returned)
             {
                 expressions.Add($"new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof({TypeOf(returned)}), {JsonContentType})");
             }
-            if (semanticModel is not null && JsonRead(method, semanticModel, cancellationToken) is { } read)
+            if (semanticModel is not null && JsonRead(known, method, semanticModel, cancellationToken) is { } read)
             {
                 expressions.Add($"new global::Microsoft.AspNetCore.Http.Metadata.AcceptsMetadata({JsonContentType}, typeof({TypeOf(read)}), false)");
             }
@@ -55,17 +56,17 @@ namespace Flagon.Generators.Parsing
         }
 
         /// <summary>The type a view writes as JSON (its return type, or what its task returns), or null.</summary>
-        private static ITypeSymbol? JsonReturned(ITypeSymbol type)
+        private static ITypeSymbol? JsonReturned(KnownTypes known, ITypeSymbol type)
         {
-            if (ViewBinder.ClassifyReturn(type) == ReturnKind.Json)
+            if (ViewBinder.ClassifyReturn(known, type) == ReturnKind.Json)
             {
                 return type;
             }
-            return ViewBinder.ClassifyAwaited(type) == ReturnKind.Json ? ((INamedTypeSymbol)type).TypeArguments[0] : null;
+            return ViewBinder.ClassifyAwaited(known, type) == ReturnKind.Json ? ((INamedTypeSymbol)type).TypeArguments[0] : null;
         }
 
         /// <summary>The <c>T</c> of the first <c>Request.Json&lt;T&gt;()</c> call in the view's body, or null.</summary>
-        private static ITypeSymbol? JsonRead(IMethodSymbol method, SemanticModel semanticModel, CancellationToken cancellationToken)
+        private static ITypeSymbol? JsonRead(KnownTypes known, IMethodSymbol method, SemanticModel semanticModel, CancellationToken cancellationToken)
         {
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
@@ -83,7 +84,7 @@ namespace Flagon.Generators.Parsing
                     };
                     if (name is GenericNameSyntax { Identifier.ValueText: "Json", TypeArgumentList.Arguments.Count: 1 }
                         && semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol { TypeArguments.Length: 1 } called
-                        && called.ContainingType.ToDisplayString() == "Flagon.Http.Request"
+                        && KnownTypes.Is(called.ContainingType, known.Request)
                         && called.TypeArguments[0].TypeKind != TypeKind.TypeParameter)
                     {
                         return called.TypeArguments[0];

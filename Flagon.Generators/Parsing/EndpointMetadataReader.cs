@@ -32,9 +32,9 @@ namespace Flagon.Generators.Parsing
         // debugger's say nothing about the endpoint.
         private static bool Skipped(INamedTypeSymbol type)
         {
-            string ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
-            return ns == "Flagon" || ns.StartsWith("System.Runtime", System.StringComparison.Ordinal) || ns.StartsWith("System.Diagnostics", System.StringComparison.Ordinal)
-                || ns == "System.Reflection" || type.Name is "ObsoleteAttribute" or "SerializableAttribute";
+            return Shared.KnownTypes.InNamespace(type, "Flagon") || Shared.KnownTypes.UnderNamespace(type, "System.Runtime")
+                || Shared.KnownTypes.UnderNamespace(type, "System.Diagnostics") || Shared.KnownTypes.InNamespace(type, "System.Reflection")
+                || type.Name is "ObsoleteAttribute" or "SerializableAttribute";
         }
 
         private static string? Create(AttributeData attribute)

@@ -10,15 +10,11 @@ namespace Flagon.Generators.Shared
     /// <summary>What the generator and the analyzer agree on about [Command] methods (the app's own commands).</summary>
     internal static class CliCommands
     {
-        public const string CommandAttributeName = "Flagon.CommandAttribute";
-        public const string OptionAttributeName = "Flagon.CommandOptionAttribute";
-        public const string ArgumentAttributeName = "Flagon.CommandArgumentAttribute";
-
         private static readonly SymbolDisplayFormat TypeFormat =
             SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
         /// <summary>Why <paramref name="method"/> cannot be a command, or null when it can.</summary>
-        public static string? Check(IMethodSymbol method, AttributeData attribute)
+        public static string? Check(KnownTypes known, IMethodSymbol method, AttributeData attribute)
         {
             if (TemplateFunctions.CheckCallable(method) is { } reason)
             {
@@ -29,7 +25,7 @@ namespace Flagon.Generators.Shared
             {
                 return $"its command name '{name}' must be a word without spaces that does not start with '-'";
             }
-            if (ReturnOf(method) is null)
+            if (ReturnOf(known, method) is null)
             {
                 return $"it must return int, Task<int> or ValueTask<int> (the exit code), or void, Task or ValueTask, not '{method.ReturnType.ToDisplayString()}'";
             }
@@ -39,16 +35,16 @@ namespace Flagon.Generators.Shared
                 {
                     return $"its parameter '{parameter.Name}' must be a plain parameter (not ref, out, in or params)";
                 }
-                bool forced = Has(parameter, OptionAttributeName) || Has(parameter, ArgumentAttributeName);
-                if (forced && !IsCommandLineType(parameter.Type))
+                bool forced = KnownTypes.Has(parameter, known.CommandOptionAttribute) || KnownTypes.Has(parameter, known.CommandArgumentAttribute);
+                if (forced && !IsCommandLineType(known, parameter.Type))
                 {
                     return $"its parameter '{parameter.Name}' is marked as an option or argument, but System.CommandLine cannot read a '{parameter.Type.ToDisplayString()}' from the command line";
                 }
-                if (Has(parameter, OptionAttributeName) && Has(parameter, ArgumentAttributeName))
+                if (KnownTypes.Has(parameter, known.CommandOptionAttribute) && KnownTypes.Has(parameter, known.CommandArgumentAttribute))
                 {
                     return $"its parameter '{parameter.Name}' cannot be both an option and an argument";
                 }
-                if (Attribute(parameter, OptionAttributeName) is { } option)
+                if (KnownTypes.Attribute(parameter, known.CommandOptionAttribute) is { } option)
                 {
                     foreach (var optionName in OptionNames(option))
                     {
@@ -69,35 +65,35 @@ namespace Flagon.Generators.Shared
                 : Kebab(method.Name);
 
         /// <summary>The command to register, read from a method that <see cref="Check"/> accepted.</summary>
-        public static CommandSpec Read(IMethodSymbol method, AttributeData attribute)
+        public static CommandSpec Read(KnownTypes known, IMethodSymbol method, AttributeData attribute)
         {
             var docs = Documentation.Of(method);
             var description = Named(attribute, "Description") ?? docs.Summary;
-            var parameters = method.Parameters.Select(p => ReadParameter(p, docs)).ToEquatableArray();
+            var parameters = method.Parameters.Select(p => ReadParameter(known, p, docs)).ToEquatableArray();
             return new CommandSpec(
                 method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 method.Name,
                 CommandName(method, attribute),
                 description,
-                ReturnOf(method)!.Value,
+                ReturnOf(known, method)!.Value,
                 parameters);
         }
 
-        private static CommandParameterSpec ReadParameter(IParameterSymbol parameter, Documentation docs)
+        private static CommandParameterSpec ReadParameter(KnownTypes known, IParameterSymbol parameter, Documentation docs)
         {
             var type = parameter.Type.ToDisplayString(TypeFormat);
-            var option = Attribute(parameter, OptionAttributeName);
-            var argument = Attribute(parameter, ArgumentAttributeName);
+            var option = KnownTypes.Attribute(parameter, known.CommandOptionAttribute);
+            var argument = KnownTypes.Attribute(parameter, known.CommandArgumentAttribute);
             var description = Named(option ?? argument, "Description") ?? docs.Parameter(parameter.Name);
             var defaultValue = parameter.HasExplicitDefaultValue ? Literal(parameter) : null;
             bool many = parameter.Type is IArrayTypeSymbol;
             bool nullable = IsNullable(parameter.Type);
 
-            if (parameter.Type.ToDisplayString() == "System.Threading.CancellationToken" && option is null && argument is null)
+            if (KnownTypes.Is(parameter.Type, known.CancellationToken) && option is null && argument is null)
             {
                 return new CommandParameterSpec(CommandParameterKind.CancellationToken, parameter.Name, type, EquatableArray<string>.Empty, null, null, false, false, false);
             }
-            if (option is null && argument is null && !IsCommandLineType(parameter.Type))
+            if (option is null && argument is null && !IsCommandLineType(known, parameter.Type))
             {
                 return new CommandParameterSpec(CommandParameterKind.Service, parameter.Name, type, EquatableArray<string>.Empty, null, null, false, false, nullable);
             }
@@ -115,7 +111,7 @@ namespace Flagon.Generators.Shared
         }
 
         /// <summary>What the method returns, or null when it is not an exit code or nothing.</summary>
-        public static CommandReturn? ReturnOf(IMethodSymbol method)
+        public static CommandReturn? ReturnOf(KnownTypes known, IMethodSymbol method)
         {
             if (method.ReturnsVoid)
             {
@@ -126,24 +122,20 @@ namespace Flagon.Generators.Shared
             {
                 return CommandReturn.Int;
             }
-            var name = type.OriginalDefinition.ToDisplayString();
-            var argument = type is INamedTypeSymbol { TypeArguments.Length: 1 } generic ? generic.TypeArguments[0] : null;
-            return name switch
-            {
-                "System.Threading.Tasks.Task" => CommandReturn.Task,
-                "System.Threading.Tasks.ValueTask" => CommandReturn.ValueTask,
-                "System.Threading.Tasks.Task<TResult>" when argument?.SpecialType == SpecialType.System_Int32 => CommandReturn.TaskOfInt,
-                "System.Threading.Tasks.ValueTask<TResult>" when argument?.SpecialType == SpecialType.System_Int32 => CommandReturn.ValueTaskOfInt,
-                _ => null,
-            };
+            bool returnsInt = type is INamedTypeSymbol { TypeArguments.Length: 1 } generic && generic.TypeArguments[0].SpecialType == SpecialType.System_Int32;
+            return KnownTypes.Is(type, known.Task) ? CommandReturn.Task
+                : KnownTypes.Is(type, known.ValueTask) ? CommandReturn.ValueTask
+                : KnownTypes.IsConstructed(type, known.TaskOfT) && returnsInt ? CommandReturn.TaskOfInt
+                : KnownTypes.IsConstructed(type, known.ValueTaskOfT) && returnsInt ? CommandReturn.ValueTaskOfInt
+                : null;
         }
 
         /// <summary>Whether System.CommandLine reads values of <paramref name="type"/> from the command line by itself.</summary>
-        public static bool IsCommandLineType(ITypeSymbol type)
+        public static bool IsCommandLineType(KnownTypes known, ITypeSymbol type)
         {
             if (type is IArrayTypeSymbol array)
             {
-                return array.Rank == 1 && array.ElementType is not IArrayTypeSymbol && IsCommandLineType(array.ElementType);
+                return array.Rank == 1 && array.ElementType is not IArrayTypeSymbol && IsCommandLineType(known, array.ElementType);
             }
             if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
             {
@@ -172,21 +164,7 @@ namespace Flagon.Generators.Shared
                 case SpecialType.System_DateTime:
                     return true;
             }
-            switch (type.ToDisplayString())
-            {
-                case "System.Guid":
-                case "System.DateTimeOffset":
-                case "System.DateOnly":
-                case "System.TimeOnly":
-                case "System.TimeSpan":
-                case "System.Uri":
-                case "System.IO.FileInfo":
-                case "System.IO.DirectoryInfo":
-                case "System.IO.FileSystemInfo":
-                    return true;
-                default:
-                    return false;
-            }
+            return known.IsCommandLineValue(type);
         }
 
         /// <summary><c>CreateUser</c>, <c>dryRun</c>, <c>max_count</c>: <c>create-user</c>, <c>dry-run</c>, <c>max-count</c>.</summary>
@@ -249,11 +227,6 @@ namespace Flagon.Generators.Shared
             option.ConstructorArguments.FirstOrDefault() is { Kind: TypedConstantKind.Array } names
                 ? names.Values.Select(v => v.Value as string).ToArray()
                 : Array.Empty<string?>();
-
-        private static bool Has(IParameterSymbol parameter, string attributeName) => Attribute(parameter, attributeName) is not null;
-
-        private static AttributeData? Attribute(IParameterSymbol parameter, string attributeName) =>
-            parameter.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == attributeName);
 
         private static string? Named(AttributeData? attribute, string name) =>
             attribute?.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string;

@@ -15,16 +15,14 @@ namespace Flagon.Generators.Shared
     /// </summary>
     internal static class ConverterTypes
     {
-        public const string AttributeName = "Flagon.RouteConverterAttribute";
-        private const string BaseName = "Flagon.Routing.RouteConverter<T>";
 
         private static readonly ConditionalWeakTable<Compilation, IReadOnlyDictionary<string, CustomConverterSpec>> Cache =
             new ConditionalWeakTable<Compilation, IReadOnlyDictionary<string, CustomConverterSpec>>();
 
         /// <summary>Why <paramref name="type"/> cannot be a converter (null when it can): it must be a non-abstract class with a public constructor deriving from RouteConverter&lt;T&gt;.</summary>
-        public static string? Problem(INamedTypeSymbol type)
+        public static string? Problem(KnownTypes known, INamedTypeSymbol type)
         {
-            if (ValueType(type) is null)
+            if (ValueType(known, type) is null)
             {
                 return "it does not derive from Flagon.Routing.RouteConverter<T>";
             }
@@ -40,9 +38,9 @@ namespace Flagon.Generators.Shared
         }
 
         /// <summary>The converter <paramref name="type"/> declares with <paramref name="attribute"/>, or null when it is not a valid one.</summary>
-        public static CustomConverterSpec? Read(INamedTypeSymbol type, AttributeData attribute)
+        public static CustomConverterSpec? Read(KnownTypes known, INamedTypeSymbol type, AttributeData attribute)
         {
-            if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string name || Problem(type) is not null)
+            if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string name || Problem(known, type) is not null)
             {
                 return null;
             }
@@ -52,7 +50,7 @@ namespace Flagon.Generators.Shared
                 .Select(c => c.Parameters.Select(p => new ConverterParameterSpec(p.Name, LiteralKind(p.Type), p.HasExplicitDefaultValue)).ToEquatableArray())
                 .ToEquatableArray();
             return new CustomConverterSpec(name, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-                ValueType(type)!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), weight, constructors);
+                ValueType(known, type)!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), weight, constructors);
         }
 
         /// <summary>
@@ -85,7 +83,8 @@ namespace Flagon.Generators.Shared
             Cache.GetValue(compilation, c =>
             {
                 var result = new Dictionary<string, CustomConverterSpec>(System.StringComparer.Ordinal);
-                var attributeType = c.GetTypeByMetadataName(AttributeName);
+                var known = KnownTypes.Of(c);
+                var attributeType = known.RouteConverterAttribute;
                 if (attributeType is null)
                 {
                     return result;
@@ -105,8 +104,8 @@ namespace Flagon.Generators.Shared
                         {
                             continue;
                         }
-                        var attribute = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType));
-                        if (attribute is not null && Read(type, attribute) is { } spec && !result.ContainsKey(spec.Name))
+                        var attribute = KnownTypes.Attribute(type, attributeType);
+                        if (attribute is not null && Read(known, type, attribute) is { } spec && !result.ContainsKey(spec.Name))
                         {
                             result.Add(spec.Name, spec);
                         }
@@ -115,11 +114,11 @@ namespace Flagon.Generators.Shared
                 return result;
             });
 
-        private static ITypeSymbol? ValueType(INamedTypeSymbol type)
+        private static ITypeSymbol? ValueType(KnownTypes known, INamedTypeSymbol type)
         {
             for (var current = type.BaseType; current is not null; current = current.BaseType)
             {
-                if (current.IsGenericType && current.OriginalDefinition.ToDisplayString() == BaseName)
+                if (KnownTypes.IsConstructed(current, known.RouteConverterOfT))
                 {
                     return current.TypeArguments[0].WithNullableAnnotation(NullableAnnotation.NotAnnotated);
                 }

@@ -6,9 +6,6 @@ namespace Flagon.Generators.Shared
     /// <summary>What the generator and the analyzer agree on about [TemplateFilter] and [ContextProcessor] methods.</summary>
     internal static class TemplateFunctions
     {
-        public const string FilterAttributeName = "Flagon.TemplateFilterAttribute";
-        public const string ContextProcessorAttributeName = "Flagon.ContextProcessorAttribute";
-
         /// <summary>Why a filter method cannot be registered, or null when it can.</summary>
         public static string? CheckFilter(IMethodSymbol method)
         {
@@ -20,7 +17,7 @@ namespace Flagon.Generators.Shared
             {
                 return "it must take the filtered value as its first parameter";
             }
-            if (method.ReturnsVoid || method.ReturnType.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks")
+            if (method.ReturnsVoid || KnownTypes.InNamespace(method.ReturnType, "System.Threading.Tasks"))
             {
                 return "it must return the new value (not void or a task)";
             }
@@ -29,7 +26,7 @@ namespace Flagon.Generators.Shared
         }
 
         /// <summary>Why a context processor cannot be registered, or null when it can.</summary>
-        public static string? CheckProcessor(IMethodSymbol method, Compilation compilation)
+        public static string? CheckProcessor(KnownTypes known, IMethodSymbol method)
         {
             if (CheckCallable(method) is { } reason)
             {
@@ -39,9 +36,10 @@ namespace Flagon.Generators.Shared
             {
                 return "it must take no parameters";
             }
-            var pairs = compilation.GetTypeByMetadataName("System.Collections.Generic.IEnumerable`1");
-            var pair = compilation.GetTypeByMetadataName("System.Collections.Generic.KeyValuePair`2");
-            if (pairs is null || pair is null)
+            var compilation = known.Compilation;
+            var pairs = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T);
+            var pair = known.KeyValuePairOfT;
+            if (pair is null)
             {
                 return null;
             }

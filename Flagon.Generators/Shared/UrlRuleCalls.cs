@@ -98,10 +98,14 @@ namespace Flagon.Generators.Shared
             return rule is null ? null : new UrlRuleCall(rule, view, delegateType, endpoint, methods, defaults, strictSlashes);
         }
 
+        /// <summary>Whether <paramref name="operation"/> calls <c>App.AddUrlRule</c>.</summary>
+        public static bool IsAddUrlRule(KnownTypes known, IInvocationOperation operation) =>
+            operation.TargetMethod.Name == "AddUrlRule" && KnownTypes.Is(operation.TargetMethod.ContainingType, known.App);
+
         /// <summary>The method (or lambda) an <c>app.AddUrlRule(…)</c> call is given as its view, whatever its rule; null for other calls.</summary>
-        public static IMethodSymbol? View(IInvocationOperation operation)
+        public static IMethodSymbol? View(KnownTypes known, IInvocationOperation operation)
         {
-            if (operation.TargetMethod.Name != "AddUrlRule" || operation.TargetMethod.ContainingType.ToDisplayString() != "Flagon.App")
+            if (!IsAddUrlRule(known, operation))
             {
                 return null;
             }

@@ -18,7 +18,7 @@ namespace Flagon.Generators.Shared
                 .FirstOrDefault();
 
 
-        private static List<ArgumentSpec>? BindArguments(IMethodSymbol method, List<VariableSpec> variables, List<DefaultSpec> defaults, List<BindingError> errors)
+        private static List<ArgumentSpec>? BindArguments(KnownTypes known, IMethodSymbol method, List<VariableSpec> variables, List<DefaultSpec> defaults, List<BindingError> errors)
         {
             var result = new List<ArgumentSpec>();
             foreach (var parameter in method.Parameters)
@@ -36,7 +36,7 @@ namespace Flagon.Generators.Shared
                     result.Add(new ArgumentSpec(parameter.Name, ArgumentSource.Default, 0, @default.Literal, typeName));
                     continue;
                 }
-                var special = SpecialSource(parameter.Type);
+                var special = SpecialSource(known, parameter.Type);
                 if (special is not null)
                 {
                     result.Add(new ArgumentSpec(parameter.Name, special.Value, 0, string.Empty, typeName));
@@ -51,7 +51,7 @@ namespace Flagon.Generators.Shared
                 {
                     result.Add(new ArgumentSpec(parameter.Name, ArgumentSource.Default, 0, "null", typeName));
                 }
-                else if (kind is not null || !CanBeService(parameter.Type))
+                else if (kind is not null || !CanBeService(known, parameter.Type))
                 {
                     errors.Add(new BindingError(DiagnosticDescriptors.ParameterNotFilled, ErrorTarget.Parameter, parameter.Ordinal, 0, null, parameter.Name, method.Name));
                     return null;
@@ -68,10 +68,10 @@ namespace Flagon.Generators.Shared
         /// Whether a view parameter of this type may come from the app's services: not an exception (only error handlers
         /// receive one), not Flagon's response (only after-request hooks do), not a delegate or a task.
         /// </summary>
-        private static bool CanBeService(ITypeSymbol type) =>
-            !IsOrDerives(type, "System.Exception") && !IsOrDerives(type, "Flagon.Response")
+        private static bool CanBeService(KnownTypes known, ITypeSymbol type) =>
+            !KnownTypes.IsOrDerives(type, known.Exception) && !KnownTypes.IsOrDerives(type, known.Response)
             && type.TypeKind is not (TypeKind.Delegate or TypeKind.Pointer or TypeKind.FunctionPointer)
-            && !(type is INamedTypeSymbol { Name: "Task" or "ValueTask" } task && task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks");
+            && !KnownTypes.IsOrDerives(type, known.Task) && !KnownTypes.Is(type, known.ValueTask) && !KnownTypes.Is(type, known.ValueTaskOfT);
 
         /// <summary>A parameter's default value as C#, for calls that must pass every argument (through a delegate).</summary>
         private static string DefaultLiteral(IParameterSymbol parameter)
@@ -96,17 +96,11 @@ namespace Flagon.Generators.Shared
             };
         }
 
-        private static ArgumentSource? SpecialSource(ITypeSymbol type)
-        {
-            string name = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-            return name switch
-            {
-                "global::Microsoft.AspNetCore.Http.HttpContext" => ArgumentSource.HttpContext,
-                "global::Microsoft.AspNetCore.Http.HttpRequest" => ArgumentSource.HttpRequest,
-                "global::Microsoft.AspNetCore.Http.HttpResponse" => ArgumentSource.HttpResponse,
-                "global::System.Threading.CancellationToken" => ArgumentSource.CancellationToken,
-                _ => null,
-            };
-        }
+        private static ArgumentSource? SpecialSource(KnownTypes known, ITypeSymbol type) =>
+            KnownTypes.Is(type, known.HttpContext) ? ArgumentSource.HttpContext
+            : KnownTypes.Is(type, known.HttpRequest) ? ArgumentSource.HttpRequest
+            : KnownTypes.Is(type, known.HttpResponse) ? ArgumentSource.HttpResponse
+            : KnownTypes.Is(type, known.CancellationToken) ? ArgumentSource.CancellationToken
+            : null;
     }
 }

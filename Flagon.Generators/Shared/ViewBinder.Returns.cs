@@ -9,7 +9,7 @@ namespace Flagon.Generators.Shared
     // How a view's or a hook's declared return type becomes a response (ReturnKind), and which fit a hook.
     internal static partial class ViewBinder
     {
-        public static ReturnKind ClassifyReturn(ITypeSymbol type)
+        public static ReturnKind ClassifyReturn(KnownTypes known, ITypeSymbol type)
         {
             if (type.SpecialType == SpecialType.System_String)
             {
@@ -21,32 +21,32 @@ namespace Flagon.Generators.Shared
             {
                 return ReturnKind.StringWithStatus;
             }
-            if (IsResponse(type))
+            if (KnownTypes.IsOrDerives(type, known.Response))
             {
                 return ReturnKind.Response;
             }
             if (type is INamedTypeSymbol { IsGenericType: true } stream
-                && stream.OriginalDefinition.ToDisplayString() == "System.Collections.Generic.IAsyncEnumerable<T>"
+                && KnownTypes.IsConstructed(stream, known.IAsyncEnumerableOfT)
                 && (stream.TypeArguments[0].SpecialType == SpecialType.System_String
                     || stream.TypeArguments[0] is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte }))
             {
                 return ReturnKind.Stream;
             }
-            if (IsOrDerives(type, "System.IO.Stream"))
+            if (KnownTypes.IsOrDerives(type, known.Stream))
             {
                 return ReturnKind.Stream;
             }
-            if (type.ToDisplayString() == IResultName || type.AllInterfaces.Any(i => i.ToDisplayString() == IResultName))
+            if (KnownTypes.Implements(type, known.IResult))
             {
                 return ReturnKind.Result;
             }
-            if (type is INamedTypeSymbol { IsGenericType: false, Name: "Task" or "ValueTask" } plainTask
-                && plainTask.ContainingNamespace.ToDisplayString() == "System.Threading.Tasks")
+            if (KnownTypes.Is(type, known.Task) || KnownTypes.Is(type, known.ValueTask))
             {
                 return ReturnKind.Task;
             }
             if (type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte }
-                || type.ToDisplayString() == "System.ReadOnlyMemory<byte>")
+                || (KnownTypes.IsConstructed(type, known.ReadOnlyMemoryOfT)
+                    && ((INamedTypeSymbol)type).TypeArguments[0].SpecialType == SpecialType.System_Byte))
             {
                 return ReturnKind.Bytes;
             }
@@ -54,32 +54,34 @@ namespace Flagon.Generators.Shared
                 && withHeaders.TupleElements.Length is 2 or 3
                 && withHeaders.TupleElements[0].Type.SpecialType == SpecialType.System_String
                 && (withHeaders.TupleElements.Length == 2 || withHeaders.TupleElements[1].Type.SpecialType == SpecialType.System_Int32)
-                && IsHeaders(withHeaders.TupleElements[withHeaders.TupleElements.Length - 1].Type))
+                && IsHeaders(known, withHeaders.TupleElements[withHeaders.TupleElements.Length - 1].Type))
             {
                 return ReturnKind.StringWithHeaders;
             }
-            if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
-                && generic.ContainingNamespace.ToDisplayString() == "System.Threading.Tasks")
+            bool isTask = KnownTypes.IsConstructed(type, known.TaskOfT);
+            if (isTask || KnownTypes.IsConstructed(type, known.ValueTaskOfT))
             {
-                var result = generic.TypeArguments[0];
-                switch (generic.Name)
+                var result = ((INamedTypeSymbol)type).TypeArguments[0];
+                if (result.SpecialType == SpecialType.System_String)
                 {
-                    case "Task" when result.SpecialType == SpecialType.System_String:
-                        return ReturnKind.TaskOfString;
-                    case "ValueTask" when result.SpecialType == SpecialType.System_String:
-                        return ReturnKind.ValueTaskOfString;
-                    case "Task" when IsResponse(result):
-                        return ReturnKind.TaskOfResponse;
-                    case "Task" or "ValueTask" when IsAwaitable(ClassifyReturn(result)):
-                        return ReturnKind.Awaited;
+                    return isTask ? ReturnKind.TaskOfString : ReturnKind.ValueTaskOfString;
+                }
+                if (isTask && KnownTypes.IsOrDerives(result, known.Response))
+                {
+                    return ReturnKind.TaskOfResponse;
+                }
+                if (IsAwaitable(ClassifyReturn(known, result)))
+                {
+                    return ReturnKind.Awaited;
                 }
             }
             // Anything else that is data (not a delegate, pointer, task or void) goes out as JSON.
             // Primitives, streams and other disposable resources are not data: Flask refuses them too.
             if (type.TypeKind is TypeKind.Class or TypeKind.Struct or TypeKind.Array or TypeKind.Interface
                 && type.SpecialType == SpecialType.None
-                && !(type is INamedTypeSymbol { ContainingNamespace: { } ns } && ns.ToDisplayString() is "System.Threading.Tasks" or "System.IO")
-                && !type.AllInterfaces.Any(i => i.ToDisplayString() is "System.IDisposable" or "System.IAsyncDisposable"))
+                && !IsTaskOrIO(type)
+                && !KnownTypes.Implements(type, known.Compilation.GetSpecialType(SpecialType.System_IDisposable))
+                && !KnownTypes.Implements(type, known.IAsyncDisposable))
             {
                 return ReturnKind.Json;
             }
@@ -87,40 +89,29 @@ namespace Flagon.Generators.Shared
         }
 
         /// <summary>For a <c>Task&lt;T&gt;</c> or <c>ValueTask&lt;T&gt;</c> (<see cref="ReturnKind.Awaited"/>): how its T is written.</summary>
-        public static ReturnKind ClassifyAwaited(ITypeSymbol type) =>
-            type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1, Name: "Task" or "ValueTask" } generic
-                && generic.ContainingNamespace.ToDisplayString() == "System.Threading.Tasks"
-                && ClassifyReturn(generic.TypeArguments[0]) is var inner && IsAwaitable(inner)
+        public static ReturnKind ClassifyAwaited(KnownTypes known, ITypeSymbol type) =>
+            (KnownTypes.IsConstructed(type, known.TaskOfT) || KnownTypes.IsConstructed(type, known.ValueTaskOfT))
+                && ClassifyReturn(known, ((INamedTypeSymbol)type).TypeArguments[0]) is var inner && IsAwaitable(inner)
                     ? inner
                     : ReturnKind.Unsupported;
+
+        // Types of System.Threading.Tasks and System.IO (tasks, streams, files, watchers) are never data.
+        private static bool IsTaskOrIO(ITypeSymbol type) =>
+            KnownTypes.InNamespace(type, "System.Threading.Tasks") || KnownTypes.InNamespace(type, "System.IO");
 
         private static bool IsAwaitable(ReturnKind inner) =>
             inner is ReturnKind.String or ReturnKind.StringWithStatus or ReturnKind.Response or ReturnKind.Bytes or ReturnKind.StringWithHeaders
                 or ReturnKind.Json or ReturnKind.Result or ReturnKind.Stream;
-
-        private const string IResultName = "Microsoft.AspNetCore.Http.IResult";
-
-        private static bool IsOrDerives(ITypeSymbol type, string name)
-        {
-            for (var t = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated); t is not null; t = t.BaseType)
-            {
-                if (t.ToDisplayString() == name)
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
 
         /// <summary>
         /// Whether a request hook of <paramref name="kind"/> may return <paramref name="method"/>'s type: before-request
         /// hooks nothing, a string or a Response (an answer when not null); after-request hooks nothing or a Response;
         /// teardown hooks nothing; each also as a Task or ValueTask of it.
         /// </summary>
-        public static bool HookReturnFits(HookKind kind, IMethodSymbol method)
+        public static bool HookReturnFits(KnownTypes known, HookKind kind, IMethodSymbol method)
         {
-            var returned = method.ReturnsVoid ? ReturnKind.Void : ClassifyReturn(method.ReturnType);
-            var awaited = ClassifyAwaited(method.ReturnType);
+            var returned = method.ReturnsVoid ? ReturnKind.Void : ClassifyReturn(known, method.ReturnType);
+            var awaited = ClassifyAwaited(known, method.ReturnType);
             switch (kind)
             {
                 case HookKind.BeforeRequest:
@@ -143,16 +134,15 @@ namespace Flagon.Generators.Shared
             _ => "void or Task",
         };
 
-        private static bool IsHeaders(ITypeSymbol type) =>
-            type.AllInterfaces.Append(type as INamedTypeSymbol).Any(i => i is not null
-                && i.OriginalDefinition.ToDisplayString() == "System.Collections.Generic.IEnumerable<T>"
-                && i.TypeArguments[0].ToDisplayString() == "System.Collections.Generic.KeyValuePair<string, string>");
-
-        private static bool IsResponse(ITypeSymbol type)
+        // IEnumerable<KeyValuePair<string, string>>, or a type implementing it.
+        private static bool IsHeaders(KnownTypes known, ITypeSymbol type)
         {
-            for (var t = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated); t is not null; t = t.BaseType)
+            var enumerable = known.Compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T);
+            foreach (var candidate in type.AllInterfaces.Append(type as INamedTypeSymbol))
             {
-                if (t.ToDisplayString() == "Flagon.Response")
+                if (KnownTypes.IsConstructed(candidate, enumerable)
+                    && candidate!.TypeArguments[0] is INamedTypeSymbol pair && KnownTypes.IsConstructed(pair, known.KeyValuePairOfT)
+                    && pair.TypeArguments[0].SpecialType == SpecialType.System_String && pair.TypeArguments[1].SpecialType == SpecialType.System_String)
                 {
                     return true;
                 }

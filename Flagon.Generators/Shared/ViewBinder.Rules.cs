@@ -22,7 +22,7 @@ namespace Flagon.Generators.Shared
         /// and resolved here (the analyzers); without (null), any unknown name is taken as one and left for the app's
         /// model to resolve (the generator, whose views are read before the converters are).
         /// </remarks>
-        public static RuleSpec? BindRule(IMethodSymbol method, AttributeData attribute, List<BindingError> errors,
+        public static RuleSpec? BindRule(KnownTypes known, IMethodSymbol method, AttributeData attribute, List<BindingError> errors,
             IReadOnlyDictionary<string, CustomConverterSpec>? converters = null)
         {
             if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string pattern)
@@ -60,11 +60,11 @@ namespace Flagon.Generators.Shared
                         break;
                 }
             }
-            return BindRule(method, pattern, parsed, endpointName, methodList, defaultsText, strictSlashes, trailingSlash, errors, errorCount, converters);
+            return BindRule(known, method, pattern, parsed, endpointName, methodList, defaultsText, strictSlashes, trailingSlash, errors, errorCount, converters);
         }
 
         /// <summary>Binds a rule given by its parts (a [Route] attribute, or a literal AddUrlRule call).</summary>
-        public static RuleSpec? BindRule(IMethodSymbol method, string pattern, string? endpointName, IEnumerable<string>? methodList, string? defaultsText,
+        public static RuleSpec? BindRule(KnownTypes known, IMethodSymbol method, string pattern, string? endpointName, IEnumerable<string>? methodList, string? defaultsText,
             bool strictSlashes, int? trailingSlash, List<BindingError> errors, IReadOnlyDictionary<string, CustomConverterSpec>? converters = null)
         {
             int errorCount = errors.Count;
@@ -74,13 +74,13 @@ namespace Flagon.Generators.Shared
                 errors.Add(FromRuleError(ruleError, pattern, converters));
                 return null;
             }
-            return BindRule(method, pattern, parsed, endpointName, methodList, defaultsText, strictSlashes, trailingSlash, errors, errorCount, converters);
+            return BindRule(known, method, pattern, parsed, endpointName, methodList, defaultsText, strictSlashes, trailingSlash, errors, errorCount, converters);
         }
 
         private static ParsedRule Parse(string pattern, IReadOnlyDictionary<string, CustomConverterSpec>? converters) =>
             RuleParser.Parse(pattern, converters is null ? RuleParser.AnyConverter : converters.ContainsKey);
 
-        private static RuleSpec? BindRule(IMethodSymbol method, string pattern, ParsedRule parsed, string? endpointName, IEnumerable<string>? methodList,
+        private static RuleSpec? BindRule(KnownTypes known, IMethodSymbol method, string pattern, ParsedRule parsed, string? endpointName, IEnumerable<string>? methodList,
             string? defaultsText, bool strictSlashes, int? trailingSlash, List<BindingError> errors, int errorCount, IReadOnlyDictionary<string, CustomConverterSpec>? converters)
         {
             string endpoint = endpointName ?? ToSnakeCase(method.Name);
@@ -129,7 +129,7 @@ namespace Flagon.Generators.Shared
             {
                 return null;
             }
-            var arguments = BindArguments(method, variables, defaults, errors);
+            var arguments = BindArguments(known, method, variables, defaults, errors);
             if (arguments is null)
             {
                 return null;

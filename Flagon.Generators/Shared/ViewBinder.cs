@@ -15,19 +15,15 @@ namespace Flagon.Generators.Shared
     /// </summary>
     internal static partial class ViewBinder
     {
-        public const string RouteAttributeName = "Flagon.RouteAttribute";
-        public const string BlueprintAttributeName = "Flagon.BlueprintAttribute";
-
         /// <summary>The [Blueprint] attribute of <paramref name="type"/>, or null: the one place that says whether a class is a blueprint.</summary>
-        public static AttributeData? BlueprintAttribute(INamedTypeSymbol type) =>
-            type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == BlueprintAttributeName);
+        public static AttributeData? BlueprintAttribute(KnownTypes known, INamedTypeSymbol type) => KnownTypes.Attribute(type, known.BlueprintAttribute);
 
         /// <summary>Whether <paramref name="type"/> is a [Blueprint] class.</summary>
-        public static bool IsBlueprint(INamedTypeSymbol type) => BlueprintAttribute(type) is not null;
+        public static bool IsBlueprint(KnownTypes known, INamedTypeSymbol type) => BlueprintAttribute(known, type) is not null;
 
         /// <summary>The name in [Blueprint("name")] of <paramref name="type"/>, or null for a class that is not a blueprint.</summary>
-        public static string? BlueprintName(INamedTypeSymbol type) =>
-            BlueprintAttribute(type) is { } blueprint && blueprint.ConstructorArguments.Length == 1 && blueprint.ConstructorArguments[0].Value is string name
+        public static string? BlueprintName(KnownTypes known, INamedTypeSymbol type) =>
+            BlueprintAttribute(known, type) is { } blueprint && blueprint.ConstructorArguments.Length == 1 && blueprint.ConstructorArguments[0].Value is string name
                 ? name
                 : null;
 
@@ -70,7 +66,7 @@ namespace Flagon.Generators.Shared
             : null;
 
         /// <summary>Checks what is wrong with the view as a whole (return type, accessibility, construction).</summary>
-        public static void CheckView(IMethodSymbol method, List<BindingError> errors)
+        public static void CheckView(KnownTypes known, IMethodSymbol method, List<BindingError> errors)
         {
             if (NotCallableBecause(method) is { } why)
             {
@@ -81,7 +77,7 @@ namespace Flagon.Generators.Shared
                 errors.Add(new BindingError(DiagnosticDescriptors.ViewNotCallable, ErrorTarget.Method, 0, 0, null, method.Name,
                     $"it is an instance method, so '{method.ContainingType.Name}' needs a public constructor (or make the view static)"));
             }
-            if (ClassifyReturn(method.ReturnType) is ReturnKind.Unsupported or ReturnKind.Task)
+            if (ClassifyReturn(known, method.ReturnType) is ReturnKind.Unsupported or ReturnKind.Task)
             {
                 errors.Add(new BindingError(DiagnosticDescriptors.UnsupportedReturnType, ErrorTarget.Method, 0, 0, null, method.Name,
                     method.ReturnType.ToDisplayString()));
