@@ -320,10 +320,12 @@ namespace Flagon.Generators
             }
 
             public static AppSpec BuildApp(ImmutableArray<ViewSpec> views, ImmutableArray<BlueprintSpec> blueprints, ImmutableArray<ErrorHandlerSpec> errorHandlers,
-                ImmutableArray<UrlRuleCallSpec> urlRuleCalls, ImmutableArray<HookSpec> hooks, ImmutableArray<CustomConverterSpec> converters)
+                ImmutableArray<UrlRuleCallSpec> urlRuleCalls, ImmutableArray<HookSpec> hooks, ImmutableArray<CustomConverterSpec> converters,
+                EquatableArray<CustomConverterSpec> referencedConverters = default)
             {
+                // The program's own converters first: a name it declares is its own, even if a library declares it too.
                 var byName = new Dictionary<string, CustomConverterSpec>(StringComparer.Ordinal);
-                foreach (var converter in converters.OrderBy(c => c.TypeName, StringComparer.Ordinal))
+                foreach (var converter in converters.OrderBy(c => c.TypeName, StringComparer.Ordinal).Concat(referencedConverters))
                 {
                     if (!byName.ContainsKey(converter.Name))
                     {

@@ -74,6 +74,10 @@ namespace Flagon.Generators
                 .Where(static converter => converter is not null)
                 .Select(static (converter, _) => converter!)
                 .WithTrackingName(TrackingNames.Converters);
+            // The converters of the libraries the program references (read once per library; unchanged references, cached).
+            var referencedConverters = context.CompilationProvider
+                .Select(static (compilation, _) => ConverterTypes.InReferences(compilation))
+                .WithTrackingName(TrackingNames.ReferencedConverters);
 
             var hooks = Hook(context, KnownTypes.BeforeRequestAttributeName, HookKind.BeforeRequest).Collect()
                 .Combine(Hook(context, KnownTypes.AfterRequestAttributeName, HookKind.AfterRequest).Collect())
@@ -85,9 +89,9 @@ namespace Flagon.Generators
                 .Combine(errorHandlers.Collect())
                 .Combine(urlRuleCalls.Collect())
                 .Combine(hooks)
-                .Combine(converters.Collect())
+                .Combine(converters.Collect().Combine(referencedConverters))
                 .Select(static (all, _) => Parser.BuildApp(all.Left.Left.Left.Left.Left, all.Left.Left.Left.Left.Right, all.Left.Left.Left.Right, all.Left.Left.Right,
-                    all.Left.Right, all.Right))
+                    all.Left.Right, all.Right.Left, all.Right.Right))
                 .WithTrackingName(TrackingNames.AppModel);
 
             // One output per generated file, each from the part of the model it is written from: an edit in a
@@ -113,9 +117,13 @@ namespace Flagon.Generators
                 }
             });
 
-            // The program's own converters, registered by name when it starts: rules added at run time can name them.
+            // The program's converters (its own, then its libraries'), registered by name when it starts: rules added at
+            // run time can name them. Registered in that order, so that a name the program declares is its own.
             var converterList = converters.Collect()
-                .Select(static (all, _) => all.OrderBy(c => c.Name, System.StringComparer.Ordinal).ThenBy(c => c.TypeName, System.StringComparer.Ordinal).ToEquatableArray());
+                .Combine(referencedConverters)
+                .Select(static (all, _) => all.Right
+                    .Concat(all.Left.OrderBy(c => c.Name, System.StringComparer.Ordinal).ThenBy(c => c.TypeName, System.StringComparer.Ordinal))
+                    .ToEquatableArray());
             context.RegisterSourceOutput(converterList, static (spc, list) =>
             {
                 if (list.Count > 0)

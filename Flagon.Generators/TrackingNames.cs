@@ -9,6 +9,7 @@ namespace Flagon.Generators
         public const string UrlRuleCalls = "Flagon.UrlRuleCalls";
         public const string Hooks = "Flagon.Hooks";
         public const string Converters = "Flagon.Converters";
+        public const string ReferencedConverters = "Flagon.ReferencedConverters";
         public const string AppModel = "Flagon.AppModel";
         public const string AppTable = "Flagon.AppTable";
         public const string AppParts = "Flagon.AppParts";

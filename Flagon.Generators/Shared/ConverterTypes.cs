@@ -54,7 +54,7 @@ namespace Flagon.Generators.Shared
         }
 
         /// <summary>
-        /// The converters of <paramref name="compilation"/>'s own source, by name, looked up only when first read: rules
+        /// The converters of <paramref name="compilation"/>'s own source and then its references, by name, looked up only when first read: rules
         /// that name only Werkzeug's converters (nearly all) never pay for the search of the compilation's types.
         /// </summary>
         public static IReadOnlyDictionary<string, CustomConverterSpec> Lazily(Compilation compilation) => new LazyConverters(compilation);
@@ -76,6 +76,73 @@ namespace Flagon.Generators.Shared
             public bool TryGetValue(string key, out CustomConverterSpec value) => All.TryGetValue(key, out value!);
             public IEnumerator<KeyValuePair<string, CustomConverterSpec>> GetEnumerator() => All.GetEnumerator();
             System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+        }
+
+        /// <summary>
+        /// The converters that the assemblies <paramref name="compilation"/> references declare (public classes with
+        /// [RouteConverter] in a library built against Flagon), ordered by name: read once per referenced assembly, so a
+        /// new compilation with the same references costs a lookup per reference.
+        /// </summary>
+        public static EquatableArray<CustomConverterSpec> InReferences(Compilation compilation)
+        {
+            var known = KnownTypes.Of(compilation);
+            var attributeType = known.RouteConverterAttribute;
+            if (attributeType is null)
+            {
+                return EquatableArray<CustomConverterSpec>.Empty;
+            }
+            var runtime = attributeType.ContainingAssembly;
+            List<CustomConverterSpec>? found = null;
+            foreach (var reference in compilation.References)
+            {
+                if (compilation.GetAssemblyOrModuleSymbol(reference) is not IAssemblySymbol assembly
+                    || SymbolEqualityComparer.Default.Equals(assembly, runtime))
+                {
+                    continue;
+                }
+                var declared = ReferencedCache.GetValue(assembly, a => Declared(a, runtime, known));
+                if (declared.Length > 0)
+                {
+                    (found ??= new List<CustomConverterSpec>()).AddRange(declared);
+                }
+            }
+            return found is null
+                ? EquatableArray<CustomConverterSpec>.Empty
+                : found.OrderBy(c => c.Name, System.StringComparer.Ordinal).ThenBy(c => c.TypeName, System.StringComparer.Ordinal).ToEquatableArray();
+        }
+
+        private static readonly ConditionalWeakTable<IAssemblySymbol, CustomConverterSpec[]> ReferencedCache =
+            new ConditionalWeakTable<IAssemblySymbol, CustomConverterSpec[]>();
+
+        // The converters one referenced assembly declares; none without looking when it was not built against Flagon.
+        private static CustomConverterSpec[] Declared(IAssemblySymbol assembly, IAssemblySymbol runtime, KnownTypes known)
+        {
+            if (!assembly.Modules.Any(m => m.ReferencedAssemblies.Any(r => r.Name == runtime.Name)))
+            {
+                return System.Array.Empty<CustomConverterSpec>();
+            }
+            var result = new List<CustomConverterSpec>();
+            var pending = new Stack<INamespaceOrTypeSymbol>();
+            pending.Push(assembly.GlobalNamespace);
+            while (pending.Count > 0)
+            {
+                foreach (var member in pending.Pop().GetMembers())
+                {
+                    if (member is INamespaceSymbol ns)
+                    {
+                        pending.Push(ns);
+                    }
+                    else if (member is INamedTypeSymbol { TypeKind: TypeKind.Class, DeclaredAccessibility: Accessibility.Public } type)
+                    {
+                        pending.Push(type);
+                        if (KnownTypes.Attribute(type, known.RouteConverterAttribute) is { } attribute && Read(known, type, attribute) is { } spec)
+                        {
+                            result.Add(spec);
+                        }
+                    }
+                }
+            }
+            return result.ToArray();
         }
 
         /// <summary>The converters of <paramref name="compilation"/>'s own source, by name (computed once per compilation).</summary>
@@ -109,6 +176,14 @@ namespace Flagon.Generators.Shared
                         {
                             result.Add(spec.Name, spec);
                         }
+                    }
+                }
+                // Then the libraries': a name the program's own source declares is its own.
+                foreach (var spec in InReferences(c))
+                {
+                    if (!result.ContainsKey(spec.Name))
+                    {
+                        result.Add(spec.Name, spec);
                     }
                 }
                 return result;

@@ -46,7 +46,7 @@ public class IncrementalityTests
         """;
 
     private static readonly string[] TrackedSteps = [TrackingNames.Views, TrackingNames.Blueprints, TrackingNames.ErrorHandlers, TrackingNames.UrlRuleCalls, TrackingNames.Hooks, TrackingNames.AppModel,
-        TrackingNames.AppTable, TrackingNames.AppParts, TrackingNames.UrlRuleTables, TrackingNames.BlueprintTables];
+        TrackingNames.AppTable, TrackingNames.AppParts, TrackingNames.UrlRuleTables, TrackingNames.BlueprintTables, TrackingNames.ReferencedConverters];
 
     [Fact]
     public void An_edit_inside_a_view_body_leaves_every_tracked_step_cached()

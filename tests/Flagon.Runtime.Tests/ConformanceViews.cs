@@ -118,6 +118,10 @@ public static class ConformanceViews
     [Route("/between/<isodate:start>_<isodate:end>")]
     public static string Between(DateOnly start, DateOnly end) => $"between start={start:yyyy-MM-dd} end={end:yyyy-MM-dd}";
 
+    // A converter of a library the program references (tests/ConverterLibrary).
+    [Route("/books/<isbn:code>")]
+    public static string Book(string code) => $"book code={code}";
+
     [Route("/items/<uuid:id>")]
     public static string Item(Guid id) => $"item id={id}";
 

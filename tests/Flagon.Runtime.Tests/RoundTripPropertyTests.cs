@@ -56,7 +56,10 @@ public class RoundTripPropertyTests(RouteHarness harness) : IClassFixture<RouteH
         Gen.Select(Text, Text)
             .Select((d, n) => new Case("download", () => UrlFor.Download(dir: d, name: n), $"download dir={d} name={n}")),
         Text.Select(p => new Case("tree", () => UrlFor.Tree(p: p), $"tree p={p}")),
-        // Converters of the program's own.
+        // A converter of a referenced library, and converters of the program's own.
+        Gen.Long[0, 999_999_999_999].Select(n => n.ToString("D12", CultureInfo.InvariantCulture))
+            .Select(d => d + ConverterLibrary.IsbnConverter.CheckDigit(d))
+            .Select(code => new Case("book", () => UrlFor.Book(code: code), $"book code={code}")),
         Gen.Date.Select(d => DateOnly.FromDateTime(d))
             .Select(d => new Case("day", () => UrlFor.Day(day: d), $"day day={d:yyyy-MM-dd}")),
         Gen.Select(Gen.Date, Gen.Date).Select((a, b) => (DateOnly.FromDateTime(a), DateOnly.FromDateTime(b)))
@@ -65,7 +68,7 @@ public class RoundTripPropertyTests(RouteHarness harness) : IClassFixture<RouteH
 
     private static readonly string[] Endpoints =
         ["page", "signed", "in_range", "year", "big", "float", "item", "color", "shade", "lang", "user_by_name", "export", "secret", "cafe", "file",
-         "month", "report", "span", "download", "tree", "day", "between"];
+         "month", "report", "span", "download", "tree", "book", "day", "between"];
 
     [Fact]
     public void Matching_a_built_url_gives_back_the_endpoint_and_values() => RoundTrips(Transport.InProcess, Cases);

@@ -102,6 +102,9 @@ public class RoutingConformanceTests(RouteHarness harness) : IClassFixture<Route
         { "GET", "/tree/a/b", 308, null },
 
         // Converters of the program's own: matched by their TryParse, ranked before string at equal weight.
+        { "GET", "/books/9780306406157", 200, "book code=9780306406157" },
+        { "GET", "/books/9780306406158", 404, null }, // a wrong check digit: the library's TryParse refuses it
+        { "GET", "/books/978030640615", 404, null },
         { "GET", "/day/2024-05-01", 200, "day day=2024-05-01" },
         { "GET", "/day/2024-13-01", 404, null },
         { "GET", "/day/yesterday", 404, null },

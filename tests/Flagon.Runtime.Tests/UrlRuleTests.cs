@@ -158,6 +158,22 @@ public class UrlRuleTests
     }
 
     [Fact]
+    public async Task A_run_time_rule_may_name_a_converter_of_a_referenced_library()
+    {
+        var app = new BareApp();
+        string rule = "/b/<isbn:code>";
+        app.AddUrlRule(rule, (string code) => $"book {code}", endpoint: "book");
+
+        Assert.Equal((200, "book 9780306406157"), await SendAsync(app, "GET", "/b/9780306406157"));
+        Assert.Equal(404, (await SendAsync(app, "GET", "/b/9780306406158")).Status);
+        using (app.AppContext())
+        {
+            Assert.Equal("/b/9780306406157", Url.For("book", new { code = "9780306406157" }));
+            Assert.Throws<UrlBuildException>(() => Url.For("book", new { code = "9780306406158" }));
+        }
+    }
+
+    [Fact]
     public void Urls_are_built_for_both_kinds()
     {
         var app = CreateApp("/dynamic/<int:pk>");
@@ -176,7 +192,7 @@ public class UrlRuleTests
     {
         { "page", null, "FLG0001: The rule 'page' must start with '/'" },
         { "/page/<int:pk", null, "FLG0002: The rule '/page/<int:pk' is not valid: '<' without a matching '>'" },
-        { "/page/<integer:pk>", null, "FLG0003: The rule '/page/<integer:pk>' uses the unknown converter 'integer'; known converters are string, int, float, path, uuid, any, isodate, regex and slug" },
+        { "/page/<integer:pk>", null, "FLG0003: The rule '/page/<integer:pk>' uses the unknown converter 'integer'; known converters are string, int, float, path, uuid, any, isbn, isodate, regex and slug" },
         { "/page/<isodate:pk>", null, "FLG0103: The rule variable 'pk' uses the converter 'isodate', which cannot bind to the parameter type 'int'" },
         { "/page/<slug(size=3):pk>", null, "FLG0005: The rule '/page/<slug(size=3):pk>' gives the converter 'slug' invalid arguments: no constructor of SlugConverter takes (size=3)" },
         { "/page/<pk>/<pk>", null, "FLG0004: The rule '/page/<pk>/<pk>' names the variable 'pk' more than once" },
