@@ -47,7 +47,8 @@ public partial class App
     [EditorBrowsable(EditorBrowsableState.Never)]
     public App AddRouteTable(RouteTable table)
     {
-        CheckSetup();
+        // The user wrote AddUrlRule: the error names it, not the generated call it became.
+        CheckSetup(nameof(AddUrlRule));
         ArgumentNullException.ThrowIfNull(table);
         router.AddTable(table);
         table.AddHandlers(scaffold);
