@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 
 namespace Flagon;
 
@@ -13,7 +14,7 @@ public partial class App
     /// </summary>
     /// <param name="value">What the view returned.</param>
     /// <returns>
-    /// A <see cref="Response"/> returned as is; a string as <c>text/html</c>; <c>(string, int)</c> as body and status;
+    /// A <see cref="Response"/> returned as is; a string (or a field's <see cref="StringValues"/>) as <c>text/html</c>; <c>(string, int)</c> as body and status;
     /// bytes as the body; an <see cref="IResult"/> executed; anything else as JSON with <see cref="JsonOptions"/>.
     /// </returns>
     /// <exception cref="InvalidOperationException">The value is null: a view must return something.</exception>
@@ -24,6 +25,8 @@ public partial class App
         null => throw new InvalidOperationException("The view returned null; return a string, a Response, or a value to send as JSON."),
         Response response => response,
         string text => new Response(text),
+        StringValues { Count: > 0 } field => new Response(field[0] ?? string.Empty),
+        StringValues => throw new InvalidOperationException("The view returned an empty StringValues (a query or form field that was not sent); return a string, a Response, or a value to send as JSON."),
         ValueTuple<string, int> pair => new Response(pair.Item1, pair.Item2),
         byte[] bytes => new Response((ReadOnlyMemory<byte>)bytes),
         ReadOnlyMemory<byte> memory => new Response(memory),

@@ -92,6 +92,8 @@ namespace Flagon.Generators.Shared
         public INamedTypeSymbol? KeyValuePairOfT => Get(Known.KeyValuePairOfT, "System.Collections.Generic.KeyValuePair`2");
         public INamedTypeSymbol? IDictionaryOfT => Get(Known.IDictionaryOfT, "System.Collections.Generic.IDictionary`2");
         public INamedTypeSymbol? IReadOnlyDictionaryOfT => Get(Known.IReadOnlyDictionaryOfT, "System.Collections.Generic.IReadOnlyDictionary`2");
+        /// <summary><c>Microsoft.Extensions.Primitives.StringValues</c>: what <c>Request.Args["q"]</c> and <c>Request.Form["q"]</c> give.</summary>
+        public INamedTypeSymbol? StringValues => Get(Known.StringValues, "Microsoft.Extensions.Primitives.StringValues");
         public INamedTypeSymbol? HttpContext => Get(Known.HttpContext, "Microsoft.AspNetCore.Http.HttpContext");
         public INamedTypeSymbol? HttpRequest => Get(Known.HttpRequest, "Microsoft.AspNetCore.Http.HttpRequest");
         public INamedTypeSymbol? HttpResponse => Get(Known.HttpResponse, "Microsoft.AspNetCore.Http.HttpResponse");
@@ -290,6 +292,7 @@ namespace Flagon.Generators.Shared
             KeyValuePairOfT,
             IDictionaryOfT,
             IReadOnlyDictionaryOfT,
+            StringValues,
             HttpContext,
             HttpRequest,
             HttpResponse,

@@ -11,7 +11,9 @@ namespace Flagon.Generators.Shared
     {
         public static ReturnKind ClassifyReturn(KnownTypes known, ITypeSymbol type)
         {
-            if (type.SpecialType == SpecialType.System_String)
+            // Text, and a query or form field (Request.Args["q"]), written as Flask writes request.args["q"]: its first
+            // value, as text, not as a JSON array (ResponseWriter's StringValues overload).
+            if (type.SpecialType == SpecialType.System_String || KnownTypes.Is(type, known.StringValues))
             {
                 return ReturnKind.String;
             }

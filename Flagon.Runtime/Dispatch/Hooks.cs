@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Microsoft.Extensions.Primitives;
 
 namespace Flagon.Dispatch;
 
@@ -11,6 +12,9 @@ public static class Hooks
 {
     /// <summary>A before-request hook's text: an answer when not null.</summary>
     public static ValueTask<Response?> Before(string? answer) => new(answer is null ? null : new Response(answer));
+
+    /// <summary>A before-request hook's query or form field: its first value is the answer when it has one.</summary>
+    public static ValueTask<Response?> Before(StringValues answer) => new(answer.Count == 0 ? null : new Response(answer[0] ?? string.Empty));
 
     /// <summary>A before-request hook's response: the answer when not null.</summary>
     public static ValueTask<Response?> Before(Response? answer) => new(answer);
@@ -39,6 +43,8 @@ public static class Hooks
     {
         null => null,
         string text => new Response(text),
+        StringValues { Count: 0 } => null,
+        StringValues field => new Response(field[0] ?? string.Empty),
         Response response => response,
         _ => throw new InvalidOperationException($"A before-request hook returned a {value.GetType().Name}; return a string, a Response, or null."),
     };

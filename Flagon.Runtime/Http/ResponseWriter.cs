@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text;
 using Flagon.Contexts;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 
 namespace Flagon.Http;
 
@@ -63,6 +64,14 @@ public static class ResponseWriter
         response.ContentType = HtmlContentType;
         return WriteUtf8Body(context, body);
     }
+
+    /// <summary>
+    /// Writes a query or form field a view returned (<c>return Request.Args["q"];</c>) as text: its first value, as Flask
+    /// writes <c>request.args["q"]</c>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The field has no value (it was not sent): a view must return something.</exception>
+    public static ValueTask WriteString(HttpContext context, StringValues field, int status = StatusCodes.Status200OK) =>
+        WriteString(context, field.Count == 0 ? null : field[0] ?? string.Empty, status);
 
     /// <summary>Writes a view's <c>(body, status)</c> tuple (Flask's <c>return 'Error', 404</c>).</summary>
     public static ValueTask WriteString(HttpContext context, (string? Body, int Status) response) =>

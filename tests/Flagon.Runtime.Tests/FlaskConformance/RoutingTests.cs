@@ -138,7 +138,7 @@ public class RoutingTests
     public async Task Routing_redirect_keeps_the_form()
     {
         var app = new FlaskApp();
-        app.AddUrlRule("/user/", () => Request.Form["status"].ToString(), endpoint: "user", methods: ["GET", "POST"]);
+        app.AddUrlRule("/user/", () => Request.Form["status"], endpoint: "user", methods: ["GET", "POST"]);
 
         var rv = await app.Client.Post("/user", form: [new("status", "success")]);
         Assert.Equal(308, rv.Status);
@@ -188,6 +188,28 @@ public class RoutingTests
 
         Assert.Equal("a", (await app.Client.Get("/")).Text);
         Assert.Equal("b", (await app.Client.Get("/b/")).Text);
+    }
+
+    // Not a Flask test: Flask's idiom `return request.args["q"]` gives the field's first value as text, compiled
+    // (a lambda with a literal rule) and added at run time (a computed rule); a before-request hook's the same way.
+    [Fact]
+    public async Task A_view_returning_a_query_field_answers_its_first_value_as_text()
+    {
+        var app = new FlaskApp();
+        app.AddUrlRule("/q", () => Request.Args["q"], endpoint: "q");
+        string computed = "/" + "form";
+        app.AddUrlRule(computed, () => Request.Form["f"], endpoint: "form", methods: ["POST"]);
+
+        var rv = await app.Client.Get("/q?q=a&q=b");
+        Assert.Equal((200, "a", "text/html; charset=utf-8"), (rv.Status, rv.Text, rv.Header("Content-Type")));
+        Assert.Equal("x y", (await app.Client.Post("/form", form: [new("f", "x y")])).Text);
+        // A field that was not sent is a view that returned nothing: an error, as Flask's None.
+        Assert.Equal(500, (await app.Client.Get("/q")).Status);
+        Assert.Equal(500, (await app.Client.Post("/form", form: [new("g", "1")])).Status);
+
+        // What generated code calls for a [BeforeRequest] hook returning a field: its first value answers, no value does not.
+        Assert.Equal("early", (await Flagon.Dispatch.Hooks.Before(new Microsoft.Extensions.Primitives.StringValues(["early", "late"])))?.Text);
+        Assert.Null(await Flagon.Dispatch.Hooks.Before(Microsoft.Extensions.Primitives.StringValues.Empty));
     }
 
     private sealed class ClassView
