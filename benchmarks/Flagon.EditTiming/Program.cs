@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.Text;
 // Times Flagon's generator in process on a project written by analyzer-timing/generate.py: full runs (as a
 // command-line build starts them), with and without the files the generator wrote before in this process
 // (EmittedFiles), and edits with one driver kept (as an IDE runs it). A binding probe runs first and takes the
-// compiler's binding of the views.
+// compiler's binding of the views. FLAGON_FIRST_RUN_ONLY=1 stops after the first run (for a profiler).
 if (args.Length != 1 || !Directory.Exists(args[0]))
 {
     Console.Error.WriteLine("usage: Flagon.EditTiming <folder of a generated project>");
@@ -92,6 +92,14 @@ for (int i = 0; i < 7; i++)
     var driver = NewDriver().RunGenerators(NewCompilation());
     full.Add(Times(driver));
     generatedSize = driver.GetRunResult().GeneratedTrees.Sum(t => t.Length);
+    if (Environment.GetEnvironmentVariable("FLAGON_FIRST_RUN_ONLY") == "1")
+    {
+        // One run in a new process, for a profiler (dotnet-trace): what a build in a new compiler process pays.
+        Console.WriteLine($"full run, first (JIT): binding probe {full[0].Probe:F0} ms, RouteGenerator {full[0].Route:F0} ms; "
+            + $"garbage collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms; "
+            + $"JIT {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms for {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in the process");
+        return 0;
+    }
 }
 // The same project again in the same process (a build in the warm compiler server): unchanged files are kept.
 var kept = new List<(double Probe, double Route, double All)>();
