@@ -427,7 +427,17 @@ namespace Flagon.Generators
                 {
                     var methods = string.Join(", ", r.Rule.Methods.Select(MatcherEmitter.Literal));
                     // The app's own rules say which view class they come from: an app may serve some classes only.
-                    string viewClass = split ? $" {{ ViewClass = {MatcherEmitter.Literal(r.View.ContainingType.Replace("global::", string.Empty))} }}" : string.Empty;
+                    var initializers = new List<string>();
+                    if (split)
+                    {
+                        initializers.Add($"ViewClass = {MatcherEmitter.Literal(r.View.ContainingType.Replace("global::", string.Empty))}");
+                    }
+                    if (r.Rule.ExplicitHead)
+                    {
+                        // It answers HEAD before a GET rule of the same path in another table (RuleRanks).
+                        initializers.Add("ExplicitHead = true");
+                    }
+                    string viewClass = initializers.Count > 0 ? $" {{ {string.Join(", ", initializers)} }}" : string.Empty;
                     w.WriteLine($"new({MatcherEmitter.Literal(r.Rule.Endpoint)}, {MatcherEmitter.Literal(r.Rule.Pattern)}, [{methods}]){viewClass}, // {r.Index}");
                 }
                 w.Indent--;

@@ -12,6 +12,12 @@ public sealed record Rule(string Endpoint, string Pattern, IReadOnlyList<string>
     /// <summary>The blueprint the rule is mounted with, or null for the app's own views.</summary>
     public string? Blueprint { get; init; }
 
+    /// <summary>
+    /// Whether the rule lists <c>HEAD</c> itself (not only implied by <c>GET</c>): such a rule answers <c>HEAD</c>
+    /// before a <c>GET</c> rule of the same path, as in Werkzeug, whichever table or order either comes from.
+    /// </summary>
+    public bool ExplicitHead { get; init; }
+
     /// <summary>For the app's own views: the class the view is declared in (<c>MyApp.FrontendViews</c>), which <see cref="App.ServeViews(Type[])"/> chooses by.</summary>
     public string? ViewClass { get; init; }
 

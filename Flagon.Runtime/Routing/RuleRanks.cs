@@ -22,19 +22,21 @@ internal sealed class RuleRanks
     /// <summary>Ranks every rule of <paramref name="tables"/>; equal rules keep the tables' order.</summary>
     public static RuleRanks For(IReadOnlyList<RouteTable> tables)
     {
-        var entries = new List<(int Table, int Rule, List<PartSpec> Parts, List<ConverterKey> Keys)>();
+        var entries = new List<(int Table, int Rule, List<PartSpec> Parts, List<ConverterKey> Keys, bool ExplicitHead)>();
         for (int t = 0; t < tables.Count; t++)
         {
             for (int r = 0; r < tables[t].Rules.Count; r++)
             {
                 var parsed = RuleParser.Parse(tables[t].Rules[r].Pattern, RuleParser.AnyConverter);
                 var keys = tables[t].EndpointMetadata(r).OfType<RuleVariable>().Select(v => new ConverterKey(v.Converter, v.Arguments)).ToList();
-                entries.Add((t, r, parsed.Error is null ? RuleParts.Split(parsed) : [], keys));
+                entries.Add((t, r, parsed.Error is null ? RuleParts.Split(parsed) : [], keys, tables[t].Rules[r].ExplicitHead));
             }
         }
         entries.Sort((a, b) =>
         {
             int c = RuleOrder.CompareRules(a.Parts, a.Keys, b.Parts, b.Keys);
+            // Werkzeug: of two rules of the same path, the one that lists HEAD itself answers HEAD first.
+            if (c == 0) c = b.ExplicitHead.CompareTo(a.ExplicitHead);
             if (c == 0) c = a.Table.CompareTo(b.Table);
             return c != 0 ? c : a.Rule.CompareTo(b.Rule);
         });

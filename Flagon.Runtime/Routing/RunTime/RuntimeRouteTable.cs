@@ -74,7 +74,7 @@ internal sealed class RuntimeRouteTable : RouteTable
         {
             methodNames.Add(m);
         }
-        var rule = new Rule(endpoint ?? Generators.Shared.EndpointNames.FromMethod(view.Method.Name), pattern, [.. set]);
+        var rule = new Rule(endpoint ?? Generators.Shared.EndpointNames.FromMethod(view.Method.Name), pattern, [.. set]) { ExplicitHead = explicitHead };
         entries.Add(new Entry(rule, parts, patterns, variables, view, parameters, defaultValues, automaticOptions, strictSlashes) { Added = entries.Count, ExplicitHead = explicitHead });
         // Kept in Werkzeug's order, so the first rule that matches is the one Werkzeug would pick (stable: equal
         // rules stay in the order added).

@@ -212,6 +212,45 @@ public class RoutingTests
         Assert.Null(await Flagon.Dispatch.Hooks.Before(Microsoft.Extensions.Primitives.StringValues.Empty));
     }
 
+    // Werkzeug: a rule that lists HEAD itself answers HEAD before a GET rule's implied HEAD at the same path, whichever
+    // was added first, and also when the two rules are in different tables (each literal AddUrlRule is compiled apart,
+    // a computed one is a run-time rule).
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public async Task An_explicit_head_rule_answers_head_whatever_the_order_and_table(bool headFirst, bool runTime)
+    {
+        var app = new FlaskApp();
+        string rule = runTime ? string.Concat("/", "x") : "/x";
+        void AddGet() => app.AddUrlRule("/x", () => new Response("get") { Headers = { ["X-View"] = "get" } }, endpoint: "get");
+        void AddHead()
+        {
+            if (runTime)
+            {
+                app.AddUrlRule(rule, () => new Response("") { Headers = { ["X-View"] = "head" } }, endpoint: "head", methods: ["HEAD"]);
+            }
+            else
+            {
+                app.AddUrlRule("/x", () => new Response("") { Headers = { ["X-View"] = "head" } }, endpoint: "head", methods: ["HEAD"]);
+            }
+        }
+        if (headFirst)
+        {
+            AddHead();
+            AddGet();
+        }
+        else
+        {
+            AddGet();
+            AddHead();
+        }
+
+        Assert.Equal("head", (await app.Client.Open("HEAD", "/x")).Header("X-View"));
+        Assert.Equal("get", (await app.Client.Get("/x")).Header("X-View"));
+    }
+
     private sealed class ClassView
     {
         public ClassView(App app)
