@@ -14,7 +14,7 @@ public sealed record Rule(string Endpoint, string Pattern, IReadOnlyList<string>
 
     /// <summary>
     /// Whether the rule lists <c>HEAD</c> itself (not only implied by <c>GET</c>): such a rule answers <c>HEAD</c>
-    /// before a <c>GET</c> rule of the same path, as in Werkzeug, whichever table or order either comes from.
+    /// before a <c>GET</c> rule of the same path, whichever table or order either comes from.
     /// </summary>
     public bool ExplicitHead { get; init; }
 

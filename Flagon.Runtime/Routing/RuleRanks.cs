@@ -35,7 +35,7 @@ internal sealed class RuleRanks
         entries.Sort((a, b) =>
         {
             int c = RuleOrder.CompareRules(a.Parts, a.Keys, b.Parts, b.Keys);
-            // Werkzeug: of two rules of the same path, the one that lists HEAD itself answers HEAD first.
+            // Of two rules of the same path, the one that lists HEAD itself answers HEAD first (docs/routing.md, Methods).
             if (c == 0) c = b.ExplicitHead.CompareTo(a.ExplicitHead);
             if (c == 0) c = a.Table.CompareTo(b.Table);
             return c != 0 ? c : a.Rule.CompareTo(b.Rule);

@@ -212,8 +212,8 @@ public class RoutingTests
         Assert.Null(await Flagon.Dispatch.Hooks.Before(Microsoft.Extensions.Primitives.StringValues.Empty));
     }
 
-    // Werkzeug: a rule that lists HEAD itself answers HEAD before a GET rule's implied HEAD at the same path, whichever
-    // was added first, and also when the two rules are in different tables (each literal AddUrlRule is compiled apart,
+    // Not a Flask test (Werkzeug takes whichever rule was registered first): in Flagon a rule that lists HEAD itself
+    // answers HEAD before a GET rule's implied HEAD at the same path (docs/routing.md, Methods), whichever was added first, and also when the two rules are in different tables (each literal AddUrlRule is compiled apart,
     // a computed one is a run-time rule).
     [Theory]
     [InlineData(false, false)]
