@@ -76,9 +76,8 @@ namespace Flagon.Generators
                 var w = text.Writer;
                 WriteHeader(w);
                 string partClass = AppParts.ClassName(part.TypeName);
+                // Numbered by AppParts (Local: the part's invoke methods); an endpoint's rules build in match order (RuleOrder).
                 var rules = AppParts.Rules(part.Views);
-                // Build order among one endpoint's rules is the matcher's; numbering this class's rules alone keeps it.
-                RouteTree.Build(rules).Number();
                 var names = part.Endpoints.ToDictionary(e => e.Endpoint, e => e.MethodName);
                 var endpoints = UrlForEmitter.Endpoints(rules)
                     .Where(e => names.ContainsKey(e.Name))

@@ -105,11 +105,15 @@ namespace Flagon.Generators.Emitters
             }
             var child = new RouteTree();
             Converters[child] = converters;
+            Keys[child] = converters.Select(c => c.Key).ToList();
             Dynamic.Add(new KeyValuePair<PartSpec, RouteTree>(key, child));
             return child;
         }
 
         private Dictionary<RouteTree, EquatableArray<ConverterSpec>> Converters { get; } = new Dictionary<RouteTree, EquatableArray<ConverterSpec>>();
+
+        // What the order needs of each dynamic child's converters, read once per child rather than at every comparison.
+        private Dictionary<RouteTree, List<Shared.ConverterKey>> Keys { get; } = new Dictionary<RouteTree, List<Shared.ConverterKey>>();
 
         /// <summary>The converters on the transition into <paramref name="child"/>, one per variable of its part.</summary>
         public EquatableArray<ConverterSpec> ConvertersOf(RouteTree child) => Converters[child];
@@ -117,10 +121,16 @@ namespace Flagon.Generators.Emitters
         private void Sort()
         {
             // Rules of the same path: one that names HEAD itself answers HEAD before a GET rule's implied HEAD.
-            var ordered = Rules.OrderBy(r => r.Rule.ExplicitHead ? 0 : 1).ToList();
-            Rules.Clear();
-            Rules.AddRange(ordered);
-            Dynamic.Sort((a, b) => Compare(a.Key, Converters[a.Value], b.Key, Converters[b.Value]));
+            if (Rules.Count > 1 && Rules.Any(r => r.Rule.ExplicitHead))
+            {
+                var ordered = Rules.OrderBy(r => r.Rule.ExplicitHead ? 0 : 1).ToList();
+                Rules.Clear();
+                Rules.AddRange(ordered);
+            }
+            if (Dynamic.Count > 1)
+            {
+                Dynamic.Sort((a, b) => Shared.RuleOrder.CompareParts(a.Key, Keys[a.Value], b.Key, Keys[b.Value]));
+            }
             foreach (var child in Static.Values)
             {
                 child.Sort();
@@ -130,9 +140,5 @@ namespace Flagon.Generators.Emitters
                 child.Value.Sort();
             }
         }
-
-        // Werkzeug's Weighting, with Flagon's tie-breaks: the order shared with run-time rules (RuleOrder).
-        private static int Compare(PartSpec a, EquatableArray<ConverterSpec> ca, PartSpec b, EquatableArray<ConverterSpec> cb) =>
-            Shared.RuleOrder.CompareParts(a, ca.Select(c => c.Key).ToList(), b, cb.Select(c => c.Key).ToList());
     }
 }

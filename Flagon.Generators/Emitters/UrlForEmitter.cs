@@ -92,11 +92,29 @@ namespace Flagon.Generators.Emitters
                 var ordered = group.Where(r => ReferenceEquals(r.View, view))
                     .OrderByDescending(r => r.Rule.Variables.Count + r.Rule.Defaults.Count)
                     .ThenByDescending(r => r.Rule.Defaults.Count)
-                    .ThenBy(r => r.Index)
+                    .ThenBy(r => r, MatchOrder.Instance)
                     .ToList();
                 result.Add(new Endpoint(group.Key, methodNames[group.Key], ordered));
             }
             return result;
+        }
+
+        /// <summary>
+        /// The order in which a matcher tries rules (Werkzeug's, <see cref="Shared.RuleOrder"/>; of two rules of the same
+        /// path, one listing HEAD first, then declaration order): the tie-break among an endpoint's rules when building,
+        /// read from the rules themselves, so a part of the app's table needs no match tree of its own to build in it.
+        /// </summary>
+        private sealed class MatchOrder : IComparer<TableRule>
+        {
+            public static readonly MatchOrder Instance = new MatchOrder();
+
+            public int Compare(TableRule? a, TableRule? b)
+            {
+                int c = Shared.RuleOrder.CompareRules(a!.Rule.Parts, a.Rule.Variables.Select(v => v.Converter.Key).ToList(),
+                    b!.Rule.Parts, b.Rule.Variables.Select(v => v.Converter.Key).ToList());
+                if (c == 0) c = b.Rule.ExplicitHead.CompareTo(a.Rule.ExplicitHead);
+                return c != 0 ? c : a.Local.CompareTo(b.Local);
+            }
         }
 
         /// <summary>The typed method name of each endpoint: its PascalCase, made unique in endpoint order.</summary>
