@@ -44,28 +44,28 @@ namespace Flagon.Generators
                 using var text = new GeneratedText();
                 var w = text.Writer;
                 WriteHeader(w);
-                w.WriteLine("namespace Flagon.Generated");
-                w.WriteLine("{");
-                w.Indent++;
-                w.WriteLine("/// <summary>The [RouteConverter] classes of this assembly, registered by name for rules added at run time.</summary>");
-                w.WriteLine(GeneratedCodeAttribute);
-                w.WriteLine("internal static class RouteConverterRegistration");
-                w.WriteLine("{");
-                w.Indent++;
-                w.WriteLine("[global::System.Runtime.CompilerServices.ModuleInitializer]");
-                w.WriteLine("internal static void Register()");
-                w.WriteLine("{");
-                w.Indent++;
+                w.WriteBlock($$"""
+                    namespace Flagon.Generated
+                    {
+                        /// <summary>The [RouteConverter] classes of this assembly, registered by name for rules added at run time.</summary>
+                        {{GeneratedCodeAttribute}}
+                        internal static class RouteConverterRegistration
+                        {
+                            [global::System.Runtime.CompilerServices.ModuleInitializer]
+                            internal static void Register()
+                            {
+                    """);
+                w.Indent += 3;
                 foreach (var converter in converters)
                 {
                     w.WriteLine($"global::Flagon.Routing.RouteConverters.Register({Quote(converter.Name)}, typeof({converter.TypeName}));");
                 }
-                w.Indent--;
-                w.WriteLine("}");
-                w.Indent--;
-                w.WriteLine("}");
-                w.Indent--;
-                w.WriteLine("}");
+                w.Indent -= 3;
+                w.WriteBlock("""
+                            }
+                        }
+                    }
+                    """);
                 return text.ToSourceText();
             }
 
@@ -129,16 +129,18 @@ namespace Flagon.Generators
                     w.WriteLine("{");
                     w.Indent++;
                 }
-                w.WriteLine($"partial class {blueprint.ClassName} : global::Flagon.IBlueprint");
-                w.WriteLine("{");
+                w.WriteBlock($$"""
+                    partial class {{blueprint.ClassName}} : global::Flagon.IBlueprint
+                    {
+                        /// <inheritdoc/>
+                        static string global::Flagon.IBlueprint.Name => {{MatcherEmitter.Literal(blueprint.Name)}};
+                        /// <inheritdoc/>
+                        static string? global::Flagon.IBlueprint.UrlPrefix => {{(blueprint.UrlPrefix is null ? "null" : MatcherEmitter.Literal(blueprint.UrlPrefix))}};
+                        /// <inheritdoc/>
+                        static global::Flagon.Routing.RouteTable global::Flagon.IBlueprint.RouteTable => FlagonRouteTable.Instance;
+
+                    """);
                 w.Indent++;
-                w.WriteLine("/// <inheritdoc/>");
-                w.WriteLine($"static string global::Flagon.IBlueprint.Name => {MatcherEmitter.Literal(blueprint.Name)};");
-                w.WriteLine("/// <inheritdoc/>");
-                w.WriteLine($"static string? global::Flagon.IBlueprint.UrlPrefix => {(blueprint.UrlPrefix is null ? "null" : MatcherEmitter.Literal(blueprint.UrlPrefix))};");
-                w.WriteLine("/// <inheritdoc/>");
-                w.WriteLine("static global::Flagon.Routing.RouteTable global::Flagon.IBlueprint.RouteTable => FlagonRouteTable.Instance;");
-                w.WriteLineNoTabs(string.Empty);
                 var endpoints = EmitTable(w, "FlagonRouteTable", $"The route table of the blueprint <c>{blueprint.Name}</c>, compiled from its [Route] rules.",
                     app.Views.Where(v => v.Blueprint == blueprint.TypeName), app.ErrorHandlers.Where(h => h.Blueprint == blueprint.TypeName), isPublicInstance: true,
                     hooks: app.Hooks.Where(h => h.Blueprint == blueprint.TypeName));
@@ -256,32 +258,34 @@ namespace Flagon.Generators
 
             private static void OpenUrlFor(IndentedTextWriter w)
             {
-                w.WriteLine("namespace Flagon");
-                w.WriteLine("{");
-                w.Indent++;
                 // Typed, compiler-checked URL building: one method per endpoint, with the rule's values as typed
                 // parameters (Flask's url_for, checked at build time). UrlFor.Page(pk: 1) is "/page/1".
                 // Partial: the app's views and each blueprint add to it from their own files.
-                w.WriteLine("internal static partial class UrlFor");
-                w.WriteLine("{");
-                w.Indent++;
+                w.WriteBlock("""
+                    namespace Flagon
+                    {
+                        internal static partial class UrlFor
+                        {
+                    """);
+                w.Indent += 2;
             }
 
             private static void CloseUrlFor(IndentedTextWriter w)
             {
-                w.Indent--;
-                w.WriteLine("}");
-                w.Indent--;
-                w.WriteLine("}");
+                w.Indent -= 2;
+                w.WriteBlock("""
+                        }
+                    }
+                    """);
             }
 
-            internal static void WriteHeader(IndentedTextWriter w)
-            {
-                w.WriteLine("// <auto-generated/>");
-                w.WriteLine("// Generated by Flagon.Generators from the [Route] views of this assembly.");
-                w.WriteLine("#nullable enable");
-                w.WriteLineNoTabs(string.Empty);
-            }
+            internal static void WriteHeader(IndentedTextWriter w) =>
+                w.WriteBlock("""
+                    // <auto-generated/>
+                    // Generated by Flagon.Generators from the [Route] views of this assembly.
+                    #nullable enable
+
+                    """);
 
             /// <summary>
             /// <c>EndpointMetadata</c>: for each rule whose view carries metadata (its doc comment, JSON types and
