@@ -19,7 +19,8 @@ public class DatabaseFaultTests
         var file = Path.Combine(site.Instance, "realworld.db");
 
         TestResponse refused, index;
-        using (var other = new SqliteConnection($"Data Source={file}"))
+        // Not pooled: closing it must end the other process's transaction (a pooled connection would keep it, and the lock).
+        using (var other = new SqliteConnection($"Data Source={file};Pooling=False"))
         {
             other.Open();
             using var hold = other.CreateCommand();
@@ -35,5 +36,46 @@ public class DatabaseFaultTests
         Assert.Contains("database is busy or cannot be written right now", refused.Text);
         Assert.Equal(200, index.Status);
         Assert.Equal((302, 1), (saved.Status, site.PageCount()));
+    }
+
+    [Fact]
+    public async Task A_database_file_that_cannot_be_written_is_503_on_writes_with_a_log_line_and_heals()
+    {
+        using var site = new Site(null).WithUser();
+        await site.LogIn();
+        var token = await site.TokenFrom("/admin/pages/new");
+        var file = Path.Combine(site.Instance, "realworld.db");
+        int before = site.PageCount();
+
+        // Read-only for every user, root included (file modes do not stop root): the immutable attribute.
+        TestResponse refused, index;
+        Chattr("+i", file);
+        try
+        {
+            SqliteConnection.ClearAllPools();   // the open connections were opened for writing before
+            refused = await site.Client.Post("/admin/pages/new", form: [new("title", "Frozen"), new("body", "b"), new("__RequestVerificationToken", token)]);
+            index = await site.Client.Get("/");
+        }
+        finally
+        {
+            Chattr("-i", file);
+            SqliteConnection.ClearAllPools();
+        }
+        var saved = await site.Client.Post("/admin/pages/new", form: [new("title", "Thawed"), new("body", "b"), new("__RequestVerificationToken", token)]);
+
+        Assert.Equal(503, refused.Status);
+        Assert.Contains("database is busy or cannot be written right now", refused.Text);
+        Assert.Contains(site.Logs, line => line.Contains("The database is unavailable (SQLite error 8", StringComparison.Ordinal));
+        Assert.Equal(200, index.Status);
+        Assert.Equal((302, before + 1), (saved.Status, site.PageCount()));
+    }
+
+    private static void Chattr(string flag, string file)
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("chattr", [flag, file]) { RedirectStandardError = true })
+            ?? throw new InvalidOperationException("chattr did not start");
+        string error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"chattr {flag} {file} failed (this test needs root and an ext4-like file system): {error}");
     }
 }

@@ -23,10 +23,34 @@ public sealed partial class Site : IDisposable
         ownsFolder = instance is null;
         Instance = instance ?? Directory.CreateTempSubdirectory("realworld-").FullName;
         App = AppFactory.CreateApp(["--INSTANCE_PATH", Instance, "--Logging:LogLevel:Default", "Warning", .. settings]);
+        App.Services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(new LogLines(Logs));
         Client = App.TestClient();
     }
 
     public string Instance { get; }
+
+    /// <summary>What the app logged (at Warning and above, as configured), one line per entry: "Category: message".</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Logs { get; } = new();
+
+    private sealed class LogLines(System.Collections.Concurrent.ConcurrentQueue<string> lines) : Microsoft.Extensions.Logging.ILoggerProvider
+    {
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Logger(lines, categoryName);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(System.Collections.Concurrent.ConcurrentQueue<string> lines, string category) : Microsoft.Extensions.Logging.ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+            public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception,
+                Func<TState, Exception?, string> formatter) => lines.Enqueue($"{category}: {formatter(state, exception)}");
+        }
+    }
 
     public App App { get; }
 
