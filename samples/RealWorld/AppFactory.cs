@@ -65,6 +65,7 @@ public static class AppFactory
         });
         app.Use(web =>
         {
+            web.Use(SecurityHeaders.Add);
             web.UseForwardedHeaders();
             web.UseAuthentication();
             web.UseAuthorization();

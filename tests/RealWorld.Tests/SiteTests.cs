@@ -13,6 +13,37 @@ public class SiteTests
         Assert.Equal((200, "Healthy"), (health.Status, health.Text));
     }
 
+    [Theory]
+    [InlineData("/", 200)]
+    [InlineData("/admin/login", 200)]
+    [InlineData("/static/style.css", 200)]
+    [InlineData("/healthz", 200)]
+    [InlineData("/no-such-page", 404)]
+    [InlineData("/api/pages/", 200)]
+    public async Task Every_answer_carries_the_security_headers(string path, int status)
+    {
+        using var site = new Site();
+
+        var page = await site.Client.Get(path);
+
+        Assert.Equal(status, page.Status);
+        Assert.Equal(SecurityHeaders.PagePolicy, page.Header("Content-Security-Policy"));
+        Assert.Contains("frame-ancestors 'none'", page.Header("Content-Security-Policy"));
+        Assert.Equal("nosniff", page.Header("X-Content-Type-Options"));
+        Assert.Equal("strict-origin-when-cross-origin", page.Header("Referrer-Policy"));
+    }
+
+    [Fact]
+    public async Task The_api_reference_page_may_run_its_scripts_but_not_be_framed()
+    {
+        using var site = new Site();
+
+        var page = await site.Client.Get("/api/docs", followRedirects: true);
+
+        Assert.Equal((200, "frame-ancestors 'none'"), (page.Status, page.Header("Content-Security-Policy")));
+        Assert.Equal("nosniff", page.Header("X-Content-Type-Options"));
+    }
+
     [Fact]
     public async Task Without_REDIS_URL_the_counter_page_says_it_is_off()
     {
