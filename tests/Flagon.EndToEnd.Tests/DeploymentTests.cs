@@ -127,6 +127,133 @@ public sealed partial class DeploymentTests(DeploymentTests.Published site) : IC
         Assert.Equal(File.ReadAllBytes(Path.Combine(site.Folder, "static", "style.css")), await css.Content.ReadAsByteArrayAsync());
     }
 
+    /// <summary>
+    /// Two instances of the sample behind one nginx upstream, sharing the data folder (the SQLite database) and the
+    /// key ring: a login and a page made through one are good through the other, and when one instance dies mid-run,
+    /// nginx sends the requests it can retry to the other: none fails, no session or row is lost.
+    /// </summary>
+    [Fact]
+    public async Task Two_instances_behind_nginx_share_the_login_and_the_rows_and_one_dying_fails_no_request()
+    {
+        await SystemPackages.RequireAsync("nginx");
+        var data = site.NewDataFolder();
+        var environment = new Dictionary<string, string> { ["INSTANCE_PATH"] = data, ["DATA_PROTECTION_KEYS"] = Path.Combine(data, "keys") };
+        const string Password = "a long enough password";
+        await DotnetCommand.RunProgramAsync("bash", site.Folder, TimeSpan.FromMinutes(2), "-e", "-c",
+            $"INSTANCE_PATH='{data}' DATA_PROTECTION_KEYS='{environment["DATA_PROTECTION_KEYS"]}' dotnet RealWorld.dll create-user --username ada --password '{Password}'");
+
+        int portA = FreePort.Next(), portB = FreePort.Next(), proxyPort = FreePort.Next();
+        await using var a = Started.Bash($"dotnet RealWorld.dll --urls http://127.0.0.1:{portA}", site.Folder, environment);
+        await using var b = Started.Bash($"dotnet RealWorld.dll --urls http://127.0.0.1:{portB}", site.Folder, environment);
+        using (var direct = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{portA}") })
+        {
+            await a.WaitForAsync(direct, "/");
+        }
+        using (var direct = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{portB}") })
+        {
+            await b.WaitForAsync(direct, "/");
+        }
+
+        var prefix = Path.Combine(data, "nginx");
+        Directory.CreateDirectory(prefix);
+        File.WriteAllText(Path.Combine(prefix, "nginx.conf"), $$"""
+            user root;
+            daemon off;
+            pid {{prefix}}/nginx.pid;
+            error_log {{prefix}}/error.log;
+            events {}
+            http {
+                access_log {{prefix}}/access.log;
+                client_body_temp_path {{prefix}}/body;
+                proxy_temp_path {{prefix}}/proxy;
+                fastcgi_temp_path {{prefix}}/fastcgi;
+                uwsgi_temp_path {{prefix}}/uwsgi;
+                scgi_temp_path {{prefix}}/scgi;
+                upstream realworld {
+                    server 127.0.0.1:{{portA}} max_fails=1 fail_timeout=30s;
+                    server 127.0.0.1:{{portB}} max_fails=1 fail_timeout=30s;
+                }
+                server {
+                    listen 127.0.0.1:{{proxyPort}};
+                    location / {
+                        proxy_pass http://realworld;
+                        proxy_next_upstream error timeout;
+                        proxy_set_header Host $http_host;
+                        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                        proxy_set_header X-Forwarded-Proto $scheme;
+                        add_header X-Upstream $upstream_addr always;
+                    }
+                }
+            }
+            """);
+        await using var nginx = Started.Program("/usr/sbin/nginx", prefix, new(), "-p", prefix, "-c", Path.Combine(prefix, "nginx.conf"));
+        var cookies = new CookieContainer();
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = new Uri($"http://127.0.0.1:{proxyPort}") };
+        await nginx.WaitForAsync(client, "/");
+
+        async Task<string> Token(string path)
+        {
+            var page = await client.GetStringAsync(path);
+            return Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        }
+
+        // Log in and write a page, each step through whichever instance nginx picks.
+        using (var login = await client.PostAsync("/admin/login", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["username"] = "ada", ["password"] = Password, ["next"] = "", ["__RequestVerificationToken"] = await Token("/admin/login") })))
+        {
+            Assert.Equal(HttpStatusCode.Found, login.StatusCode);
+        }
+        using (var created = await client.PostAsync("/admin/pages/new", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["title"] = "Shared", ["body"] = "written once, read twice", ["__RequestVerificationToken"] = await Token("/admin/pages/new") })))
+        {
+            Assert.Equal(HttpStatusCode.Found, created.StatusCode);
+        }
+
+        // Both instances answer for the login and see the row.
+        var upstreams = new HashSet<string>();
+        var readers = new HashSet<string>();
+        for (int i = 0; i < 6; i++)
+        {
+            using var admin = await client.GetAsync("/admin/");
+            Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
+            upstreams.Add(admin.Headers.GetValues("X-Upstream").Single());
+        }
+        for (int i = 0; i < 6; i++)
+        {
+            using var home = await client.GetAsync("/");
+            Assert.Contains("Shared", await home.Content.ReadAsStringAsync());
+            readers.Add(home.Headers.GetValues("X-Upstream").Single());
+        }
+        Assert.Equal(2, upstreams.Count);
+        Assert.Equal(2, readers.Count);
+
+        // One instance dies mid-run: every request (GETs, which nginx may retry) is still answered, by the other.
+        var statuses = new System.Collections.Concurrent.ConcurrentBag<HttpStatusCode>();
+        var load = Task.Run(async () =>
+        {
+            for (int i = 0; i < 300; i++)
+            {
+                using var response = await client.GetAsync(i % 2 == 0 ? "/" : "/admin/");
+                statuses.Add(response.StatusCode);
+            }
+        });
+        while (statuses.Count < 50)
+        {
+            await Task.Delay(10);
+        }
+        await a.DisposeAsync();   // killed, not stopped
+        int beforeKill = statuses.Count;
+        await load;
+
+        Assert.True(beforeKill < 300, $"the load had ended ({beforeKill} requests) before the instance was killed");
+        Assert.Equal(300, statuses.Count);
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.OK, status));
+        using var after = await client.GetAsync("/admin/");
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.Equal($"127.0.0.1:{portB}", after.Headers.GetValues("X-Upstream").Single());
+        Assert.Contains("Shared", await client.GetStringAsync("/"));
+    }
+
     private static string DotnetPath() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "/usr/bin/dotnet";
 
@@ -223,8 +350,16 @@ public sealed partial class DeploymentTests(DeploymentTests.Published site) : IC
             }
         }
 
+        private bool disposed;
+
+        /// <summary>Kills the process (and its children); a second call does nothing (a test may kill it early).</summary>
         public async ValueTask DisposeAsync()
         {
+            if (disposed)
+            {
+                return;
+            }
+            disposed = true;
             if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);
