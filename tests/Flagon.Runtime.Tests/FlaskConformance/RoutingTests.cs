@@ -251,6 +251,24 @@ public class RoutingTests
         Assert.Equal("get", (await app.Client.Get("/x")).Header("X-View"));
     }
 
+    // Not a Flask test (Flask lets it propagate to the WSGI server, which answers a plain 500): a 500 handler that
+    // throws too gives Werkzeug's plain 500 page, and the process goes on serving.
+    [Fact]
+    public async Task A_500_handler_that_throws_gives_the_plain_500_page()
+    {
+        var app = new FlaskApp();
+        app.AddUrlRule("/boom", string () => throw new InvalidOperationException("the view fails"), endpoint: "boom");
+        app.AddUrlRule("/fine", () => "fine", endpoint: "fine");
+        app.RegisterErrorHandler(500, _ => throw new InvalidOperationException("the handler fails too"));
+
+        var rv = await app.Client.Get("/boom");
+
+        Assert.Equal(500, rv.Status);
+        Assert.Contains("Internal Server Error", rv.Text);
+        Assert.DoesNotContain("fails", rv.Text);
+        Assert.Equal("fine", (await app.Client.Get("/fine")).Text);
+    }
+
     private sealed class ClassView
     {
         public ClassView(App app)
