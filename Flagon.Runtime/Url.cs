@@ -11,6 +11,48 @@ namespace Flagon;
 public static class Url
 {
     /// <summary>
+    /// Whether <paramref name="url"/> leads to this site: a path (<c>/admin/pages</c>) or a relative reference
+    /// (<c>page2</c>, <c>?page=2</c>), and not <c>//evil.example</c>, <c>/\evil.example</c>, <c>https://evil.example</c>,
+    /// <c>javascript:…</c> or text with control characters. Check a <c>next=</c> parameter with it before redirecting
+    /// to it; <see cref="Globals.Redirect"/> refuses other origins itself unless told otherwise.
+    /// </summary>
+    /// <param name="url">The URL, as given by the client.</param>
+    public static bool IsLocal([NotNullWhen(true)] string? url)
+    {
+        if (string.IsNullOrEmpty(url) || url.AsSpan().ContainsAnyInRange('\u0000', '\u001f') || url.Contains('\u007f'))
+        {
+            return false;
+        }
+        if (url.StartsWith("//", StringComparison.Ordinal) || url.StartsWith("/\\", StringComparison.Ordinal) || url[0] == '\\')
+        {
+            return false;   // another host, without a scheme (browsers read a backslash as a slash)
+        }
+        return SchemeLength(url) == 0;
+    }
+
+    // The length of the URL's scheme and its colon (RFC 3986: a letter, then letters, digits, '+', '-', '.'), or 0.
+    internal static int SchemeLength(string url)
+    {
+        if (url.Length == 0 || !char.IsAsciiLetter(url[0]))
+        {
+            return 0;
+        }
+        for (int i = 1; i < url.Length; i++)
+        {
+            char c = url[i];
+            if (c == ':')
+            {
+                return i + 1;
+            }
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('+' or '-' or '.'))
+            {
+                return 0;
+            }
+        }
+        return 0;
+    }
+
+    /// <summary>
     /// Builds the URL of <paramref name="endpoint"/> with <paramref name="values"/>; values no rule uses become the
     /// query string: <c>Url.For("secret", new() { ["username"] = "user", ["foo"] = "bar" })</c> is
     /// <c>/secret/user?foo=bar</c>.

@@ -51,18 +51,51 @@ public static partial class Globals
         new(body, status, headers);
 
     /// <summary>A redirect to <paramref name="location"/> (Flask's <c>redirect</c>): 302 unless told otherwise, with Werkzeug's small page.</summary>
-    public static Response Redirect(string location, int code = 302)
+    /// <param name="location">A path, a relative reference, or an absolute URL of this site (what <c>Url.For(…, external: true)</c> builds).</param>
+    /// <param name="code">The redirect status: 301, 302, 303, 307 or 308.</param>
+    /// <param name="allowOtherOrigins">
+    /// Whether <paramref name="location"/> may lead to another site (a login provider, a payment page). Off by default,
+    /// unlike Flask: a redirect to a URL the client chose (<c>next=</c>) is then refused instead of being an open redirect.
+    /// </param>
+    /// <exception cref="ArgumentException">The location holds a line break, or leads to another site without <paramref name="allowOtherOrigins"/>.</exception>
+    public static Response Redirect(string location, int code = 302, bool allowOtherOrigins = false)
     {
         ArgumentNullException.ThrowIfNull(location);
         if (location.AsSpan().IndexOfAny('\r', '\n') >= 0)
         {
             throw new ArgumentException("A redirect location cannot hold a line break (it would split the Location header).", nameof(location));
         }
+        if (!allowOtherOrigins && !Url.IsLocal(location) && !IsThisOrigin(location))
+        {
+            throw new ArgumentException(
+                $"Redirect('{location}') leads to another site. A URL from the client (a next= parameter) is an open redirect: "
+                + "check it with Url.IsLocal first; to send the user elsewhere on purpose, pass allowOtherOrigins: true.", nameof(location));
+        }
         // Werkzeug's redirect() makes the location a URI: non-ASCII text (an IRI) percent-encoded as UTF-8.
         location = Generators.Shared.UrlQuoting.IriToUri(location);
         var response = new Response(Http.ErrorPages.RedirectPage(location), code);
         response.Headers.Location = location;
         return response;
+    }
+
+    // An absolute URL of this site: the origin external URLs are built with (PUBLIC_ORIGIN, else the request's).
+    private static bool IsThisOrigin(string location)
+    {
+        if (!HasAppContext || Url.SchemeLength(location) == 0)
+        {
+            return false;
+        }
+        string origin;
+        try
+        {
+            origin = Routing.UrlContext.Origin();
+        }
+        catch (InvalidOperationException)
+        {
+            return false;   // outside a request, with no configured origin
+        }
+        return location.StartsWith(origin, StringComparison.OrdinalIgnoreCase)
+            && (location.Length == origin.Length || location[origin.Length] is '/' or '?' or '#');
     }
 
     /// <summary>

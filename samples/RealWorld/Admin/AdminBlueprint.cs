@@ -63,7 +63,7 @@ public partial class AdminBlueprint
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         Flash($"Welcome, {user.Username}.", "info");
         // Only to a page of this site: next=https://evil.example is ignored.
-        return Redirect(LocalUrl.IsLocal(next) ? next : UrlFor.AdminBlueprint.Dashboard());
+        return Redirect(Url.IsLocal(next) ? next : UrlFor.AdminBlueprint.Dashboard());
     }
 
     [Route("/logout", Methods = ["POST"])]

@@ -269,6 +269,48 @@ public class RoutingTests
         Assert.Equal("fine", (await app.Client.Get("/fine")).Text);
     }
 
+    // Not Flask's (its redirect() goes anywhere): Redirect refuses another site unless asked, so a next= parameter
+    // passed on unchecked is an error, not an open redirect.
+    [Theory]
+    [InlineData("/admin/pages", true)]
+    [InlineData("page2", true)]
+    [InlineData("?page=2", true)]
+    [InlineData("http://localhost/admin", true)]       // this site, as Url.For(..., external: true) writes it
+    [InlineData("http://localhost", true)]
+    [InlineData("//evil.example/", false)]
+    [InlineData("/\\evil.example/", false)]
+    [InlineData("\\evil.example", false)]
+    [InlineData("https://evil.example/", false)]
+    [InlineData("http://localhost.evil.example/", false)]
+    [InlineData("http://localhost@evil.example/", false)]
+    [InlineData("javascript:alert(1)", false)]
+    public async Task Redirect_refuses_another_site_unless_asked(string location, bool allowed)
+    {
+        var app = new FlaskApp();
+        app.AddUrlRule("/go", () => Redirect(Request.Args["to"].ToString()), endpoint: "go");
+        app.AddUrlRule("/away", () => Redirect(Request.Args["to"].ToString(), allowOtherOrigins: true), endpoint: "away");
+
+        var rv = await app.Client.Get("/go", query: [new("to", location)]);
+        var away = await app.Client.Get("/away", query: [new("to", location)]);
+
+        Assert.Equal(allowed ? 302 : 500, rv.Status);
+        Assert.Equal(302, away.Status);
+        Assert.NotNull(away.Header("Location"));
+    }
+
+    [Theory]
+    [InlineData("/admin", true)]
+    [InlineData("/", true)]
+    [InlineData("page", true)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    [InlineData("//evil.example", false)]
+    [InlineData("/\\evil.example", false)]
+    [InlineData("https://evil.example", false)]
+    [InlineData("/admin\nSet-Cookie: x=1", false)]
+    [InlineData("mailto:a@b.example", false)]
+    public void Url_IsLocal_says_whether_a_url_stays_on_this_site(string? url, bool local) => Assert.Equal(local, Url.IsLocal(url));
+
     private sealed class ClassView
     {
         public ClassView(App app)
