@@ -25,8 +25,8 @@ public partial class App
         null => throw new InvalidOperationException("The view returned null; return a string, a Response, or a value to send as JSON."),
         Response response => response,
         string text => new Response(text),
-        StringValues { Count: > 0 } field => new Response(field[0] ?? string.Empty),
-        StringValues => throw new InvalidOperationException("The view returned an empty StringValues (a query or form field that was not sent); return a string, a Response, or a value to send as JSON."),
+        StringValues field => new Response(Http.ResponseWriter.FieldText(field)
+            ?? throw new InvalidOperationException("The view returned an empty StringValues (a query or form field that was not sent); return a string, a Response, or a value to send as JSON.")),
         ValueTuple<string, int> pair => new Response(pair.Item1, pair.Item2),
         byte[] bytes => new Response((ReadOnlyMemory<byte>)bytes),
         ReadOnlyMemory<byte> memory => new Response(memory),

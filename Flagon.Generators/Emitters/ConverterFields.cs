@@ -33,5 +33,15 @@ namespace Flagon.Generators.Emitters
 
         /// <summary>The fields' declarations, in order of first use.</summary>
         public IReadOnlyList<string> Declarations => declarations;
+
+        /// <summary>Writes the declarations, each after an empty line.</summary>
+        public void WriteTo(System.CodeDom.Compiler.IndentedTextWriter w)
+        {
+            foreach (var declaration in declarations)
+            {
+                w.WriteLineNoTabs(string.Empty);
+                w.WriteLine(declaration);
+            }
+        }
     }
 }

@@ -23,14 +23,7 @@ namespace Flagon.Generators.Emitters
         }
 
         /// <summary>The instances of the program's own converters the methods call, declared after them.</summary>
-        public void EmitConverterFields()
-        {
-            foreach (var declaration in converterFields.Declarations)
-            {
-                w.WriteLineNoTabs(string.Empty);
-                w.WriteLine(declaration);
-            }
-        }
+        public void EmitConverterFields() => converterFields.WriteTo(w);
 
         public void Emit(IReadOnlyList<TableRule> rules)
         {

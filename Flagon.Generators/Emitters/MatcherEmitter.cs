@@ -380,11 +380,7 @@ namespace Flagon.Generators.Emitters
 
         private void EmitPatterns()
         {
-            foreach (var declaration in converterFields.Declarations)
-            {
-                w.WriteLineNoTabs(string.Empty);
-                w.WriteLine(declaration);
-            }
+            converterFields.WriteTo(w);
             foreach (var entry in patterns)
             {
                 w.WriteLineNoTabs(string.Empty);

@@ -155,7 +155,7 @@ namespace Flagon.Generators.Emitters
                 arguments.Add("external: external");
                 w.WriteLine($"case {MatcherEmitter.Literal(endpoint.Name)}:");
                 w.Indent++;
-                w.WriteLine($"return {(owner is null ? string.Empty : owner(endpoint) + ".")}Build{endpoint.MethodName}({string.Join(", ", arguments)});");
+                w.WriteLine($"return {BuilderOf(endpoint, owner)}({string.Join(", ", arguments)});");
                 w.Indent--;
             }
             w.WriteLine("default:");
@@ -166,11 +166,7 @@ namespace Flagon.Generators.Emitters
             w.WriteLine("}");
             w.Indent--;
             w.WriteLine("}");
-            foreach (var declaration in converters.Declarations)
-            {
-                w.WriteLineNoTabs(string.Empty);
-                w.WriteLine(declaration);
-            }
+            converters.WriteTo(w);
         }
 
         /// <summary>
@@ -238,7 +234,7 @@ namespace Flagon.Generators.Emitters
                     arguments.Add("anchor: null");
                     arguments.Add("external: false");
                     string condition = equal.Where(e => e != "true").DefaultIfEmpty("true").Aggregate((a, b) => $"{a} && {b}");
-                    w.WriteLine($"if ({condition}) return {(owner is null ? string.Empty : owner(endpoint) + ".")}Build{endpoint.MethodName}({string.Join(", ", arguments)}); // {other.Rule.Pattern}");
+                    w.WriteLine($"if ({condition}) return {BuilderOf(endpoint, owner)}({string.Join(", ", arguments)}); // {other.Rule.Pattern}");
                 }
                 w.WriteLine("return null;");
                 w.Indent--;
@@ -270,6 +266,10 @@ namespace Flagon.Generators.Emitters
         // Werkzeug's Rule.arguments: the rule's variables and the names of its defaults.
         private static HashSet<string> Arguments(RuleSpec rule) =>
             new HashSet<string>(rule.Variables.Select(v => v.Name).Concat(rule.Defaults.Select(d => d.Name)), System.StringComparer.Ordinal);
+
+        // The builder method of an endpoint, qualified by its owner's class when another class holds it.
+        private static string BuilderOf(Endpoint endpoint, System.Func<Endpoint, string>? owner) =>
+            (owner is null ? string.Empty : owner(endpoint) + ".") + "Build" + endpoint.MethodName;
 
         private static string Read(BuildParameter p, ConverterFields converters) => (p.Kind, p.Required) switch
         {

@@ -14,7 +14,7 @@ public static class Hooks
     public static ValueTask<Response?> Before(string? answer) => new(answer is null ? null : new Response(answer));
 
     /// <summary>A before-request hook's query or form field: its first value is the answer when it has one.</summary>
-    public static ValueTask<Response?> Before(StringValues answer) => new(answer.Count == 0 ? null : new Response(answer[0] ?? string.Empty));
+    public static ValueTask<Response?> Before(StringValues answer) => Before(Http.ResponseWriter.FieldText(answer));
 
     /// <summary>A before-request hook's response: the answer when not null.</summary>
     public static ValueTask<Response?> Before(Response? answer) => new(answer);
@@ -43,8 +43,7 @@ public static class Hooks
     {
         null => null,
         string text => new Response(text),
-        StringValues { Count: 0 } => null,
-        StringValues field => new Response(field[0] ?? string.Empty),
+        StringValues field => Http.ResponseWriter.FieldText(field) is { } text ? new Response(text) : null,
         Response response => response,
         _ => throw new InvalidOperationException($"A before-request hook returned a {value.GetType().Name}; return a string, a Response, or null."),
     };

@@ -71,7 +71,10 @@ public static class ResponseWriter
     /// </summary>
     /// <exception cref="InvalidOperationException">The field has no value (it was not sent): a view must return something.</exception>
     public static ValueTask WriteString(HttpContext context, StringValues field, int status = StatusCodes.Status200OK) =>
-        WriteString(context, field.Count == 0 ? null : field[0] ?? string.Empty, status);
+        WriteString(context, FieldText(field), status);
+
+    /// <summary>A query or form field as a view's text, as Flask reads <c>request.args["q"]</c>: its first value; null when it was not sent.</summary>
+    internal static string? FieldText(StringValues field) => field.Count == 0 ? null : field[0] ?? string.Empty;
 
     /// <summary>Writes a view's <c>(body, status)</c> tuple (Flask's <c>return 'Error', 404</c>).</summary>
     public static ValueTask WriteString(HttpContext context, (string? Body, int Status) response) =>

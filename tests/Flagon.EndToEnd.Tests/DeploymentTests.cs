@@ -89,27 +89,8 @@ public sealed partial class DeploymentTests(DeploymentTests.Published site) : IC
             .Replace("listen 80;", $"listen 127.0.0.1:{proxyPort};")
             .Replace("/srv/realworld/", site.Folder + "/")
             .Replace("127.0.0.1:5000", $"127.0.0.1:{appPort}");
-        var prefix = Path.Combine(data, "nginx");
-        Directory.CreateDirectory(prefix);
-        // The rest of a minimal nginx.conf around the documented server block, all in the temporary folder.
-        File.WriteAllText(Path.Combine(prefix, "nginx.conf"), $$"""
-            user root;
-            daemon off;
-            pid {{prefix}}/nginx.pid;
-            error_log {{prefix}}/error.log;
-            events {}
-            http {
-                include /etc/nginx/mime.types;
-                access_log {{prefix}}/access.log;
-                client_body_temp_path {{prefix}}/body;
-                proxy_temp_path {{prefix}}/proxy;
-                fastcgi_temp_path {{prefix}}/fastcgi;
-                uwsgi_temp_path {{prefix}}/uwsgi;
-                scgi_temp_path {{prefix}}/scgi;
-            {{server}}
-            }
-            """);
-        await using var nginx = Started.Program("/usr/sbin/nginx", prefix, new(), "-p", prefix, "-c", Path.Combine(prefix, "nginx.conf"));
+        // The documented server block, in a minimal nginx.conf of its own.
+        await using var nginx = StartNginx(data, "include /etc/nginx/mime.types;\n" + server);
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{proxyPort}") };
 
         var home = await nginx.WaitForAsync(client, "/");
@@ -154,39 +135,23 @@ public sealed partial class DeploymentTests(DeploymentTests.Published site) : IC
             await b.WaitForAsync(direct, "/");
         }
 
-        var prefix = Path.Combine(data, "nginx");
-        Directory.CreateDirectory(prefix);
-        File.WriteAllText(Path.Combine(prefix, "nginx.conf"), $$"""
-            user root;
-            daemon off;
-            pid {{prefix}}/nginx.pid;
-            error_log {{prefix}}/error.log;
-            events {}
-            http {
-                access_log {{prefix}}/access.log;
-                client_body_temp_path {{prefix}}/body;
-                proxy_temp_path {{prefix}}/proxy;
-                fastcgi_temp_path {{prefix}}/fastcgi;
-                uwsgi_temp_path {{prefix}}/uwsgi;
-                scgi_temp_path {{prefix}}/scgi;
-                upstream realworld {
-                    server 127.0.0.1:{{portA}} max_fails=1 fail_timeout=30s;
-                    server 127.0.0.1:{{portB}} max_fails=1 fail_timeout=30s;
-                }
-                server {
-                    listen 127.0.0.1:{{proxyPort}};
-                    location / {
-                        proxy_pass http://realworld;
-                        proxy_next_upstream error timeout;
-                        proxy_set_header Host $http_host;
-                        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-                        proxy_set_header X-Forwarded-Proto $scheme;
-                        add_header X-Upstream $upstream_addr always;
-                    }
+        await using var nginx = StartNginx(data, $$"""
+            upstream realworld {
+                server 127.0.0.1:{{portA}} max_fails=1 fail_timeout=30s;
+                server 127.0.0.1:{{portB}} max_fails=1 fail_timeout=30s;
+            }
+            server {
+                listen 127.0.0.1:{{proxyPort}};
+                location / {
+                    proxy_pass http://realworld;
+                    proxy_next_upstream error timeout;
+                    proxy_set_header Host $http_host;
+                    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                    proxy_set_header X-Forwarded-Proto $scheme;
+                    add_header X-Upstream $upstream_addr always;
                 }
             }
             """);
-        await using var nginx = Started.Program("/usr/sbin/nginx", prefix, new(), "-p", prefix, "-c", Path.Combine(prefix, "nginx.conf"));
         var cookies = new CookieContainer();
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = new Uri($"http://127.0.0.1:{proxyPort}") };
         await nginx.WaitForAsync(client, "/");
@@ -252,6 +217,31 @@ public sealed partial class DeploymentTests(DeploymentTests.Published site) : IC
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
         Assert.Equal($"127.0.0.1:{portB}", after.Headers.GetValues("X-Upstream").Single());
         Assert.Contains("Shared", await client.GetStringAsync("/"));
+    }
+
+    // nginx in the foreground with a minimal nginx.conf of its own in <data>/nginx (pid, logs, temporary files there),
+    // its http block holding <paramref name="http"/>; killed with the test.
+    private static Started StartNginx(string data, string http)
+    {
+        var prefix = Path.Combine(data, "nginx");
+        Directory.CreateDirectory(prefix);
+        File.WriteAllText(Path.Combine(prefix, "nginx.conf"), $$"""
+            user root;
+            daemon off;
+            pid {{prefix}}/nginx.pid;
+            error_log {{prefix}}/error.log;
+            events {}
+            http {
+                access_log {{prefix}}/access.log;
+                client_body_temp_path {{prefix}}/body;
+                proxy_temp_path {{prefix}}/proxy;
+                fastcgi_temp_path {{prefix}}/fastcgi;
+                uwsgi_temp_path {{prefix}}/uwsgi;
+                scgi_temp_path {{prefix}}/scgi;
+            {{http}}
+            }
+            """);
+        return Started.Program("/usr/sbin/nginx", prefix, new(), "-p", prefix, "-c", Path.Combine(prefix, "nginx.conf"));
     }
 
     private static string DotnetPath() =>

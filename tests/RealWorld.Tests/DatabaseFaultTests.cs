@@ -41,7 +41,22 @@ public class DatabaseFaultTests
     [Fact]
     public async Task A_database_file_that_cannot_be_written_is_503_on_writes_with_a_log_line_and_heals()
     {
-        using var site = new Site(null).WithUser();
+        // In the test's own folder, on the repository's file system: the temporary folder's may not keep file attributes.
+        var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "frozen-db-" + Guid.NewGuid().ToString("N"))).FullName;
+        try
+        {
+            await FrozenDatabaseIsRefusedAndHeals(folder);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task FrozenDatabaseIsRefusedAndHeals(string folder)
+    {
+        using var site = new Site(folder).WithUser();
         await site.LogIn();
         var token = await site.TokenFrom("/admin/pages/new");
         var file = Path.Combine(site.Instance, "realworld.db");

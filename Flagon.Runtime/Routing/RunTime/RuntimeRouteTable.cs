@@ -22,9 +22,6 @@ internal sealed class RuntimeRouteTable : RouteTable
     {
         /// <summary>The order the rule was added in: Werkzeug's last tie-break when building.</summary>
         public int Added { get; init; }
-
-        /// <summary>Whether the rule names HEAD itself.</summary>
-        public bool ExplicitHead { get; init; }
     }
 
     private static readonly string[] AllMethods = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
@@ -75,7 +72,7 @@ internal sealed class RuntimeRouteTable : RouteTable
             methodNames.Add(m);
         }
         var rule = new Rule(endpoint ?? Generators.Shared.EndpointNames.FromMethod(view.Method.Name), pattern, [.. set]) { ExplicitHead = explicitHead };
-        entries.Add(new Entry(rule, parts, patterns, variables, view, parameters, defaultValues, automaticOptions, strictSlashes) { Added = entries.Count, ExplicitHead = explicitHead });
+        entries.Add(new Entry(rule, parts, patterns, variables, view, parameters, defaultValues, automaticOptions, strictSlashes) { Added = entries.Count });
         // Kept in Werkzeug's order, so the first rule that matches is the one Werkzeug would pick (stable: equal
         // rules stay in the order added).
         var keys = entries.ToDictionary(e => e, e => e.Variables.Select(v => new ConverterKey(v.Converter, v.Arguments)).ToList());
@@ -84,7 +81,7 @@ internal sealed class RuntimeRouteTable : RouteTable
         {
             int c = RuleOrder.CompareRules(a.Entry.Parts, keys[a.Entry], b.Entry.Parts, keys[b.Entry]);
             // Rules of the same path: one that names HEAD itself answers HEAD before a GET rule's implied HEAD.
-            if (c == 0) c = b.Entry.ExplicitHead.CompareTo(a.Entry.ExplicitHead);
+            if (c == 0) c = b.Entry.Rule.ExplicitHead.CompareTo(a.Entry.Rule.ExplicitHead);
             return c != 0 ? c : a.Index.CompareTo(b.Index);
         });
         entries.Clear();
