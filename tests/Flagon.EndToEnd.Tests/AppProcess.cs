@@ -94,6 +94,25 @@ internal sealed partial class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until the process's output holds <paramref name="text"/> and returns the output. Standard output and standard
+    /// error are read on separate threads, so a line written to one stream before the " * Running on" line of the other may
+    /// be read after it: a test asserting on a standard-error line waits for it here instead of reading <see cref="Output"/>.
+    /// </summary>
+    public async Task<string> WaitForOutputAsync(string text, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var now = Output;
+            if (now.Contains(text, StringComparison.Ordinal) || DateTime.UtcNow > deadline)
+            {
+                return now;
+            }
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>Sends the process SIGTERM, as <c>systemctl stop</c> or <c>docker stop</c> do.</summary>
     public void Terminate()
     {

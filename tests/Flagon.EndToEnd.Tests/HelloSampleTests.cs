@@ -70,6 +70,6 @@ public class RoutesCommandTests
         Assert.DoesNotContain("Running on", refused.Message);
 
         await using var forced = await AppProcess.StartAsync(dll, null, "run", "--host", "0.0.0.0", "--port", "0", "--debug", "--force-debug");
-        Assert.Contains("WARNING: debug mode is on and served on 0.0.0.0", forced.Output);
+        Assert.Contains("WARNING: debug mode is on and served on 0.0.0.0", await forced.WaitForOutputAsync("WARNING:"));
     }
 }

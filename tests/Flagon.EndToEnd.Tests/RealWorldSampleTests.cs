@@ -65,7 +65,7 @@ public partial class RealWorldSampleTests(RedisServer redis) : IClassFixture<Red
         var home = await anonymous.GetStringAsync("/");
 
         Assert.Contains("No pages yet.", home);
-        Assert.Contains("No admin yet: make one with `dotnet run --project samples/RealWorld -- create-user --username NAME`", app.Output);
+        Assert.Contains("No admin yet: make one with `dotnet run --project samples/RealWorld -- create-user --username NAME`", await app.WaitForOutputAsync("No admin yet"));
     }
 
     [Fact]
