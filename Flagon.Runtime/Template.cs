@@ -77,13 +77,13 @@ public static class Template
 
     private static string Write<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(App app, CompiledTemplate template, T model)
     {
-        // The page is written into this thread's builder (taken while in use, so a nested render makes its own), and
+        // The page is written into this thread's writer (taken while in use, so a nested render makes its own), and
         // only the finished text is allocated.
-        var page = cachedPage ?? new System.Text.StringBuilder(1024);
-        cachedPage = null;
+        var writer = cachedWriter ?? new StringWriter(new System.Text.StringBuilder(1024), System.Globalization.CultureInfo.InvariantCulture);
+        cachedWriter = null;
+        var page = writer.GetStringBuilder();
         try
         {
-            using var writer = new StringWriter(page, System.Globalization.CultureInfo.InvariantCulture);
             var rendering = app.Templates.RenderAsync(template, NewContext(app, model), writer);
             if (!rendering.IsCompletedSuccessfully)
             {
@@ -97,15 +97,15 @@ public static class Template
             if (page.Capacity <= MaxCachedPage)
             {
                 page.Clear();
-                cachedPage = page;
+                cachedWriter = writer;
             }
         }
     }
 
     [ThreadStatic]
-    private static System.Text.StringBuilder? cachedPage;
+    private static StringWriter? cachedWriter;
 
-    // Larger pages get a builder of their own each time, so that one big page does not stay in memory per thread.
+    // Larger pages get a writer of their own each time, so that one big page does not stay in memory per thread.
     private const int MaxCachedPage = 64 * 1024;
 
     private static Fluid.TemplateContext NewContext<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(App app, T model)

@@ -6,24 +6,31 @@ namespace Flagon.Templates;
 
 /// <summary>
 /// One app's templates (Flask's <c>jinja_env</c>): finds them in the app's template folder, then the blueprints',
-/// parses each once and caches it (re-reading a changed file in debug mode), and renders with layouts, the
+/// parses each once and caches it (re-reading a changed file in debug mode or with <c>TEMPLATES_AUTO_RELOAD</c>), and renders with layouts, the
 /// template globals, the app's filters and its context processors.
 /// </summary>
 internal sealed partial class TemplateEngine(App app)
 {
     private readonly ConcurrentDictionary<string, CompiledTemplate> cache = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Whether a changed template file is read again (Flask's <c>TEMPLATES_AUTO_RELOAD</c>): the setting, else debug
+    /// mode; decided when the engine is made (the app's first render), as Flask decides it when it makes its Jinja
+    /// environment, so that a render does not read the configuration.
+    /// </summary>
+    private readonly bool autoReload = bool.TryParse(app.Config["TEMPLATES_AUTO_RELOAD"], out var reload) ? reload : app.Debug;
+
     /// <summary>Fluid's options for this app: its filters and member access.</summary>
     public TemplateOptions Options => options ??= TemplateValues.NewOptions(app, this);
 
     private TemplateOptions? options;
 
-    /// <summary>The template called <paramref name="name"/>, parsed (from the cache unless its file changed in debug mode).</summary>
+    /// <summary>The template called <paramref name="name"/>, parsed (from the cache unless its file changed and templates auto-reload).</summary>
     /// <exception cref="TemplateNotFoundException">No template folder has it.</exception>
     /// <exception cref="TemplateSyntaxException">It cannot be parsed.</exception>
     public CompiledTemplate Load(string name)
     {
-        if (cache.TryGetValue(name, out var cached) && !(app.Debug && cached.Path is not null && File.GetLastWriteTimeUtc(cached.Path) != cached.Stamp))
+        if (cache.TryGetValue(name, out var cached) && !(autoReload && cached.Path is not null && File.GetLastWriteTimeUtc(cached.Path) != cached.Stamp))
         {
             return cached;
         }

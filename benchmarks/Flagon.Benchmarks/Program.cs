@@ -4,7 +4,7 @@ using Flagon.Benchmarks;
 // dotnet run -c Release -- --smoke        checks the benchmarks measure what they claim, runs each once
 // dotnet run -c Release -- --filter '*'   runs them all (BenchmarkDotNet's options otherwise)
 // Quick looks while changing the hot path (not measurements to quote): --loop (ns and bytes per Hello request),
-// --alloc (bytes per GitHub route and the types behind them), --spin (ns per GitHub-set request, for a profiler
+// --template (ns and bytes per template render), --alloc (bytes per GitHub route and the types behind them), --spin (ns per GitHub-set request, for a profiler
 // to attach to).
 if (args.Contains("--smoke"))
 {
@@ -37,6 +37,43 @@ if (args.Contains("--loop"))
         }
     }
     hello.Cleanup();
+    return 0;
+}
+if (args.Contains("--template"))
+{
+    // A quick look at the template render (not a measurement to quote): ns and bytes per render, Flagon and Fluid.
+    var templates = new TemplateBenchmarks();
+    templates.Setup();
+    foreach (var (name, run) in new (string, Func<string>)[] { ("FlagonRenderTemplate", templates.FlagonRenderTemplate), ("FluidDirect", templates.FluidDirect) })
+    {
+        for (int round = 0; round < 3; round++)
+        {
+            int n = int.Parse(Environment.GetEnvironmentVariable("FLAGON_RENDERS") ?? "300000", System.Globalization.CultureInfo.InvariantCulture);
+            long allocated = GC.GetAllocatedBytesForCurrentThread();
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            for (int i = 0; i < n; i++)
+            {
+                run();
+            }
+            watch.Stop();
+            Console.WriteLine($"{name,-22} {watch.Elapsed.TotalNanoseconds / n,8:F0} ns {(GC.GetAllocatedBytesForCurrentThread() - allocated) / n,6} B");
+        }
+    }
+    using (var sampler = new AllocationSampler())
+    {
+        // The types behind Flagon's bytes per render.
+        Func<string> render = templates.FlagonRenderTemplate;
+        for (int i = 0; i < 1_000_000; i++)
+        {
+            render();
+        }
+        var sampled = sampler.BytesByType.Values.Sum();
+        foreach (var (type, bytes) in sampler.BytesByType.OrderByDescending(p => p.Value).Take(15))
+        {
+            Console.WriteLine($"{100.0 * bytes / sampled,5:F1} % {type}");
+        }
+    }
+    templates.Cleanup();
     return 0;
 }
 if (args.Contains("--spin"))

@@ -199,13 +199,16 @@ public class TemplateTests
         File.WriteAllText(file, "one");
         var debug = new ContentRootApp(root, "true");
         var production = new ContentRootApp(root, "false");
-        using (debug.AppContext())
+        // Flask's TEMPLATES_AUTO_RELOAD decides it either way.
+        var reloading = new ContentRootApp(root, "false", "--TEMPLATES_AUTO_RELOAD", "true");
+        var debugNotReloading = new ContentRootApp(root, "true", "--TEMPLATES_AUTO_RELOAD", "false");
+        App[] apps = [debug, production, reloading, debugNotReloading];
+        foreach (var app in apps)
         {
-            Assert.Equal("one", Template.RenderText("live.html", new { }));
-        }
-        using (production.AppContext())
-        {
-            Assert.Equal("one", Template.RenderText("live.html", new { }));
+            using (app.AppContext())
+            {
+                Assert.Equal("one", Template.RenderText("live.html", new { }));
+            }
         }
 
         File.WriteAllText(file, "two");
@@ -219,9 +222,17 @@ public class TemplateTests
         {
             Assert.Equal("one", Template.RenderText("live.html", new { }));
         }
+        using (reloading.AppContext())
+        {
+            Assert.Equal("two", Template.RenderText("live.html", new { }));
+        }
+        using (debugNotReloading.AppContext())
+        {
+            Assert.Equal("one", Template.RenderText("live.html", new { }));
+        }
     }
 
-    private sealed class ContentRootApp(string root, string debug) : App(["--contentRoot", root, "--DEBUG", debug], []);
+    private sealed class ContentRootApp(string root, string debug, params string[] more) : App(["--contentRoot", root, "--DEBUG", debug, .. more], []);
 
     [Fact]
     public void Rendering_outside_an_app_context_says_what_is_missing()
