@@ -5,7 +5,8 @@ set -uo pipefail
 binary=$1 port=$2 rss_file=$3
 "$binary" --urls "http://127.0.0.1:$port" >/dev/null 2>&1 &
 pid=$!
-for _ in $(seq 200000); do
+# A counted loop, not `for _ in $(seq N)`: expanding that list first took ~60 ms of every measurement.
+for ((try = 0; try < 200000; try++)); do
   if exec 3<>"/dev/tcp/127.0.0.1/$port" 2>/dev/null; then
     printf 'GET / HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
     IFS= read -r status <&3 || status=""
