@@ -84,8 +84,10 @@ public partial class App
         {
             table.AddHandlers(scaffold);
         }
-        Func<Response, ValueTask<Response>> process = ProcessResponseAsync;
-        processResponseOverridden = process.Method.DeclaringType != typeof(App);
+        overriddenSteps = new Dispatch.OverriddenSteps(
+            (Func<ValueTask<Response?>>)FullDispatchRequestAsync, (Func<ValueTask<Response?>>)PreprocessRequestAsync,
+            (Func<ValueTask>)DispatchRequestAsync, (Func<Response, ValueTask<Response>>)ProcessResponseAsync,
+            (Func<Exception?, ValueTask>)DoTeardownRequestAsync);
         Name = builder.Environment.ApplicationName;
         // Sessions are protected cookies: Data Protection encrypts and signs them.
         builder.Services.AddDataProtection();

@@ -8,13 +8,13 @@ namespace Flagon;
 public partial class App
 {
     private readonly Scaffold scaffold = new();
-    private readonly bool processResponseOverridden;
+    private readonly OverriddenSteps overriddenSteps;
 
     /// <summary>The app's own request hooks and error handlers (Flask's Scaffold): its attributes' and those added in code.</summary>
     internal Scaffold Scaffold => scaffold;
 
     /// <summary>Whether every response must be made as an object (see the dispatch chain's fast path).</summary>
-    internal bool ProcessesEveryResponse => scaffold.HasAfterRequest || RequestFinished is not null || processResponseOverridden;
+    internal bool ProcessesEveryResponse => scaffold.HasAfterRequest || RequestFinished is not null || overriddenSteps.ProcessResponse;
 
     /// <summary>
     /// Adds a before-request hook (Flask's <c>app.before_request(f)</c>): it runs before every request's view, after

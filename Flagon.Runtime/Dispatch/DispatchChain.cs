@@ -64,7 +64,7 @@ public partial class App
             Response? response;
             try
             {
-                response = await FullDispatchRequestAsync();
+                response = await (overriddenSteps.FullDispatch ? FullDispatchRequestAsync() : FullDispatch(scope));
             }
             catch (Exception e)
             {
@@ -93,7 +93,7 @@ public partial class App
                 }
             }
             scope.Error = error;
-            await DoTeardownRequestAsync(error);
+            await (overriddenSteps.Teardown ? DoTeardownRequestAsync(error) : DoTeardown(scope, error));
             TeardownAppContext(scope);
         }
     }
@@ -119,14 +119,15 @@ public partial class App
     /// <returns>The response to write; null when the view's response was already written (the fast path).</returns>
     /// <remarks>Written without <c>async</c> for the steps that finish at once (most requests); any that does not
     /// continues in an awaiting copy of the same steps.</remarks>
-    protected virtual ValueTask<Response?> FullDispatchRequestAsync()
+    protected virtual ValueTask<Response?> FullDispatchRequestAsync() => FullDispatch(RequestScope());
+
+    private ValueTask<Response?> FullDispatch(Scope scope)
     {
-        var scope = RequestScope();
         Response? response;
         try
         {
             RequestStarted?.Invoke(this, EventArgs.Empty);
-            var early = PreprocessRequestAsync();
+            var early = overriddenSteps.Preprocess ? PreprocessRequestAsync() : Preprocess(scope);
             if (!early.IsCompletedSuccessfully)
             {
                 return ContinueAfterPreprocessAsync(scope, early);
@@ -134,7 +135,7 @@ public partial class App
             response = early.Result;
             if (response is null)
             {
-                var dispatched = DispatchRequestAsync();
+                var dispatched = overriddenSteps.Dispatch ? DispatchRequestAsync() : Dispatch(scope);
                 if (!dispatched.IsCompletedSuccessfully)
                 {
                     return ContinueAfterDispatchAsync(scope, dispatched);
@@ -157,7 +158,7 @@ public partial class App
             response = await early;
             if (response is null)
             {
-                await DispatchRequestAsync();
+                await (overriddenSteps.Dispatch ? DispatchRequestAsync() : Dispatch(scope));
                 response = scope.TakePending();
             }
         }
@@ -193,9 +194,10 @@ public partial class App
     /// outermost to the one whose rule matched, in registration order. The first response a hook returns stops
     /// the request: the view is not called, and that response is finalized.
     /// </summary>
-    protected virtual ValueTask<Response?> PreprocessRequestAsync()
+    protected virtual ValueTask<Response?> PreprocessRequestAsync() => Preprocess(RequestScope());
+
+    private ValueTask<Response?> Preprocess(Scope scope)
     {
-        var scope = RequestScope();
         if (scaffold.UrlValuePreprocessors.Length == 0 && scaffold.BeforeRequestFuncs.Length == 0 && !AnyBeforeRequest(scope.Blueprints)
             && !HasBodyOrRefusedForm(scope.Http!))
         {
@@ -275,9 +277,10 @@ public partial class App
     /// its response; raises the routing error when no rule matched (404, 405, or the 308 redirect to the slash URL), and
     /// answers Werkzeug's automatic OPTIONS.
     /// </summary>
-    protected virtual ValueTask DispatchRequestAsync()
+    protected virtual ValueTask DispatchRequestAsync() => Dispatch(RequestScope());
+
+    private ValueTask Dispatch(Scope scope)
     {
-        var scope = RequestScope();
         var context = scope.Http!;
         ref readonly var route = ref scope.Route;
         if (route.Table is { } table)
@@ -374,9 +377,10 @@ public partial class App
     /// each in reverse registration order, all of them even when one throws (a failure is logged: the response is
     /// gone). They receive the exception no handler took, or null. Then <see cref="RequestTearingDown"/>.
     /// </summary>
-    protected virtual ValueTask DoTeardownRequestAsync(Exception? error)
+    protected virtual ValueTask DoTeardownRequestAsync(Exception? error) => DoTeardown(RequestScope(), error);
+
+    private ValueTask DoTeardown(Scope scope, Exception? error)
     {
-        var scope = RequestScope();
         if (scaffold.TeardownRequestFuncs.Length == 0 && RequestTearingDown is null && !AnyTeardown(scope.Blueprints))
         {
             return default;

@@ -43,7 +43,7 @@ internal struct RequestRoute
     {
         source = blueprint is not null ? blueprint : table;
         RuleIndex = match.RuleIndex;
-        int count = table.Rules[match.RuleIndex].Variables.Count;
+        int count = table.VariableCount(match.RuleIndex);
         if (!values.TryKeep(match.Values, count))
         {
             var all = new Range[count];
@@ -64,7 +64,7 @@ internal struct RequestRoute
         match.RuleIndex = RuleIndex;
         match.AllowedMethods = 0;
         match.Excluded = null;
-        int count = Table!.Rules[RuleIndex].Variables.Count;
+        int count = Table!.VariableCount(RuleIndex);
         for (int i = 0; i < count; i++)
         {
             match.Values[i] = ValueRange(i);

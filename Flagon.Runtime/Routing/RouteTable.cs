@@ -12,6 +12,28 @@ public abstract class RouteTable
     /// <summary>Every rule of the table, in the order the generator compiled them.</summary>
     public abstract IReadOnlyList<Rule> Rules { get; }
 
+    // How many variables each rule has, read on every request that matched (RequestRoute keeps and gives back that many
+    // values): an array read instead of two interface calls. Rules are only ever added (a run-time rule), never removed.
+    private int[] variableCounts = [];
+
+    /// <summary>How many variables the rule at <paramref name="rule"/> has.</summary>
+    internal int VariableCount(int rule)
+    {
+        var counts = Volatile.Read(ref variableCounts);
+        if ((uint)rule < (uint)counts.Length)
+        {
+            return counts[rule];
+        }
+        var rules = Rules;
+        counts = new int[rules.Count];
+        for (int i = 0; i < counts.Length; i++)
+        {
+            counts[i] = rules[i].Variables.Count;
+        }
+        Volatile.Write(ref variableCounts, counts);
+        return counts[rule];
+    }
+
     /// <summary>The HTTP methods the rules name, indexed by the bits of <see cref="RouteMatch.AllowedMethods"/>.</summary>
     public abstract IReadOnlyList<string> MethodNames { get; }
 

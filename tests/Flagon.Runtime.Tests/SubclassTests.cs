@@ -32,6 +32,77 @@ public class SubclassTests
             value is Point point ? base.MakeResponse(new Dictionary<string, Point> { ["data"] = point }) : base.MakeResponse(value);
     }
 
+    // Overrides each step of the dispatch chain (Flask's full_dispatch_request, preprocess_request, dispatch_request,
+    // process_response, do_teardown_request) and records that it ran before calling the base.
+    private class TracingApp() : App([], RouteTableRegistry.Tables)
+    {
+        public List<string> Steps { get; } = [];
+
+        protected override ValueTask<Response?> FullDispatchRequestAsync()
+        {
+            Steps.Add("full_dispatch_request");
+            return base.FullDispatchRequestAsync();
+        }
+
+        protected override ValueTask<Response?> PreprocessRequestAsync()
+        {
+            Steps.Add("preprocess_request");
+            return base.PreprocessRequestAsync();
+        }
+
+        protected override ValueTask DispatchRequestAsync()
+        {
+            Steps.Add("dispatch_request");
+            return base.DispatchRequestAsync();
+        }
+
+        protected override ValueTask<Response> ProcessResponseAsync(Response response)
+        {
+            Steps.Add("process_response");
+            return base.ProcessResponseAsync(response);
+        }
+
+        protected override ValueTask DoTeardownRequestAsync(Exception? error)
+        {
+            Steps.Add("do_teardown_request");
+            return base.DoTeardownRequestAsync(error);
+        }
+    }
+
+    // A subclass of a subclass: the most derived override is the one that runs.
+    private sealed class ShortCircuitApp : TracingApp
+    {
+        protected override ValueTask<Response?> PreprocessRequestAsync()
+        {
+            Steps.Add("short circuit");
+            return new(new Response("answered before the view", 202));
+        }
+    }
+
+    [Fact]
+    public async Task Each_overridden_step_of_the_dispatch_chain_runs_in_flasks_order()
+    {
+        var app = new TracingApp();
+        using var client = app.TestClient();
+
+        var page = await client.Get("/page/1");
+
+        Assert.Equal((200, "page pk=1"), (page.Status, page.Text));
+        Assert.Equal(["full_dispatch_request", "preprocess_request", "dispatch_request", "process_response", "do_teardown_request"], app.Steps);
+    }
+
+    [Fact]
+    public async Task The_most_derived_override_of_a_step_is_the_one_called()
+    {
+        var app = new ShortCircuitApp();
+        using var client = app.TestClient();
+
+        var page = await client.Get("/page/1");
+
+        Assert.Equal((202, "answered before the view"), (page.Status, page.Text));
+        Assert.Equal(["full_dispatch_request", "short circuit", "process_response", "do_teardown_request"], app.Steps);
+    }
+
     [Fact]
     public async Task A_subclass_overrides_the_make_response_step_for_data_values()
     {
