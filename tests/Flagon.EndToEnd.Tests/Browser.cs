@@ -18,7 +18,7 @@ internal static class Browser
             UseShellExecute = false,
         };
         foreach (var argument in new[] { "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-            $"--user-data-dir={Directory.CreateTempSubdirectory("flagon-chromium-").FullName}", "--dump-dom", url.ToString() })
+            $"--user-data-dir={Flagon.Tests.Shared.TemporaryFolders.Create("flagon-chromium-").FullName}", "--dump-dom", url.ToString() })
         {
             info.ArgumentList.Add(argument);
         }

@@ -36,7 +36,7 @@ internal sealed class ChromeBrowser : IDisposable
         service.SuppressInitialDiagnosticInformation = true;
         var options = new ChromeOptions { BinaryLocation = ChromiumPath };
         options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-            "--window-size=1200,900", $"--user-data-dir={Directory.CreateTempSubdirectory("flagon-chromium-").FullName}");
+            "--window-size=1200,900", $"--user-data-dir={Flagon.Tests.Shared.TemporaryFolders.Create("flagon-chromium-").FullName}");
         Driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
         Driver.Manage().Timeouts().PageLoad = TimeSpan.FromSeconds(30);
     }

@@ -16,7 +16,7 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var instance = Directory.CreateTempSubdirectory("realworld-hostile-").FullName;
+        var instance = Flagon.Tests.Shared.TemporaryFolders.Create("realworld-hostile-").FullName;
         app = await AppProcess.StartAsync(Repository.SampleDll("RealWorld"), null, "--INSTANCE_PATH", instance, "--Logging:LogLevel:Default", "Warning");
     }
 

@@ -49,7 +49,7 @@ public class RealWorldBrowserTests(ITestOutputHelper output)
         shots.Add(browser.Screenshot("page-created"));
 
         // An image: uploaded through the file input, listed, and served back (the browser decodes it).
-        var image = Path.Combine(Directory.CreateTempSubdirectory("flagon-upload-").FullName, "pixel.png");
+        var image = Path.Combine(Flagon.Tests.Shared.TemporaryFolders.Create("flagon-upload-").FullName, "pixel.png");
         await File.WriteAllBytesAsync(image, OnePixelPng);
         browser.GoTo(new Uri(app.Url, "/admin/uploads"));
         browser.Find("input[type=file]").SendKeys(image);

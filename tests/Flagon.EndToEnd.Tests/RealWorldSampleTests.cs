@@ -13,7 +13,7 @@ public partial class RealWorldSampleTests(RedisServer redis) : IClassFixture<Red
 
     internal static async Task<string> NewInstanceWithAdmin()
     {
-        var instance = Directory.CreateTempSubdirectory("realworld-e2e-").FullName;
+        var instance = Flagon.Tests.Shared.TemporaryFolders.Create("realworld-e2e-").FullName;
         // Settings reach a command through the environment (its options are the command's own).
         var output = await DotnetCommand.RunProgramAsync("dotnet", Repository.Root, TimeSpan.FromMinutes(2), new Dictionary<string, string> { ["INSTANCE_PATH"] = instance },
             Repository.SampleDll("RealWorld"), "create-user", "--username", "ada", "--password", Password);
@@ -58,7 +58,7 @@ public partial class RealWorldSampleTests(RedisServer redis) : IClassFixture<Red
     [Fact]
     public async Task The_first_start_without_an_admin_says_how_to_make_one()
     {
-        var instance = Directory.CreateTempSubdirectory("realworld-e2e-").FullName;
+        var instance = Flagon.Tests.Shared.TemporaryFolders.Create("realworld-e2e-").FullName;
         await using var app = await StartAsync(instance);
         using var anonymous = new HttpClient { BaseAddress = app.Url };
 
@@ -105,7 +105,7 @@ public partial class RealWorldSampleTests(RedisServer redis) : IClassFixture<Red
     public async Task Two_processes_share_the_redis_counter_and_with_one_keys_directory_the_login()
     {
         var instance = await NewInstanceWithAdmin();
-        var keys = Directory.CreateTempSubdirectory("flagon-keys-").FullName;
+        var keys = Flagon.Tests.Shared.TemporaryFolders.Create("flagon-keys-").FullName;
         await using var first = await StartAsync(instance, "--REDIS_URL", redis.Url, "--DATA_PROTECTION_KEYS", keys);
         await using var second = await StartAsync(instance, "--REDIS_URL", redis.Url, "--DATA_PROTECTION_KEYS", keys);
         var cookies = new CookieContainer();
@@ -136,7 +136,7 @@ public partial class RealWorldSampleTests(RedisServer redis) : IClassFixture<Red
     public async Task Redis_going_down_answers_503_on_the_counter_only_and_the_page_heals_when_it_is_back()
     {
         using var own = new RedisServer();
-        var instance = Directory.CreateTempSubdirectory("realworld-e2e-").FullName;
+        var instance = Flagon.Tests.Shared.TemporaryFolders.Create("realworld-e2e-").FullName;
         await using var app = await StartAsync(instance, "--REDIS_URL", own.Url);
         using var browser = Browser(app);
 

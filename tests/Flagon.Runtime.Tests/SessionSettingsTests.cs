@@ -104,8 +104,8 @@ public class SessionSettingsTests
     [Fact]
     public async Task Apps_sharing_a_keys_directory_read_each_others_sessions_and_others_do_not()
     {
-        var shared = Directory.CreateTempSubdirectory("flagon-keys-").FullName;
-        var other = Directory.CreateTempSubdirectory("flagon-keys-").FullName;
+        var shared = Flagon.Tests.Shared.TemporaryFolders.Create("flagon-keys-").FullName;
+        var other = Flagon.Tests.Shared.TemporaryFolders.Create("flagon-keys-").FullName;
         using var first = new TestedApp(("DATA_PROTECTION_KEYS", shared)).TestClient();
         using var second = new TestedApp(("DATA_PROTECTION_KEYS", shared)).TestClient();
         using var stranger = new TestedApp(("DATA_PROTECTION_KEYS", other)).TestClient();

@@ -121,7 +121,7 @@ public class SubclassTests
 
     private static string StaticRoot()
     {
-        var root = Directory.CreateTempSubdirectory("flagon-static-").FullName;
+        var root = Flagon.Tests.Shared.TemporaryFolders.Create("flagon-static-").FullName;
         Directory.CreateDirectory(Path.Combine(root, "static", "css"));
         File.WriteAllText(Path.Combine(root, "static", "css", "style.css"), "body { color: red; }");
         // A real file beside the static folder: a traversal that worked would serve it.

@@ -193,7 +193,7 @@ public class TemplateTests
     [Fact]
     public void In_debug_mode_a_changed_template_is_read_again_and_otherwise_it_is_cached()
     {
-        var root = Directory.CreateTempSubdirectory("flagon-templates-").FullName;
+        var root = Flagon.Tests.Shared.TemporaryFolders.Create("flagon-templates-").FullName;
         Directory.CreateDirectory(Path.Combine(root, "templates"));
         var file = Path.Combine(root, "templates", "live.html");
         File.WriteAllText(file, "one");

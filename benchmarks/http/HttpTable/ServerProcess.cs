@@ -127,10 +127,12 @@ public sealed partial class ServerProcess : IAsyncDisposable
         return string.Join('\n', lines.TakeLast(20));
     }
 
-    /// <summary>Stops the server's process group (SIGTERM, then SIGKILL after 10 s) and waits for it.</summary>
+    /// <summary>Stops the server's process group (SIGTERM, then SIGKILL after 10 s), waits for it and deletes its log (kept if the server had stopped by itself).</summary>
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
+        // A server that stopped by itself keeps its log for a look at why; one stopped here leaves nothing behind.
+        bool exitedByItself = process.HasExited;
+        if (!exitedByItself)
         {
             _ = Kill(-process.Id, SigTerm);
             using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
@@ -150,6 +152,10 @@ public sealed partial class ServerProcess : IAsyncDisposable
         lock (log)
         {
             log.Dispose();
+        }
+        if (!exitedByItself)
+        {
+            File.Delete(logPath);
         }
     }
 

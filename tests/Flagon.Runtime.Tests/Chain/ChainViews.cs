@@ -223,7 +223,7 @@ public static class ChainFiles
 
     static ChainFiles()
     {
-        Root = Directory.CreateTempSubdirectory("flagon-chain-files-").FullName;
+        Root = Flagon.Tests.Shared.TemporaryFolders.Create("flagon-chain-files-").FullName;
         System.IO.File.WriteAllText(Path.Combine(Root, "hello.txt"), "Hello, file!");
         Outside = Path.Combine(Path.GetDirectoryName(Root)!, Path.GetFileName(Root) + "-secret.txt");
         System.IO.File.WriteAllText(Outside, "secret");
