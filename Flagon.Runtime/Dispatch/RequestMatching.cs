@@ -53,8 +53,11 @@ public partial class App
     }
 
     // The method first: a GET or HEAD (most requests) is answered without looking the two headers up.
-    private static bool NeedsBody(HttpRequest request) =>
-        !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0);
+    private static bool NeedsBody(HttpRequest request)
+    {
+        var method = request.Method;
+        return !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0);
+    }
 
     /// <summary>The body size limit (Flask's <c>MAX_CONTENT_LENGTH</c>): 16 MB unless configured.</summary>
     private long MaxContentLength => long.TryParse(Config["MAX_CONTENT_LENGTH"], out var configured) ? configured : 16 * 1024 * 1024;

@@ -65,9 +65,17 @@ internal struct RequestRoute
         match.AllowedMethods = 0;
         match.Excluded = null;
         int count = Table!.VariableCount(RuleIndex);
+        if (Details?.Values is { } all)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                match.Values[i] = all[i];
+            }
+            return;
+        }
         for (int i = 0; i < count; i++)
         {
-            match.Values[i] = ValueRange(i);
+            match.Values[i] = values[i];
         }
     }
 
