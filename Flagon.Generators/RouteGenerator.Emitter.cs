@@ -440,6 +440,12 @@ namespace Flagon.Generators
                         // It answers HEAD before a GET rule of the same path in another table (RuleRanks).
                         initializers.Add("ExplicitHead = true");
                     }
+                    if (r.Rule.Defaults.Count > 0)
+                    {
+                        // Werkzeug's rule.defaults: the values the view gets that the URL does not give (in view_args too).
+                        var pairs = r.Rule.Defaults.Select(d => $"[{MatcherEmitter.Literal(d.Name)}] = {MatcherEmitter.Literal(d.UrlText)}");
+                        initializers.Add($"Defaults = new global::System.Collections.Generic.Dictionary<string, string> {{ {string.Join(", ", pairs)} }}");
+                    }
                     string viewClass = initializers.Count > 0 ? $" {{ {string.Join(", ", initializers)} }}" : string.Empty;
                     w.WriteLine($"new({MatcherEmitter.Literal(r.Rule.Endpoint)}, {MatcherEmitter.Literal(r.Rule.Pattern)}, [{methods}]){viewClass}, // {r.Index}");
                 }

@@ -127,7 +127,10 @@ internal sealed class Scope
         }
     }
 
-    /// <summary>The matched rule's variables and the text the URL gave them (Flask's <c>request.view_args</c>).</summary>
+    /// <summary>
+    /// The matched rule's variables and the text the URL gave them, with the rule's defaults (Flask's
+    /// <c>request.view_args</c>: Werkzeug adds a rule's defaults to the values it matched).
+    /// </summary>
     public IReadOnlyDictionary<string, string> ViewArgs
     {
         get
@@ -135,6 +138,10 @@ internal sealed class Scope
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
             if (Route.Rule is { } rule && Http is not null)
             {
+                foreach (var (name, value) in rule.Defaults)
+                {
+                    values[name] = value;
+                }
                 var path = (Http.Request.Path.Value ?? string.Empty).AsSpan(Route.Blueprint?.Prefix.Length ?? 0);
                 for (int i = 0; i < rule.Variables.Count && i < Routing.RouteValueRanges.Capacity; i++)
                 {

@@ -64,8 +64,8 @@ public sealed class Request
     public Routing.Rule? UrlRule => scope.Route.Rule;
 
     /// <summary>
-    /// The values the URL gave the rule's variables (Flask's <c>request.view_args</c>), as text, by variable name; empty when
-    /// no rule matched.
+    /// The values the URL gave the rule's variables, and the rule's <c>Defaults</c> (Flask's <c>request.view_args</c>),
+    /// as text, by name; empty when no rule matched.
     /// </summary>
     public IReadOnlyDictionary<string, string> ViewArgs => scope.ViewArgs;
 

@@ -21,6 +21,12 @@ public sealed record Rule(string Endpoint, string Pattern, IReadOnlyList<string>
     /// <summary>For the app's own views: the class the view is declared in (<c>MyApp.FrontendViews</c>), which <see cref="App.ServeViews(Type[])"/> chooses by.</summary>
     public string? ViewClass { get; init; }
 
+    /// <summary>
+    /// The rule's defaults (Werkzeug's <c>rule.defaults</c>): values its view receives that the URL does not give, as
+    /// text (<c>pk</c> → <c>1</c> for <c>[Route("/page", Defaults = "pk=1")]</c>). Empty for most rules.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Defaults { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
+
     private string[]? variables;
 
     /// <summary>The names of the rule's variables, in the order they appear: <c>["pk"]</c> for <c>/page/&lt;int:pk&gt;</c>.</summary>

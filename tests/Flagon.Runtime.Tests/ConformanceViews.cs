@@ -37,6 +37,12 @@ public static class ConformanceViews
     [Route("/page/<int:pk>")]
     public static string Page(int pk) => $"page pk={pk}";
 
+    // Werkzeug adds a rule's defaults to the values it matched: request.view_args has both.
+    [Route("/shelf", Defaults = "lang=en")]
+    [Route("/shelf/<lang>/<int:n>")]
+    public static string Shelf(string lang, int n = 0) =>
+        $"shelf {lang} {n} args={string.Join(",", Globals.Request.ViewArgs.OrderBy(p => p.Key).Select(p => $"{p.Key}:{p.Value}"))}";
+
     [Route("/secret", Methods = ["GET", "POST"])]
     [Route("/secret/<username>")]
     public static string Secret(HttpRequest request, string? username = null) => $"secret {request.Method} username={username ?? "None"}";

@@ -71,7 +71,7 @@ internal sealed class RuntimeRouteTable : RouteTable
         {
             methodNames.Add(m);
         }
-        var rule = new Rule(endpoint ?? Generators.Shared.EndpointNames.FromMethod(view.Method.Name), pattern, [.. set]) { ExplicitHead = explicitHead };
+        var rule = new Rule(endpoint ?? Generators.Shared.EndpointNames.FromMethod(view.Method.Name), pattern, [.. set]) { ExplicitHead = explicitHead, Defaults = defaultValues };
         entries.Add(new Entry(rule, parts, patterns, variables, view, parameters, defaultValues, automaticOptions, strictSlashes) { Added = entries.Count });
         // Kept in Werkzeug's order, so the first rule that matches is the one Werkzeug would pick (stable: equal
         // rules stay in the order added).

@@ -145,6 +145,8 @@ public class DispatchChainTests : IAsyncLifetime
 
     private sealed class ChainlessApp() : App([], []);
 
+    private sealed class ConformanceApp() : App([], RouteTableRegistry.Tables);
+
     [Fact]
     public async Task Abort_with_a_response_answers_with_it_unless_a_handler_takes_its_status()
     {
@@ -372,6 +374,26 @@ public class DispatchChainTests : IAsyncLifetime
         var response = await plain.Get("/de/about");
 
         Assert.Equal("de /de/about", response.Text);
+    }
+
+    [Fact]
+    public async Task View_args_hold_the_rules_defaults_as_werkzeug_adds_them()
+    {
+        var app = new ConformanceApp();
+        app.AddUrlRule("/runtime-shelf", (string lang, int n) => string.Join(",", Globals.Request.ViewArgs.OrderBy(p => p.Key).Select(p => $"{p.Key}:{p.Value}")),
+            defaults: "lang=fr;n=2", endpoint: "runtime_shelf");
+        var seen = new List<string>();
+        app.UrlValuePreprocessor((endpoint, values) => seen.Add($"{endpoint} {string.Join(",", values.OrderBy(p => p.Key).Select(p => $"{p.Key}:{p.Value}"))}"));
+        using var defaults = app.TestClient();
+
+        var compiledDefault = await defaults.Get("/shelf");
+        var compiledUrl = await defaults.Get("/shelf/de/3");
+        var runtime = await defaults.Get("/runtime-shelf");
+
+        Assert.Equal("shelf en 0 args=lang:en", compiledDefault.Text);
+        Assert.Equal("shelf de 3 args=lang:de,n:3", compiledUrl.Text);
+        Assert.Equal("lang:fr,n:2", runtime.Text);
+        Assert.Equal(["shelf lang:en", "shelf lang:de,n:3", "runtime_shelf lang:fr,n:2"], seen);
     }
 
     [Fact]
