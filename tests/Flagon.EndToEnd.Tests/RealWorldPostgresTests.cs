@@ -13,7 +13,7 @@ public partial class RealWorldPostgresTests(PostgresServer postgres) : IClassFix
     [Fact]
     public async Task On_postgresql_the_command_makes_the_admin_and_a_page_written_over_Kestrel_outlives_a_restart()
     {
-        var instance = Directory.CreateTempSubdirectory("realworld-pg-").FullName;
+        var instance = Flagon.Tests.Shared.TemporaryFolders.Create("realworld-pg-").FullName;
         var url = postgres.Url("realworld_e2e");
         var made = await DotnetCommand.RunProgramAsync("dotnet", Repository.Root, TimeSpan.FromMinutes(2),
             new Dictionary<string, string> { ["INSTANCE_PATH"] = instance, ["DATABASE_URL"] = url },
