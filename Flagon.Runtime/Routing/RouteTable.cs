@@ -13,8 +13,12 @@ public abstract class RouteTable
     public abstract IReadOnlyList<Rule> Rules { get; }
 
     // How many variables each rule has, read on every request that matched (RequestRoute keeps and gives back that many
-    // values): an array read instead of two interface calls. Rules are only ever added (a run-time rule), never removed.
+    // values): an array read instead of two interface calls. A table whose rules change (the run-time table, which
+    // keeps them in Werkzeug's order) calls RulesChanged.
     private int[] variableCounts = [];
+
+    /// <summary>Forgets what was read from <see cref="Rules"/>: a rule was added, and the rules may be in a new order.</summary>
+    private protected void RulesChanged() => Volatile.Write(ref variableCounts, []);
 
     /// <summary>How many variables the rule at <paramref name="rule"/> has.</summary>
     internal int VariableCount(int rule)

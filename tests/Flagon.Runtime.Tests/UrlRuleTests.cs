@@ -43,6 +43,20 @@ public class UrlRuleTests
         Assert.Equal(nameof(RuntimeRouteTable), kinds[3]);
     }
 
+    [Fact]
+    public void A_run_time_tables_variable_counts_follow_its_rules_when_a_rule_reorders_them()
+    {
+        var table = new RuntimeRouteTable();
+        table.Add("/<x>", (string x) => x, "one", null, null, strictSlashes: true);
+        Assert.Equal(1, table.VariableCount(0));
+
+        // A static part comes before a variable in Werkzeug's order: the new rule takes index 0 from the one read above.
+        table.Add("/a/<x>/<y>", (string x, string y) => x + y, "two", null, null, strictSlashes: true);
+
+        Assert.Equal("two", table.Rules[0].Endpoint);
+        Assert.Equal(table.Rules.Select(r => r.Variables.Count), Enumerable.Range(0, table.Rules.Count).Select(table.VariableCount));
+    }
+
     [Theory]
     [InlineData("GET", "/", 200, "index view")]
     [InlineData("GET", "/page/7", 200, "page view pk=7")]

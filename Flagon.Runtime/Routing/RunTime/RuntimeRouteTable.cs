@@ -88,6 +88,7 @@ internal sealed class RuntimeRouteTable : RouteTable
         entries.AddRange(ordered.Select(o => o.Entry));
         rules.Clear();
         rules.AddRange(entries.Select(e => e.Rule));
+        RulesChanged();
         RefreshSubtrees();
         redirectsDefaults |= defaultValues.Count > 0;
     }
