@@ -32,10 +32,10 @@ public partial class App
     }
 
     private static void AddFilter(TemplateEngine engine, string name, Func<object?, object?[], object?> filter) =>
-        engine.Options.Filters.AddFilter(name, (input, arguments, context) =>
+        engine.AddFilter(name, (input, arguments, context) =>
         {
-            var values = Enumerable.Range(0, arguments.Count).Select(i => arguments.At(i).ToObjectValue()).ToArray();
-            return new ValueTask<FluidValue>(FluidValue.Create(filter(input.ToObjectValue(), values), context.Options));
+            var values = Enumerable.Range(0, arguments.Count).Select(i => arguments.At(i).ToObjectValue(context)).ToArray();
+            return new ValueTask<FluidValue>(FluidValue.Create(filter(input.ToObjectValue(context), values), context.Options));
         });
 
     /// <summary>The folders templates are looked up in, in order: the app's, then each blueprint's.</summary>
@@ -59,7 +59,7 @@ public partial class App
     {
         CheckSetup();
         ArgumentNullException.ThrowIfNull(filter);
-        Templates.Options.Filters.AddFilter(name, (input, _, _) => new ValueTask<FluidValue>(new StringValue(filter(input.ToStringValue()))));
+        Templates.AddFilter(name, (input, _, context) => new ValueTask<FluidValue>(StringValue.Create(filter(input.ToStringValue(context)))));
         return this;
     }
 
@@ -126,8 +126,8 @@ public partial class App
     /// </summary>
     internal TemplateContext NewTemplateContext()
     {
-        var options = (TemplateValues.EngineOptions)Templates.Options;
-        var context = new TemplateContext(options.GlobalsModel, options);
+        var engine = Templates;
+        var context = new TemplateContext(engine.GlobalsModel, engine.Options);
         // Generated ([ContextProcessor]) ones first, the app's own and the current blueprint's; then those added in code.
         foreach (var processor in TemplateFunctionRegistry.ProcessorsFor(Contexts.CurrentScope.Blueprint?.DeclaredName))
         {
@@ -144,7 +144,7 @@ public partial class App
     {
         foreach (var (name, value) in values)
         {
-            context.SetValue(name, value);
+            TemplateValues.SetValue(context, name, value);
         }
     }
 }

@@ -40,7 +40,7 @@ public static class Template
     public static async Task<Response> RenderAsync<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(string name, T model)
     {
         var app = App();
-        using var writer = new StringWriter();
+        var writer = new StringOutput();
         await app.Templates.RenderAsync(app.Templates.Load(name), NewContext(app, model), writer);
         app.OnTemplateRendered(name);
         return new Response(writer.ToString());
@@ -79,9 +79,9 @@ public static class Template
     {
         // The page is written into this thread's writer (taken while in use, so a nested render makes its own), and
         // only the finished text is allocated.
-        var writer = cachedWriter ?? new StringWriter(new System.Text.StringBuilder(1024), System.Globalization.CultureInfo.InvariantCulture);
+        var writer = cachedWriter ?? new StringOutput(new System.Text.StringBuilder(1024));
         cachedWriter = null;
-        var page = writer.GetStringBuilder();
+        var page = writer.Builder;
         try
         {
             var rendering = app.Templates.RenderAsync(template, NewContext(app, model), writer);
@@ -103,7 +103,7 @@ public static class Template
     }
 
     [ThreadStatic]
-    private static StringWriter? cachedWriter;
+    private static StringOutput? cachedWriter;
 
     // Larger pages get a writer of their own each time, so that one big page does not stay in memory per thread.
     private const int MaxCachedPage = 64 * 1024;

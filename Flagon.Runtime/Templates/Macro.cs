@@ -20,7 +20,7 @@ internal static class Macro
         {
             defaults[i] = parameters[i].Item2 is { } expression ? await expression.EvaluateAsync(definedIn) : NilValue.Instance;
         }
-        return new FunctionValue(async (arguments, context) =>
+        return FunctionValue.Create(async (arguments, context) =>
         {
             // Fluid lists named arguments among the positional ones too: the positional ones are those before them.
             int positional = arguments.Count;
@@ -36,15 +36,14 @@ internal static class Macro
             {
                 throw new InvalidOperationException($"macro '{name}' takes {parameters.Count} argument(s), {positional} given.");
             }
-            context.EnterChildScope();
-            try
+            using (context.EnterScope(ScopeBehavior.Local))
             {
                 for (int i = 0; i < parameters.Count; i++)
                 {
                     var parameter = parameters[i].Item1;
                     context.SetValue(parameter, i < positional ? arguments.At(i) : arguments.HasNamed(parameter) ? arguments[parameter] : defaults[i]);
                 }
-                using var writer = new StringWriter();
+                var writer = new StringOutput();
                 foreach (var statement in statements)
                 {
                     if (await statement.WriteToAsync(writer, encoder, context) != Completion.Normal)
@@ -52,11 +51,7 @@ internal static class Macro
                         break;
                     }
                 }
-                return new StringValue(writer.ToString(), encode: false);
-            }
-            finally
-            {
-                context.ReleaseScope();
+                return StringValue.Create(writer.ToString(), encode: false);
             }
         });
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Fluid;
+using Fluid.Values;
 
 namespace Flagon.Templates;
 
@@ -20,10 +21,51 @@ internal sealed partial class TemplateEngine(App app)
     /// </summary>
     private readonly bool autoReload = bool.TryParse(app.Config["TEMPLATES_AUTO_RELOAD"], out var reload) ? reload : app.Debug;
 
-    /// <summary>Fluid's options for this app: its filters and member access.</summary>
-    public TemplateOptions Options => options ??= TemplateValues.NewOptions(app, this);
+    /// <summary>Fluid's options for this app: its filters and member access (made again when a filter is added).</summary>
+    public TemplateOptions Options => Volatile.Read(ref options) ?? BuildOptions();
 
     private TemplateOptions? options;
+    private readonly TemplateOptionsBuilder builder = TemplateValues.NewOptions();
+    private readonly object gate = new();
+
+    /// <summary>
+    /// The app's template globals as every render's Fluid model: a name a template does not find among the render's
+    /// own values (the model's, the context processors') is looked up there, so globals are never copied into a
+    /// render. (Not Fluid's global values: those are matched by exact name, where Flagon's match ignoring case.)
+    /// </summary>
+    public FluidValue GlobalsModel { get; } = ObjectValue.Create(new TemplateValues.GlobalsView(app));
+
+    /// <summary>Adds a filter (before the app serves: the options are made again with it).</summary>
+    public void AddFilter(string name, FilterDelegate filter)
+    {
+        lock (gate)
+        {
+            builder.AddFilter(name, filter);
+            Volatile.Write(ref options, null);
+        }
+    }
+
+    private TemplateOptions BuildOptions()
+    {
+        lock (gate)
+        {
+            if (options is { } built)
+            {
+                return built;
+            }
+            built = builder.Build();
+            Engines.AddOrUpdate(built, this);
+            Volatile.Write(ref options, built);
+            return built;
+        }
+    }
+
+    // Which engine made a context's options: include, import and macros load their files through it.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TemplateOptions, TemplateEngine> Engines = new();
+
+    /// <summary>The engine whose options <paramref name="context"/> was made with.</summary>
+    public static TemplateEngine Of(TemplateContext context) =>
+        Engines.TryGetValue(context.Options, out var engine) ? engine : throw new InvalidOperationException("This template context was not made by a Flagon app.");
 
     /// <summary>The template called <paramref name="name"/>, parsed (from the cache unless its file changed and templates auto-reload).</summary>
     /// <exception cref="TemplateNotFoundException">No template folder has it.</exception>
@@ -65,7 +107,7 @@ internal sealed partial class TemplateEngine(App app)
     }
 
     /// <summary>Renders <paramref name="template"/> (following its <c>extends</c> chain) with <paramref name="context"/>.</summary>
-    public async ValueTask RenderAsync(CompiledTemplate template, TemplateContext context, TextWriter writer)
+    public async ValueTask RenderAsync(CompiledTemplate template, TemplateContext context, IFluidOutput writer)
     {
         var encoder = CompiledTemplate.EncoderFor(template.Name);
         if (!template.Extends)
@@ -82,7 +124,7 @@ internal sealed partial class TemplateEngine(App app)
             // A child template is read for its blocks, then its parent is rendered with them.
             context.AmbientValues[TemplateParser.CollectingKey] = true;
             context.AmbientValues.Remove(TemplateParser.ExtendsKey);
-            await template.Template.RenderAsync(TextWriter.Null, encoder, context);
+            await template.Template.RenderAsync(NullOutput.Instance, encoder, context);
             if (!context.AmbientValues.TryGetValue(TemplateParser.ExtendsKey, out var parent) || parent is not string { Length: > 0 } parentName)
             {
                 throw new TemplateSyntaxException(template.Name, template.Path, 1, 1, "'extends' must name the parent template, as in {% extends \"base.html\" %}.");

@@ -38,21 +38,21 @@ internal sealed class TemplateParser : FluidParser
     /// Jinja2's <c>super()</c>: inside a block, the same block as the next template up the <c>extends</c> chain
     /// defines it, rendered (not escaped again).
     /// </summary>
-    public static readonly FunctionValue SuperFunction = new(Super);
+    public static readonly FunctionValue SuperFunction = FunctionValue.Create(Super);
 
     private TemplateParser()
         : base(new FluidParserOptions { AllowFunctions = true })
     {
         RegisterExpressionTag("extends", static async (expression, writer, encoder, context) =>
         {
-            context.AmbientValues[ExtendsKey] = (await expression.EvaluateAsync(context)).ToStringValue();
+            context.AmbientValues[ExtendsKey] = (await expression.EvaluateAsync(context)).ToStringValue(context);
             return Completion.Normal;
         });
         RegisterIdentifierBlock("block", static (name, statements, writer, encoder, context) => RenderBlockAsync(name, statements, writer, encoder, context));
         RegisterExpressionTag("include", static async (expression, writer, encoder, context) =>
         {
-            var name = (await expression.EvaluateAsync(context)).ToStringValue();
-            await EngineOf(context).Load(name).Template.RenderAsync(writer, encoder, context);
+            var name = (await expression.EvaluateAsync(context)).ToStringValue(context);
+            await TemplateEngine.Of(context).Load(name).Template.RenderAsync(writer, encoder, context);
             return Completion.Normal;
         });
         // Jinja2's macros: arguments by position, then by name in any order, the rest from their defaults (Fluid's own
@@ -61,8 +61,10 @@ internal sealed class TemplateParser : FluidParser
             Identifier.AndSkip(LParen).And(ZeroOrOne(Separated(Comma, Identifier.And(ZeroOrOne(Equal.SkipAnd(Primary)))))).AndSkip(RParen),
             static async (signature, statements, writer, encoder, context) =>
             {
-                var (name, parameters) = signature;
-                context.SetValue(name, await Macro.DefineAsync(name, parameters ?? [], statements, encoder, context));
+                var (name, optional) = signature;
+                // ZeroOrOne gives a list of none or one: the parameter list, and each parameter's default.
+                var parameters = optional.Count == 0 ? [] : optional[0].Select(p => (p.Item1, p.Item2.Count == 0 ? null! : p.Item2[0])).ToList();
+                context.SetValue(name, await Macro.DefineAsync(name, parameters, statements, encoder, context));
                 if (context.AmbientValues.TryGetValue(DefinedMacrosKey, out var defined) && defined is List<string> names)
                 {
                     names.Add(name);
@@ -79,7 +81,7 @@ internal sealed class TemplateParser : FluidParser
                 {
                     if (!macros.TryGetValue(name, out var macro))
                     {
-                        var file = (await x.Item1.EvaluateAsync(context)).ToStringValue();
+                        var file = (await x.Item1.EvaluateAsync(context)).ToStringValue(context);
                         throw new InvalidOperationException($"Template '{file}' has no macro '{name}' to import; it defines: {(macros.Count == 0 ? "none" : string.Join(", ", macros.Keys))}.");
                     }
                     context.SetValue(name, macro);
@@ -90,25 +92,23 @@ internal sealed class TemplateParser : FluidParser
             static async (x, writer, encoder, context) =>
             {
                 var macros = await MacrosOfAsync(x.Item1, encoder, context);
-                context.SetValue(x.Item2, new DictionaryValue(new FluidValueDictionaryFluidIndexable(macros)));
+                context.SetValue(x.Item2, DictionaryValue.Create(new FluidValueDictionaryFluidIndexable(macros)));
                 return Completion.Normal;
             });
     }
 
-    private static TemplateEngine EngineOf(TemplateContext context) => ((TemplateValues.EngineOptions)context.Options).Engine;
-
     /// <summary>Runs the template named by <paramref name="file"/> in a scope of its own and returns the macros it defines.</summary>
     private static async ValueTask<Dictionary<string, FluidValue>> MacrosOfAsync(Expression file, TextEncoder encoder, TemplateContext context)
     {
-        var template = EngineOf(context).Load((await file.EvaluateAsync(context)).ToStringValue());
+        var template = TemplateEngine.Of(context).Load((await file.EvaluateAsync(context)).ToStringValue(context));
         var macros = new Dictionary<string, FluidValue>(StringComparer.Ordinal);
         var names = new List<string>();
         context.AmbientValues.TryGetValue(DefinedMacrosKey, out var outer);
         context.AmbientValues[DefinedMacrosKey] = names;
-        context.EnterChildScope();
         try
         {
-            await template.Template.RenderAsync(TextWriter.Null, encoder, context);
+            using var scope = context.EnterScope(ScopeBehavior.Local);
+            await template.Template.RenderAsync(NullOutput.Instance, encoder, context);
             foreach (var name in names)
             {
                 if (context.GetValue(name) is FunctionValue macro)
@@ -119,13 +119,12 @@ internal sealed class TemplateParser : FluidParser
         }
         finally
         {
-            context.ReleaseScope();
             context.AmbientValues[DefinedMacrosKey] = outer!;
         }
         return macros;
     }
 
-    private static async ValueTask<Completion> RenderBlockAsync(string name, IReadOnlyList<Statement> statements, TextWriter writer, TextEncoder encoder, TemplateContext context)
+    private static async ValueTask<Completion> RenderBlockAsync(string name, IReadOnlyList<Statement> statements, IFluidOutput writer, TextEncoder encoder, TemplateContext context)
     {
         var blocks = context.AmbientValues.TryGetValue(BlocksKey, out var value) ? (Dictionary<string, List<IReadOnlyList<Statement>>>)value : null;
         if (blocks is null)
@@ -141,7 +140,7 @@ internal sealed class TemplateParser : FluidParser
                 blocks[name] = definitions = [];
             }
             definitions.Add(statements);
-            await WriteAllAsync(statements, TextWriter.Null, encoder, context);
+            await WriteAllAsync(statements, NullOutput.Instance, encoder, context);
             return Completion.Normal;
         }
         // Writing: the most derived definition wins; this template's own one comes last in the chain.
@@ -153,7 +152,7 @@ internal sealed class TemplateParser : FluidParser
         return await WriteDefinitionAsync(new BlockFrame(name, chain, 0, encoder), writer, context);
     }
 
-    private static async ValueTask<Completion> WriteDefinitionAsync(BlockFrame frame, TextWriter writer, TemplateContext context)
+    private static async ValueTask<Completion> WriteDefinitionAsync(BlockFrame frame, IFluidOutput writer, TemplateContext context)
     {
         context.AmbientValues.TryGetValue(BlockFrameKey, out var outer);
         context.AmbientValues[BlockFrameKey] = frame;
@@ -181,12 +180,12 @@ internal sealed class TemplateParser : FluidParser
         {
             throw new InvalidOperationException($"super() in block '{frame.Name}': no parent template defines that block.");
         }
-        using var writer = new StringWriter();
+        var writer = new StringOutput();
         await WriteDefinitionAsync(frame with { Index = frame.Index + 1 }, writer, context);
-        return new StringValue(writer.ToString(), encode: false);
+        return StringValue.Create(writer.ToString(), encode: false);
     }
 
-    private static async ValueTask<Completion> WriteAllAsync(IReadOnlyList<Statement> statements, TextWriter writer, TextEncoder encoder, TemplateContext context)
+    private static async ValueTask<Completion> WriteAllAsync(IReadOnlyList<Statement> statements, IFluidOutput writer, TextEncoder encoder, TemplateContext context)
     {
         foreach (var statement in statements)
         {

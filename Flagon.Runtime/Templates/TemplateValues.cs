@@ -14,38 +14,33 @@ namespace Flagon.Templates;
 internal static class TemplateValues
 {
     /// <summary>
-    /// Fluid options for <paramref name="app"/>, with Flagon's accessors registered (member names are matched ignoring
+    /// The builder of an app's Fluid options, with Flagon's accessors registered (names are matched ignoring
     /// case) and Flask's template globals made once (each render's context gets the same values, not new ones). The
     /// request-bound ones (<c>request</c>, <c>session</c>, <c>g</c>) are views that read the current
     /// context when a template reads them, so a render neither makes them nor touches the session (Flask marks the
     /// session used, and the response <c>Vary: Cookie</c>, only when a template reads it).
     /// </summary>
-    public static EngineOptions NewOptions(App app, TemplateEngine engine)
-    {
-        var options = new EngineOptions(engine, app)
-        {
-            MemberAccessStrategy = new UnsafeMemberAccessStrategy { IgnoreCasing = true },
-            ModelNamesComparer = StringComparer.OrdinalIgnoreCase,
-        };
-        var access = options.MemberAccessStrategy;
-        access.Register<RequestView, object?>((_, name) => RequestView.Get(name));
-        access.Register<StringMap, string?>((map, name) => map[name]);
-        access.Register<SessionView, string?>((_, name) => CurrentScope.Current?.Session?[name]);
-        access.Register<GView, object?>((_, name) => CurrentScope.Current?.G[name]);
-        access.Register<ConfigView, string?>((config, name) => config.Config[name]);
-        TemplateModelRegistry.ApplyTo(access);
-
-        access.Register<GlobalsView, object?>((globals, name) => globals.Get(name));
-        return options;
-    }
+    public static TemplateOptionsBuilder NewOptions() =>
+        new TemplateOptionsBuilder()
+            .WithModelNamesComparer(StringComparer.OrdinalIgnoreCase)
+            .ConfigureMemberAccess(static access =>
+            {
+                access.Register<RequestView, object?>((_, name) => RequestView.Get(name));
+                access.Register<StringMap, string?>((map, name) => map[name]);
+                access.Register<SessionView, string?>((_, name) => CurrentScope.Current?.Session?[name]);
+                access.Register<GView, object?>((_, name) => CurrentScope.Current?.G[name]);
+                access.Register<ConfigView, string?>((config, name) => config.Config[name]);
+                TemplateModelRegistry.ApplyTo(access);
+                access.Register<GlobalsView, object?>((globals, name) => globals.Get(name));
+            });
 
     // The template functions and the context views are stateless: one instance each, not one per render.
-    private static readonly ObjectValue GValue = new(GView.Instance);
-    private static readonly ObjectValue RequestValue = new(RequestView.Instance);
-    private static readonly ObjectValue SessionValue = new(SessionView.Instance);
-    private static readonly FunctionValue UrlForFunction = new(UrlFor);
-    private static readonly FunctionValue GetFlashedMessagesFunction = new(GetFlashedMessages);
-    private static readonly FunctionValue CsrfTokenFunction = new(CsrfToken);
+    private static readonly FluidValue GValue = ObjectValue.Create(GView.Instance);
+    private static readonly FluidValue RequestValue = ObjectValue.Create(RequestView.Instance);
+    private static readonly FluidValue SessionValue = ObjectValue.Create(SessionView.Instance);
+    private static readonly FunctionValue UrlForFunction = FunctionValue.Create(UrlFor);
+    private static readonly FunctionValue GetFlashedMessagesFunction = FunctionValue.Create(GetFlashedMessages);
+    private static readonly FunctionValue CsrfTokenFunction = FunctionValue.Create(CsrfToken);
 
     /// <summary>
     /// Puts the model's public properties in the context as top-level names (Flask's <c>render_template(name, **values)</c>).
@@ -62,7 +57,7 @@ internal static class TemplateValues
             case IEnumerable<KeyValuePair<string, object?>> pairs:
                 foreach (var (name, value) in pairs)
                 {
-                    context.SetValue(name, value);
+                    SetValue(context, name, value);
                 }
                 return;
         }
@@ -71,16 +66,20 @@ internal static class TemplateValues
             // The generated getters of the model's type: no reflection.
             foreach (var (name, get) in getters)
             {
-                context.SetValue(name, get(model));
+                SetValue(context, name, get(model));
             }
             return;
         }
         var properties = typeof(T) == typeof(object) ? RuntimeProperties(model) : ModelProperties<T>.Readable;
         foreach (var property in properties)
         {
-            context.SetValue(property.Name, property.GetValue(model));
+            SetValue(context, property.Name, property.GetValue(model));
         }
     }
+
+    /// <summary>Sets <paramref name="name"/> in <paramref name="context"/>'s scope; null is Liquid's nil.</summary>
+    public static void SetValue(TemplateContext context, string name, object? value) =>
+        context.SetValue(name, value is null ? NilValue.Instance : FluidValue.Create(value, context.Options));
 
     // A model passed as object: its runtime type's properties (found by reflection, so not under trimming; a typed model is).
     [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "Documented: under trimming pass the model with its static type, which the annotation keeps.")]
@@ -106,7 +105,7 @@ internal static class TemplateValues
         var tokens = antiforgery.GetAndStoreTokens(http);
         var encoder = System.Text.Encodings.Web.HtmlEncoder.Default;
         var field = $"<input type=\"hidden\" name=\"{encoder.Encode(tokens.FormFieldName)}\" value=\"{encoder.Encode(tokens.RequestToken ?? string.Empty)}\">";
-        return new ValueTask<FluidValue>(new StringValue(field, encode: false));
+        return new ValueTask<FluidValue>(StringValue.Create(field, encode: false));
     }
 
     private static ValueTask<FluidValue> UrlFor(FunctionArguments arguments, TemplateContext context)
@@ -115,7 +114,7 @@ internal static class TemplateValues
         {
             throw new ArgumentException("url_for needs an endpoint: url_for(\"index\").");
         }
-        var endpoint = arguments.At(0).ToStringValue();
+        var endpoint = arguments.At(0).ToStringValue(context);
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         string? anchor = null;
         bool external = false;
@@ -125,39 +124,39 @@ internal static class TemplateValues
             switch (name)
             {
                 case "_anchor":
-                    anchor = value.ToStringValue();
+                    anchor = value.ToStringValue(context);
                     break;
                 case "_external":
-                    external = value.ToBooleanValue();
+                    external = value.ToBooleanValue(context);
                     break;
                 default:
                     values[name] = value.Type switch
                     {
-                        FluidValues.Number => value.ToNumberValue() is var number && number == decimal.Truncate(number) ? (object)(long)number : (double)number,
-                        FluidValues.Boolean => value.ToBooleanValue(),
+                        FluidValues.Number => value.ToNumberValue(context) is var number && number == decimal.Truncate(number) ? (object)(long)number : (double)number,
+                        FluidValues.Boolean => value.ToBooleanValue(context),
                         FluidValues.Nil => null,
-                        _ => value.ToStringValue(),
+                        _ => value.ToStringValue(context),
                     };
                     break;
             }
         }
-        return new ValueTask<FluidValue>(new StringValue(Url.For(endpoint, values, anchor, external)));
+        return new ValueTask<FluidValue>(StringValue.Create(Url.For(endpoint, values, anchor, external)));
     }
 
     private static ValueTask<FluidValue> GetFlashedMessages(FunctionArguments arguments, TemplateContext context)
     {
-        bool withCategories = arguments["with_categories"].ToBooleanValue();
+        bool withCategories = arguments["with_categories"].ToBooleanValue(context);
         var filter = arguments["category_filter"] switch
         {
-            ArrayValue array => array.Values.Select(v => v.ToStringValue()).ToArray(),
+            ArrayValue array => array.Values.Select(v => v.ToStringValue(context)).ToArray(),
             var one when one.IsNil() => [],
-            var one => [one.ToStringValue()],
+            var one => [one.ToStringValue(context)],
         };
         var messages = Globals.GetFlashedMessagesWithCategories(filter);
         FluidValue result = withCategories
-            ? new ArrayValue(messages.Select(m => (FluidValue)new DictionaryValue(new FluidValueDictionaryFluidIndexable(
-                new Dictionary<string, FluidValue> { ["category"] = new StringValue(m.Category), ["message"] = new StringValue(m.Message) }))).ToList())
-            : new ArrayValue(messages.Select(m => (FluidValue)new StringValue(m.Message)).ToList());
+            ? ArrayValue.Create(messages.Select(m => (FluidValue)DictionaryValue.Create(new FluidValueDictionaryFluidIndexable(
+                new Dictionary<string, FluidValue> { ["category"] = StringValue.Create(m.Category), ["message"] = StringValue.Create(m.Message) }))).ToList())
+            : ArrayValue.Create(messages.Select(m => StringValue.Create(m.Message)).ToList());
         return new ValueTask<FluidValue>(result);
     }
 
@@ -200,7 +199,7 @@ internal static class TemplateValues
     /// </summary>
     internal sealed class GlobalsView(App app)
     {
-        private readonly ObjectValue config = new(new ConfigView(app.Config));
+        private readonly FluidValue config = ObjectValue.Create(new ConfigView(app.Config));
 
         public object? Get(string name) => name switch
         {
@@ -251,20 +250,6 @@ internal static class TemplateValues
         private GView()
         {
         }
-    }
-
-    /// <summary>Fluid's options for one app's templates, which know their engine (for <c>include</c> and <c>import</c>).</summary>
-    internal sealed class EngineOptions(TemplateEngine engine, App app) : TemplateOptions
-    {
-        public TemplateEngine Engine { get; } = engine;
-
-        /// <summary>
-        /// The app's template globals as every render's Fluid model: a name a template does not find among the render's
-        /// own values (the model's, the context processors') is looked up there, so globals are never copied into a
-        /// render. (Not Fluid's <c>TemplateOptions.Scope</c>: a scope takes the name comparer of a parent that holds
-        /// values, which matches names exactly, where Flagon's match ignoring case.)
-        /// </summary>
-        public ObjectValue GlobalsModel { get; } = new(new GlobalsView(app));
     }
 
     /// <summary>Query values, form fields, headers or cookies by name.</summary>

@@ -21,7 +21,7 @@ public class TemplateBenchmarks
     private sealed class BenchmarkApp() : App(["--urls", "http://127.0.0.1:0"], RouteTableRegistry.Tables);
 
     private Fluid.IFluidTemplate fluidTemplate = null!;
-    private readonly Fluid.TemplateOptions fluidOptions = new();
+    private readonly Fluid.TemplateOptions fluidOptions = new Fluid.TemplateOptionsBuilder().Build();
 
     [GlobalSetup]
     public void Setup()

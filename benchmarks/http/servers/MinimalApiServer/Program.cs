@@ -9,7 +9,7 @@ var web = builder.Build();
 
 var parser = new FluidParser();
 var template = parser.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "templates", "template.html")));
-var options = new TemplateOptions();
+var options = new TemplateOptionsBuilder().Build();
 
 web.MapGet("/", () => SeedPages.Hello);
 web.MapGet("/environ", (HttpContext context) => SeedPages.Environ(WsgiEnviron.Of(context)));
