@@ -32,8 +32,13 @@ public static class Template
     /// <exception cref="TemplateNotFoundException">No template folder has it.</exception>
     /// <exception cref="TemplateSyntaxException">It cannot be parsed (file, line and column in the message).</exception>
     /// <exception cref="OutsideContextException">Called outside an app context.</exception>
-    public static Response Render<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(string name, T model) =>
-        new(RenderText(name, model));
+    public static Response Render<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(string name, T model)
+    {
+        var app = App();
+        var page = WriteUtf8(app, app.Templates.Load(name), model);
+        app.OnTemplateRendered(name);
+        return new Response(page);
+    }
 
     /// <summary>Renders a template, for templates with asynchronous filters.</summary>
     /// <inheritdoc cref="Render{T}(string, T)"/>
@@ -66,9 +71,9 @@ public static class Template
     public static Response RenderString<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(string source, T model)
     {
         var app = App();
-        var text = Write(app, TemplateEngine.Parse("<string>.html", null, source), model);
+        var page = WriteUtf8(app, TemplateEngine.Parse("<string>.html", null, source), model);
         app.OnTemplateRendered("<string>");
-        return new Response(text);
+        return new Response(page);
     }
 
     /// <summary>Renders template text given as a string, without a model.</summary>
@@ -104,6 +109,35 @@ public static class Template
 
     [ThreadStatic]
     private static StringOutput? cachedWriter;
+
+    // A response's page is encoded as UTF-8 while it is written, into this thread's output (taken while in use), and
+    // only its bytes are allocated: half a string's size, and sent as they are.
+    private static byte[] WriteUtf8<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(App app, CompiledTemplate template, T model)
+    {
+        var output = cachedOutput ?? new Utf8Output();
+        cachedOutput = null;
+        try
+        {
+            var rendering = app.Templates.RenderAsync(template, NewContext(app, model), output);
+            if (!rendering.IsCompletedSuccessfully)
+            {
+                // Only asynchronous filters get here; RenderAsync avoids the wait.
+                rendering.AsTask().GetAwaiter().GetResult();
+            }
+            return output.ToArrayAndReset();
+        }
+        finally
+        {
+            if (output.Capacity <= MaxCachedPage)
+            {
+                output.Reset();
+                cachedOutput = output;
+            }
+        }
+    }
+
+    [ThreadStatic]
+    private static Utf8Output? cachedOutput;
 
     // Larger pages get a writer of their own each time, so that one big page does not stay in memory per thread.
     private const int MaxCachedPage = 64 * 1024;

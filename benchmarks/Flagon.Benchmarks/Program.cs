@@ -44,7 +44,7 @@ if (args.Contains("--template"))
     // A quick look at the template render (not a measurement to quote): ns and bytes per render, Flagon and Fluid.
     var templates = new TemplateBenchmarks();
     templates.Setup();
-    foreach (var (name, run) in new (string, Func<string>)[] { ("FlagonRenderTemplate", templates.FlagonRenderTemplate), ("FluidDirect", templates.FluidDirect) })
+    foreach (var (name, run) in new (string, Func<object>)[] { ("FlagonRenderTemplate", templates.FlagonRenderTemplate), ("FlagonRenderResponse", templates.FlagonRenderResponse), ("FluidDirect", templates.FluidDirect) })
     {
         for (int round = 0; round < 3; round++)
         {

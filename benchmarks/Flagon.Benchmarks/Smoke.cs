@@ -95,6 +95,11 @@ public static class Smoke
         {
             problems.Add($"template: Fluid used directly renders another page than Flagon:\n{template.FluidDirect()}");
         }
+        var response = template.FlagonRenderResponse();
+        if (!response.Body.Span.SequenceEqual(System.Text.Encoding.UTF8.GetBytes(page)) || response.ContentType != "text/html; charset=utf-8")
+        {
+            problems.Add($"template: the rendered response ({response.ContentType}) holds another page than RenderText:\n{response.Text}");
+        }
         template.Cleanup();
         return problems;
     }

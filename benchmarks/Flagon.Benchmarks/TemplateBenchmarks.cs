@@ -41,6 +41,14 @@ public class TemplateBenchmarks
     public string FlagonRenderTemplate() => Template.RenderText("template.html", Model);
 
     /// <summary>
+    /// What a view does: <c>Template.Render</c>, the page rendered into a response (its UTF-8 bytes, which the response
+    /// sends as they are).
+    /// </summary>
+    [Benchmark]
+    [NeedsAppContext]
+    public Response FlagonRenderResponse() => Template.Render("template.html", Model);
+
+    /// <summary>
     /// The baseline: Fluid used directly, as the HTTP benchmark's Minimal APIs server does (the template parsed once,
     /// a context with the two values per render, HTML-encoded).
     /// </summary>

@@ -70,4 +70,59 @@ public class TemplateOutputTests
 
         Assert.Equal("[" + string.Concat(Enumerable.Repeat("&lt;b&gt;&amp;&#x27;&quot;", 300)) + "]", text);
     }
+
+    [Fact]
+    public void A_utf8_output_encodes_text_written_in_pieces_with_a_surrogate_pair_split_between_two_writes()
+    {
+        var output = new Utf8Output();
+        var text = "café 😀 лошадь " + new string('x', 3000);   // longer than the first buffer
+
+        output.Write(text[..5]);
+        output.Write(text[5..6]);                       // the pair's high surrogate alone
+        output.Write(text.ToCharArray(), 6, 1);         // and its low one
+        var span = output.GetSpan(text.Length);
+        text.AsSpan(7).CopyTo(span);
+        output.Advance(text.Length - 7);
+
+        Assert.Equal(Encoding.UTF8.GetBytes(text), output.ToArrayAndReset());
+        output.Write("again");
+        Assert.Equal("again"u8.ToArray(), output.ToArrayAndReset());
+    }
+
+    [Fact]
+    public void A_utf8_output_encodes_a_surrogate_pair_that_straddles_the_end_of_its_character_buffer()
+    {
+        var output = new Utf8Output();
+        var text = new string('a', 4095) + "😀" + new string('é', 5000);   // the pair's halves at 4095 and 4096
+
+        output.Write(text);
+
+        Assert.Equal(Encoding.UTF8.GetBytes(text), output.ToArrayAndReset());
+    }
+
+    [Fact]
+    public void A_utf8_output_reset_after_a_failed_render_forgets_the_half_written_page_and_a_dangling_surrogate()
+    {
+        var output = new Utf8Output();
+        output.Write("half a page \uD83D");
+
+        output.Reset();
+        output.Write("new");
+
+        Assert.Equal("new"u8.ToArray(), output.ToArrayAndReset());
+    }
+
+    [Fact]
+    public void A_rendered_page_is_sent_as_its_utf8_bytes_and_reads_back_as_the_same_text()
+    {
+        var app = new OutputApp();
+        using var context = app.AppContext();
+
+        var response = Template.RenderString("<p>{{ word }} {{ face }}</p>", new { word = "лошадь & café", face = "😀" });
+
+        // (The HTML encoder writes characters outside the Basic Multilingual Plane as references.)
+        Assert.Equal("<p>лошадь &amp; café &#x1F600;</p>", response.Text);
+        Assert.Equal(Encoding.UTF8.GetBytes("<p>лошадь &amp; café &#x1F600;</p>"), response.Body.ToArray());
+        Assert.Equal("text/html; charset=utf-8", response.ContentType);
+    }
 }
