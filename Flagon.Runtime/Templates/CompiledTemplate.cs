@@ -13,10 +13,9 @@ internal sealed record CompiledTemplate(string Name, string? Path, IFluidTemplat
 {
     /// <summary>
     /// HTML-encoding as Jinja2's autoescape does it: the characters that mean something in HTML (<c>&amp; &lt; &gt; " '</c>)
-    /// become references, and text in other scripts stays as it is (<c>HtmlEncoder.Default</c> would write every
-    /// non-ASCII letter as <c>&amp;#xFC;</c>).
+    /// become references, and everything else stays as it is (see <see cref="HtmlEscape"/>).
     /// </summary>
-    public static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+    public static readonly TextEncoder Html = HtmlEscape.Instance;
 
     /// <summary>
     /// The encoder for a template of this name: HTML-encoding for <c>.html</c>, <c>.htm</c>, <c>.xml</c>, <c>.xhtml</c>

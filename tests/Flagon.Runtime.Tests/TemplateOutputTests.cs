@@ -68,7 +68,7 @@ public class TemplateOutputTests
 
         var text = Template.RenderString("{% macro show(v) %}[{{ v }}]{% endmacro %}{{ show(value) }}", new { value }).Text;
 
-        Assert.Equal("[" + string.Concat(Enumerable.Repeat("&lt;b&gt;&amp;&#x27;&quot;", 300)) + "]", text);
+        Assert.Equal("[" + string.Concat(Enumerable.Repeat("&lt;b&gt;&amp;&#39;&#34;", 300)) + "]", text);
     }
 
     [Fact]
@@ -120,9 +120,8 @@ public class TemplateOutputTests
 
         var response = Template.RenderString("<p>{{ word }} {{ face }}</p>", new { word = "лошадь & café", face = "😀" });
 
-        // (The HTML encoder writes characters outside the Basic Multilingual Plane as references.)
-        Assert.Equal("<p>лошадь &amp; café &#x1F600;</p>", response.Text);
-        Assert.Equal(Encoding.UTF8.GetBytes("<p>лошадь &amp; café &#x1F600;</p>"), response.Body.ToArray());
+        Assert.Equal("<p>лошадь &amp; café 😀</p>", response.Text);
+        Assert.Equal(Encoding.UTF8.GetBytes("<p>лошадь &amp; café 😀</p>"), response.Body.ToArray());
         Assert.Equal("text/html; charset=utf-8", response.ContentType);
     }
 }

@@ -29,7 +29,7 @@ public class TemplateTests
         Assert.Contains("<title>Hello &amp; welcome - Flagon</title>", page.Text);
         Assert.Contains("<nav><a href=\"/\">home</a></nav>", page.Text);
         Assert.Contains("<h1>Hello &amp; welcome</h1>", page.Text);
-        Assert.Contains("<p class=\"comment\">&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;</p>", page.Text);
+        Assert.Contains("<p class=\"comment\">&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</p>", page.Text);
         Assert.DoesNotContain("<script>", page.Text);
         Assert.Contains("<p class=\"trusted\"><em>trusted</em></p>", page.Text);
         Assert.Contains("<li>First by ann</li><li>Second &lt;b&gt; by bob</li>", page.Text);
@@ -287,7 +287,7 @@ public class TemplateTests
 
         Assert.Equal(
             "<title>Site</title><ul><form>"
-            + "<label>Title <input name=\"title\" value=\"&quot;Tom&quot; &amp; Jerry\"></label>"
+            + "<label>Title <input name=\"title\" value=\"&#34;Tom&#34; &amp; Jerry\"></label>"
             + "<label>Body <input name=\"body\" value=\"\"></label>"
             + "<button>Save</button></form></ul>",
             text);
@@ -327,6 +327,19 @@ public class TemplateTests
         var text = Template.RenderString("<p>{{ word }}</p>", new { word = "Größe лошадь 馬 & <i>" });
 
         Assert.Equal("<p>Größe лошадь 馬 &amp; &lt;i&gt;</p>", Encoding(text));
+    }
+
+    [Fact]
+    public void Html_escaping_writes_markupsafe_s_five_references_and_every_other_character_as_it_is()
+    {
+        var app = new TemplateApp();
+        using var _ = app.TestRequestContext("/");
+
+        // markupsafe.escape("C++ & a+b <i> \"q\" 'a' `t` = 😀 \u00a0 \u2028") in Flask's Jinja2
+        var text = Template.RenderString("<p title=\"{{ word }}\">{{ word }}</p>", new { word = "C++ & a+b <i> \"q\" 'a' `t` = 😀 \u00a0 \u2028" });
+
+        const string escaped = "C++ &amp; a+b &lt;i&gt; &#34;q&#34; &#39;a&#39; `t` = 😀 \u00a0 \u2028";
+        Assert.Equal($"<p title=\"{escaped}\">{escaped}</p>", Encoding(text));
     }
 
     [Fact]
