@@ -25,8 +25,9 @@ internal static class ErrorPages
     /// <summary>Renders Werkzeug's HTML page for an error: its status, name and description.</summary>
     public static string Render(int status, string name, string description)
     {
-        name = System.Net.WebUtility.HtmlEncode(name);
-        description = System.Net.WebUtility.HtmlEncode(description);
+        // Werkzeug's get_description: markupsafe's escape, and each line break a <br>.
+        name = Templates.HtmlEscape.Instance.Encode(name);
+        description = Templates.HtmlEscape.Instance.Encode(description).Replace("\n", "<br>", StringComparison.Ordinal);
         return $"""
             <!doctype html>
             <html lang=en>
@@ -40,7 +41,7 @@ internal static class ErrorPages
     /// <summary>Werkzeug's small page for a redirect to <paramref name="location"/>.</summary>
     public static string RedirectPage(string location)
     {
-        var encoded = System.Net.WebUtility.HtmlEncode(location);
+        var encoded = Templates.HtmlEscape.Instance.Encode(location);
         return $"""
             <!doctype html>
             <html lang=en>

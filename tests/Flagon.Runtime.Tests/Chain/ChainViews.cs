@@ -82,7 +82,7 @@ public partial class ChainBlueprint
     [Route("/described")]
     public static string Described()
     {
-        Abort(403, "Only <staff> may look.");
+        Abort(403, "Only <staff> may look.\nAccès refusé.");
         return "unreachable";
     }
 
