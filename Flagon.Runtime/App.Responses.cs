@@ -18,6 +18,7 @@ public partial class App
     /// bytes as the body; an <see cref="IResult"/> executed; anything else as JSON with <see cref="JsonOptions"/>.
     /// </returns>
     /// <exception cref="InvalidOperationException">The value is null: a view must return something.</exception>
+    /// <exception cref="HttpError">400: the value is a query or form field the client did not send (Flask's <c>BadRequestKeyError</c>).</exception>
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Types resolve through App.JsonOptions, to which AOT apps add their JsonSerializerContext (docs/contexts.md).")]
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Types resolve through App.JsonOptions, to which AOT apps add their JsonSerializerContext (docs/contexts.md).")]
     protected virtual Response MakeResponse(object? value) => value switch
@@ -25,8 +26,7 @@ public partial class App
         null => throw new InvalidOperationException("The view returned null; return a string, a Response, or a value to send as JSON."),
         Response response => response,
         string text => new Response(text),
-        StringValues field => new Response(Http.ResponseWriter.FieldText(field)
-            ?? throw new InvalidOperationException("The view returned an empty StringValues (a query or form field that was not sent); return a string, a Response, or a value to send as JSON.")),
+        StringValues field => new Response(Http.ResponseWriter.FieldText(field) ?? throw Http.ResponseWriter.MissingField()),
         ValueTuple<string, int> pair => new Response(pair.Item1, pair.Item2),
         byte[] bytes => new Response((ReadOnlyMemory<byte>)bytes),
         ReadOnlyMemory<byte> memory => new Response(memory),

@@ -198,9 +198,12 @@ public class RoutingTests
         var rv = await app.Client.Get("/q?q=a&q=b");
         Assert.Equal((200, "a", "text/html; charset=utf-8"), (rv.Status, rv.Text, rv.Header("Content-Type")));
         Assert.Equal("x y", (await app.Client.Post("/form", form: [new("f", "x y")])).Text);
-        // A field that was not sent is a view that returned nothing: an error, as Flask's None.
-        Assert.Equal(500, (await app.Client.Get("/q")).Status);
-        Assert.Equal(500, (await app.Client.Post("/form", form: [new("g", "1")])).Status);
+        // A field that was not sent: Flask's request.args["q"] raises BadRequestKeyError, a 400 (not the 500 of a view
+        // that returned None).
+        var missing = await app.Client.Get("/q");
+        Assert.Equal(400, missing.Status);
+        Assert.Contains("<title>400 Bad Request</title>", missing.Text);
+        Assert.Equal(400, (await app.Client.Post("/form", form: [new("g", "1")])).Status);
 
         // What generated code calls for a [BeforeRequest] hook returning a field: its first value answers, no value does not.
         Assert.Equal("early", (await Flagon.Dispatch.Hooks.Before(new Microsoft.Extensions.Primitives.StringValues(["early", "late"])))?.Text);
