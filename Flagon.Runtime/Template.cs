@@ -89,12 +89,7 @@ public static class Template
         var page = writer.Builder;
         try
         {
-            var rendering = app.Templates.RenderAsync(template, NewContext(app, model), writer);
-            if (!rendering.IsCompletedSuccessfully)
-            {
-                // Only asynchronous filters get here; RenderAsync avoids the wait.
-                rendering.AsTask().GetAwaiter().GetResult();
-            }
+            RenderInto(app, template, model, writer);
             return page.ToString();
         }
         finally
@@ -118,12 +113,7 @@ public static class Template
         cachedOutput = null;
         try
         {
-            var rendering = app.Templates.RenderAsync(template, NewContext(app, model), output);
-            if (!rendering.IsCompletedSuccessfully)
-            {
-                // Only asynchronous filters get here; RenderAsync avoids the wait.
-                rendering.AsTask().GetAwaiter().GetResult();
-            }
+            RenderInto(app, template, model, output);
             return output.ToArrayAndReset();
         }
         finally
@@ -141,6 +131,16 @@ public static class Template
 
     // Larger pages get a writer of their own each time, so that one big page does not stay in memory per thread.
     private const int MaxCachedPage = 64 * 1024;
+
+    // Renders into output, waiting for the render only when an asynchronous filter made it wait (RenderAsync avoids that).
+    private static void RenderInto<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(App app, CompiledTemplate template, T model, Fluid.IFluidOutput output)
+    {
+        var rendering = app.Templates.RenderAsync(template, NewContext(app, model), output);
+        if (!rendering.IsCompletedSuccessfully)
+        {
+            rendering.AsTask().GetAwaiter().GetResult();
+        }
+    }
 
     private static Fluid.TemplateContext NewContext<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(App app, T model)
     {

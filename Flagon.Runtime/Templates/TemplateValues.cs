@@ -103,7 +103,7 @@ internal static class TemplateValues
         var antiforgery = http.RequestServices.GetService(typeof(Microsoft.AspNetCore.Antiforgery.IAntiforgery)) as Microsoft.AspNetCore.Antiforgery.IAntiforgery
             ?? throw new InvalidOperationException("csrf_token() needs ASP.NET Core Antiforgery: add app.Services.AddAntiforgery() and app.Use(web => web.UseAntiforgery()).");
         var tokens = antiforgery.GetAndStoreTokens(http);
-        var encoder = System.Text.Encodings.Web.HtmlEncoder.Default;
+        var encoder = HtmlEscape.Instance;
         var field = $"<input type=\"hidden\" name=\"{encoder.Encode(tokens.FormFieldName)}\" value=\"{encoder.Encode(tokens.RequestToken ?? string.Empty)}\">";
         return new ValueTask<FluidValue>(StringValue.Create(field, encode: false));
     }

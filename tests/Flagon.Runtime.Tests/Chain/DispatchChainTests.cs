@@ -381,10 +381,10 @@ public class DispatchChainTests : IAsyncLifetime
     public async Task View_args_hold_the_rules_defaults_as_werkzeug_adds_them()
     {
         var app = new ConformanceApp();
-        app.AddUrlRule("/runtime-shelf", (string lang, int n) => string.Join(",", Globals.Request.ViewArgs.OrderBy(p => p.Key).Select(p => $"{p.Key}:{p.Value}")),
-            defaults: "lang=fr;n=2", endpoint: "runtime_shelf");
+        static string Listed(IEnumerable<KeyValuePair<string, string>> values) => string.Join(",", values.OrderBy(p => p.Key).Select(p => $"{p.Key}:{p.Value}"));
+        app.AddUrlRule("/runtime-shelf", (string lang, int n) => Listed(Globals.Request.ViewArgs), defaults: "lang=fr;n=2", endpoint: "runtime_shelf");
         var seen = new List<string>();
-        app.UrlValuePreprocessor((endpoint, values) => seen.Add($"{endpoint} {string.Join(",", values.OrderBy(p => p.Key).Select(p => $"{p.Key}:{p.Value}"))}"));
+        app.UrlValuePreprocessor((endpoint, values) => seen.Add($"{endpoint} {Listed(values)}"));
         using var defaults = app.TestClient();
 
         var compiledDefault = await defaults.Get("/shelf");
