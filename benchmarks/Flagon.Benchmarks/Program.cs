@@ -5,7 +5,7 @@ using Flagon.Benchmarks;
 // dotnet run -c Release -- --filter '*'   runs them all (BenchmarkDotNet's options otherwise)
 // Quick looks while changing the hot path (not measurements to quote): --loop (ns and bytes per Hello request),
 // --template (ns and bytes per template render), --alloc (bytes per GitHub route and the types behind them), --spin (ns per GitHub-set request, for a profiler
-// to attach to).
+// to attach to; with --server-features, over features held as Kestrel holds them).
 if (args.Contains("--smoke"))
 {
     var problems = await Smoke.RunAsync();
@@ -81,6 +81,8 @@ if (args.Contains("--spin"))
     // Short rounds, the fastest and the median printed: on a noisy machine the minimum moves least between runs.
     var r = new RoutingBenchmarks();
     r.Setup();
+    // --server-features: the requests' features held in fields, as Kestrel holds them (ServerShapedFeatures).
+    Func<Task> request = args.Contains("--server-features") ? r.FlagonDelegateAllServerFeatures : r.FlagonDelegateAll;
     var rounds = new List<double>();
     for (int round = 0; round < 15; round++)
     {
@@ -89,7 +91,7 @@ if (args.Contains("--spin"))
         var watch = System.Diagnostics.Stopwatch.StartNew();
         while (DateTime.UtcNow < until)
         {
-            await r.FlagonDelegateAll();
+            await request();
             n++;
         }
         rounds.Add(watch.Elapsed.TotalNanoseconds / (n * 203.0));

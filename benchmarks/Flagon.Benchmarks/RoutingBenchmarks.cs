@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Flagon.Routing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 
 namespace Flagon.Benchmarks;
@@ -21,6 +22,8 @@ public class RoutingBenchmarks
     private RequestDelegate aspNetPipeline = null!;
     private DefaultHttpContext[] aspNetContexts = [];
     private DefaultHttpContext[] flagonContexts = [];
+    private DefaultHttpContext[] flagonServerContexts = [];
+    private DefaultHttpContext[] aspNetServerContexts = [];
     private RequestDelegate flagonPipeline = null!;
 
     private sealed class BenchmarkApp() : App(["--urls", "http://127.0.0.1:0"], RouteTableRegistry.Tables);
@@ -35,6 +38,7 @@ public class RoutingBenchmarks
         flagon.Config["Logging:LogLevel:Default"] = "None";
         flagonWeb = flagon.Build();
         flagonContexts = [.. routes.Select(r => NewContext(r, flagonWeb.Services))];
+        flagonServerContexts = [.. routes.Select(r => NewContext(r, flagonWeb.Services, serverShaped: true))];
         flagonPipeline = ((IApplicationBuilder)flagonWeb).Build();
 
         // A minimal endpoint-routing pipeline with the same 203 routes; each endpoint sets the same headers a
@@ -55,6 +59,7 @@ public class RoutingBenchmarks
         aspNet.UseEndpoints(_ => { });
         aspNetPipeline = ((IApplicationBuilder)aspNet).Build();
         aspNetContexts = [.. routes.Select(r => NewContext(r, aspNet.Services))];
+        aspNetServerContexts = [.. routes.Select(r => NewContext(r, aspNet.Services, serverShaped: true))];
         aspNetMatch = AspNetMatcher(aspNet);
     }
 
@@ -96,11 +101,21 @@ public class RoutingBenchmarks
         return matchAsync.CreateDelegate<Func<HttpContext, Task>>(matcher);
     }
 
-    private static DefaultHttpContext NewContext(GitHubRoute route, IServiceProvider services)
+    // serverShaped: the features held in fields, as Kestrel holds them (ServerShapedFeatures); otherwise
+    // DefaultHttpContext's own collection, a dictionary.
+    private static DefaultHttpContext NewContext(GitHubRoute route, IServiceProvider services, bool serverShaped = false)
     {
-        var context = new DefaultHttpContext { RequestServices = services };
-        // A body like a server's: what the views write is dropped, not kept in a stream.
-        context.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>(new DiscardingBody());
+        DefaultHttpContext context;
+        if (serverShaped)
+        {
+            context = new DefaultHttpContext(new ServerShapedFeatures(new DiscardingBody())) { RequestServices = services };
+        }
+        else
+        {
+            context = new DefaultHttpContext { RequestServices = services };
+            // A body like a server's: what the views write is dropped, not kept in a stream.
+            context.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>(new DiscardingBody());
+        }
         context.Request.Method = route.Method;
         context.Request.Path = route.Path;
         return context;
@@ -160,6 +175,33 @@ public class RoutingBenchmarks
     }
 
     /// <summary>
+    /// <see cref="FlagonDelegateAll"/> over requests whose features are held as Kestrel holds them
+    /// (<see cref="ServerShapedFeatures"/>): setting and reading the endpoint is a field, not a dictionary lookup.
+    /// </summary>
+    [Benchmark]
+    public async Task FlagonDelegateAllServerFeatures()
+    {
+        foreach (var context in flagonServerContexts)
+        {
+            await flagon.HandleRequestAsync(context);
+        }
+    }
+
+    /// <summary>
+    /// What <see cref="FlagonDelegateAllServerFeatures"/> answered, for the smoke check: each route's status and the
+    /// endpoint name its request carries, after one run.
+    /// </summary>
+    internal async Task<List<(GitHubRoute Route, int Status, string? Endpoint)>> FlagonServerFeaturesAnswersAsync()
+    {
+        foreach (var context in flagonServerContexts)
+        {
+            context.SetEndpoint(null);
+        }
+        await FlagonDelegateAllServerFeatures();
+        return [.. routes.Select((r, i) => (r, flagonServerContexts[i].Response.StatusCode, flagonServerContexts[i].GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName))];
+    }
+
+    /// <summary>
     /// What each route's request allocates through <see cref="FlagonDelegateAll"/>, after a warm-up (the <c>--alloc</c>
     /// look at where the bytes go; BenchmarkDotNet gives only the total).
     /// </summary>
@@ -214,6 +256,18 @@ public class RoutingBenchmarks
     public async Task AspNetRoutingAll()
     {
         foreach (var context in aspNetContexts)
+        {
+            context.SetEndpoint(null);
+            context.Request.RouteValues.Clear();
+            await aspNetPipeline(context);
+        }
+    }
+
+    /// <summary><see cref="AspNetRoutingAll"/> over requests whose features are held as Kestrel holds them.</summary>
+    [Benchmark]
+    public async Task AspNetRoutingAllServerFeatures()
+    {
+        foreach (var context in aspNetServerContexts)
         {
             context.SetEndpoint(null);
             context.Request.RouteValues.Clear();

@@ -46,6 +46,14 @@ public static class Smoke
             problems.Add("FlagonMatchAll did not match every route");
         }
         await benchmarks.FlagonDelegateAll();
+        foreach (var (route, status, endpoint) in await benchmarks.FlagonServerFeaturesAnswersAsync())
+        {
+            if (status != 200 || endpoint != route.Endpoint)
+            {
+                problems.Add($"Flagon over server-shaped features: {route.Method} {route.Path} -> {status}, endpoint {endpoint}, expected 200 and {route.Endpoint}");
+            }
+        }
+        await benchmarks.AspNetRoutingAllServerFeatures();
         await benchmarks.FlagonTableInvokeAll();
         await benchmarks.AspNetRoutingAll();
         if (await benchmarks.AspNetMatcherAll() is var aspNetMatched && aspNetMatched != benchmarks.FlagonMatchAll())
