@@ -79,6 +79,12 @@ public partial class ChainBlueprint
         return "unreachable";
     }
 
+    public static string AbortWith(int code)
+    {
+        Abort(code);
+        return "unreachable";
+    }
+
     [Route("/described")]
     public static string Described()
     {

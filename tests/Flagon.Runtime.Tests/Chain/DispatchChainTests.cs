@@ -144,6 +144,26 @@ public class DispatchChainTests : IAsyncLifetime
         Assert.Contains("<p>Only &lt;staff&gt; may look.<br>Accès refusé.</p>", response.Text);
     }
 
+    // Werkzeug's default pages (werkzeug.exceptions), recorded from Flask 2.2's abort(code): every HTTP exception's
+    // name and description, escaped (411's <code> too, as get_description escapes it).
+    [Theory]
+    [InlineData(411, "411 Length Required", "Length Required", "A request with this method requires a valid &lt;code&gt;Content-Length&lt;/code&gt; header.")]
+    [InlineData(413, "413 Request Entity Too Large", "Request Entity Too Large", "The data value transmitted exceeds the capacity limit.")]
+    [InlineData(418, "418 I&#39;m a teapot", "I&#39;m a teapot", "This server is a teapot, not a coffee machine")]
+    [InlineData(429, "429 Too Many Requests", "Too Many Requests", "This user has exceeded an allotted request count. Try again later.")]
+    [InlineData(505, "505 HTTP Version Not Supported", "HTTP Version Not Supported", "The server does not support the HTTP protocol version used in the request.")]
+    public async Task Abort_shows_Werkzeug_s_page_for_each_of_its_HTTP_exceptions(int code, string title, string name, string description)
+    {
+        var app = new ChainlessApp();
+        app.AddUrlRule("/abort-with/<int:code>", ChainBlueprint.AbortWith, endpoint: "abort_with");
+        using var plain = app.TestClient();
+
+        var response = await plain.Get($"/abort-with/{code}");
+
+        Assert.Equal(code, response.Status);
+        Assert.Equal($"<!doctype html>\n<html lang=en>\n<title>{title}</title>\n<h1>{name}</h1>\n<p>{description}</p>\n", response.Text);
+    }
+
     private sealed class ChainlessApp() : App([], []);
 
     private sealed class ConformanceApp() : App([], RouteTableRegistry.Tables);
