@@ -58,10 +58,16 @@ public static class Url
     /// <c>/secret/user?foo=bar</c>.
     /// </summary>
     /// <param name="endpoint">The endpoint: <c>view</c>, <c>blueprint.view</c>.</param>
-    /// <param name="values">The rule values and extra query values.</param>
+    /// <param name="values">
+    /// The rule values and extra query values. Flask's keywords may be given among them, as Flask code passes them:
+    /// <c>_anchor</c>, <c>_external</c> (a bool) and <c>_scheme</c> (with <c>_external</c>).
+    /// </param>
     /// <param name="anchor">Flask's <c>_anchor</c>: appended after <c>#</c>.</param>
     /// <param name="external">Flask's <c>_external</c>: an absolute URL with scheme and host.</param>
     /// <exception cref="UrlBuildException">No such endpoint, or a value is missing or does not fit its rule.</exception>
+    /// <exception cref="ArgumentException">
+    /// <c>_scheme</c> without <c>_external</c>, a non-bool <c>_external</c>, or <c>_method</c> (Flagon builds by endpoint only).
+    /// </exception>
     [NeedsAppContext]
     public static string For(string endpoint, IReadOnlyDictionary<string, object?>? values = null, string? anchor = null, bool external = false)
     {
@@ -72,10 +78,16 @@ public static class Url
             // Flask's relative endpoint: the current request's blueprint, or the app itself.
             endpoint = Contexts.CurrentScope.Blueprint is { } current ? current.Name + endpoint : endpoint[1..];
         }
+        string? scheme = null;
+        if (values is not null && HasFlaskKeyword(values))
+        {
+            (values, anchor, external, scheme) = TakeFlaskKeywords(values, anchor, external);
+        }
         var urlValues = new UrlValues(endpoint, app.InjectUrlDefaults(endpoint, values ?? new Dictionary<string, object?>()));
         if (app.Router.Build(endpoint, urlValues, UrlContext.Root(app), anchor, external) is { } url)
         {
-            return url;
+            // Flask's _scheme: the external URL with another scheme.
+            return scheme is null ? url : string.Concat(scheme, url.AsSpan(url.IndexOf("://", StringComparison.Ordinal)));
         }
         var known = app.UrlMap.Select(r => r.Endpoint).Distinct().ToList();
         var suggestion = known.OrderBy(k => Distance(k, endpoint)).FirstOrDefault();
@@ -93,6 +105,49 @@ public static class Url
     [NeedsAppContext]
     public static string For(string endpoint, object values, string? anchor = null, bool external = false) =>
         For(endpoint, new RouteValueDictionary(values), anchor, external);
+
+    // Flask's url_for keywords, given among the values as Flask code passes them (Url.For("page", new { pk = 1, _anchor = "top" })).
+    private static bool HasFlaskKeyword(IReadOnlyDictionary<string, object?> values) =>
+        values.ContainsKey("_anchor") || values.ContainsKey("_external") || values.ContainsKey("_scheme") || values.ContainsKey("_method");
+
+    private static (IReadOnlyDictionary<string, object?> Values, string? Anchor, bool External, string? Scheme) TakeFlaskKeywords(
+        IReadOnlyDictionary<string, object?> values, string? anchor, bool external)
+    {
+        var rest = new Dictionary<string, object?>(StringComparer.Ordinal);
+        string? scheme = null;
+        foreach (var (key, value) in values)
+        {
+            switch (key)
+            {
+                case "_anchor":
+                    anchor = value is null ? anchor : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+                    break;
+                case "_external":
+                    external = value switch
+                    {
+                        null => external,
+                        bool flag => flag,
+                        _ => throw new ArgumentException($"'_external' is a bool (true or false), not '{value}'.", nameof(values)),
+                    };
+                    break;
+                case "_scheme":
+                    scheme = value is null ? null : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+                    break;
+                case "_method":
+                    throw new ArgumentException(
+                        "Url.For does not choose a rule by method ('_method'): give the endpoint whose rule serves that method.", nameof(values));
+                default:
+                    rest[key] = value;
+                    break;
+            }
+        }
+        if (scheme is not null && !external)
+        {
+            // Flask: "When specifying '_scheme', '_external' must be True."
+            throw new ArgumentException("When specifying '_scheme', '_external' must be true.", nameof(values));
+        }
+        return (rest, anchor, external, scheme);
+    }
 
     private static int Distance(string a, string b)
     {

@@ -157,6 +157,23 @@ public class UrlBuildingTests(RouteHarness harness) : IClassFixture<RouteHarness
         return 0;
     });
 
+    // Flask code passes its url_for keywords among the values; Url.For takes them there too.
+    [Fact]
+    public void Flasks_underscore_keywords_among_the_values_are_keywords_not_query_values()
+    {
+        using (harness.App.TestRequestContext("/", headers: new Dictionary<string, string> { ["Host"] = "example.com" }))
+        {
+            Assert.Equal("/#a%20b", Url.For("index", new Dictionary<string, object?> { ["_anchor"] = "a b" }));
+            Assert.Equal("/users/x?q=1#top", Url.For("user_by_name", new { name = "x", q = 1, _anchor = "top" }));
+            Assert.Equal("http://example.com/", Url.For("index", new Dictionary<string, object?> { ["_external"] = true }));
+            Assert.Equal("/", Url.For("index", new Dictionary<string, object?> { ["_external"] = false }));
+            Assert.Equal("https://example.com/", Url.For("index", new Dictionary<string, object?> { ["_external"] = true, ["_scheme"] = "https" }));
+            // Flask: "When specifying '_scheme', '_external' must be True."
+            Assert.Contains("'_external' must be true", Assert.Throws<ArgumentException>(() => Url.For("index", new Dictionary<string, object?> { ["_scheme"] = "https" })).Message);
+            Assert.Contains("'_method'", Assert.Throws<ArgumentException>(() => Url.For("index", new Dictionary<string, object?> { ["_method"] = "POST" })).Message);
+        }
+    }
+
     [Fact]
     public void Values_are_written_in_the_form_their_converter_matches() => InApp(() =>
     {
