@@ -198,7 +198,8 @@ public class Response
         }
         bool text = mimetype.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
             || mimetype.EndsWith("+xml", StringComparison.OrdinalIgnoreCase)
-            || mimetype is "application/xml" or "application/javascript" or "application/ecmascript" or "application/xml-dtd";
+            || mimetype is "application/xml" or "application/javascript" or "application/ecmascript" or "application/xml-dtd"
+                or "application/xml-external-parsed-entity" or "application/sql";
         return !text ? mimetype : mimetype switch
         {
             "text/plain" => "text/plain; charset=utf-8",

@@ -15,8 +15,14 @@ public static partial class Globals
     /// The file is read when the response is written, never into memory.
     /// </summary>
     /// <param name="path">The file; a relative path is from the current directory. Never pass a path a client chose: use <see cref="SendFromDirectory"/>.</param>
-    /// <param name="mimetype">The content type; from the extension when null (<c>application/octet-stream</c> if unknown).</param>
-    /// <param name="asAttachment">Ask the browser to save it (<c>Content-Disposition: attachment</c>) rather than show it.</param>
+    /// <param name="mimetype">
+    /// The content type; from the extension when null (<c>application/octet-stream</c> if unknown). Text types get
+    /// <c>; charset=utf-8</c>, as Werkzeug's do.
+    /// </param>
+    /// <param name="asAttachment">
+    /// Ask the browser to save it (<c>Content-Disposition: attachment</c>) rather than show it (<c>inline</c>, with the
+    /// file's name, as Werkzeug sends it).
+    /// </param>
     /// <param name="downloadName">The file name the browser shows or saves as; the file's own when null.</param>
     /// <param name="maxAge">How long clients may cache it without asking (<c>Cache-Control: public, max-age</c>); <c>no-cache</c> when null.</param>
     /// <exception cref="HttpError">404 when the file does not exist.</exception>
@@ -29,14 +35,18 @@ public static partial class Globals
             throw new HttpError(StatusCodes.Status404NotFound);
         }
         var name = downloadName ?? file.Name;
-        var type = mimetype ?? (ContentTypes.TryGetContentType(name, out var known) ? known : "application/octet-stream");
+        // As Werkzeug's send_file: text types say they are UTF-8 (a browser guesses otherwise, and garbles é).
+        var type = Response.WithCharset(mimetype ?? (ContentTypes.TryGetContentType(name, out var known) ? known : "application/octet-stream"));
         var lastModified = new DateTimeOffset(file.LastWriteTimeUtc.Ticks - (file.LastWriteTimeUtc.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         var etag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{lastModified.ToUnixTimeSeconds():x}-{file.Length:x}\"");
         var result = TypedResults.PhysicalFile(file.FullName, type, asAttachment ? name : null, lastModified, etag, enableRangeProcessing: true);
         var response = Response.FromResult(result);
-        if (!asAttachment && downloadName is not null)
+        if (!asAttachment)
         {
-            response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline") { FileNameStar = downloadName }.ToString();
+            // Werkzeug's send_file names the file inline too: the name a browser saves it under.
+            var inline = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline");
+            inline.SetHttpFileName(name);
+            response.Headers.ContentDisposition = inline.ToString();
         }
         response.Headers.CacheControl = maxAge is { } age ? $"public, max-age={(long)age.TotalSeconds}" : "no-cache";
         return response;
