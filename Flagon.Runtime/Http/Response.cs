@@ -184,6 +184,22 @@ public class Response
     }
 
     /// <summary>
+    /// The content type without its parameters (Werkzeug's <c>response.mimetype</c>): <c>text/html</c> for
+    /// <c>text/html; charset=utf-8</c>. Setting it sets <see cref="ContentType"/>, with <c>; charset=utf-8</c> for a
+    /// text type, as Werkzeug does: <c>response.Mimetype = "text/plain"</c> sends <c>text/plain; charset=utf-8</c>.
+    /// </summary>
+    public string Mimetype
+    {
+        get
+        {
+            var type = ContentType;
+            int semicolon = type.IndexOf(';');
+            return (semicolon < 0 ? type : type[..semicolon]).Trim().ToLowerInvariant();
+        }
+        set => SetMimetype(value ?? throw new ArgumentNullException(nameof(value)));
+    }
+
+    /// <summary>
     /// Sets the content type from a mimetype as Werkzeug's <c>mimetype</c> does: <c>text/…</c>, XML and JavaScript
     /// types without a charset get <c>; charset=utf-8</c>.
     /// </summary>

@@ -95,6 +95,30 @@ public class ResponseShapeTests(RouteHarness harness) : IClassFixture<RouteHarne
     }
 }
 
+/// <summary>Werkzeug's <c>response.mimetype</c>: the type without parameters; setting it adds a text type's charset.</summary>
+public class ResponseMimetypeTests
+{
+    [Theory]
+    [InlineData("text/plain", "text/plain; charset=utf-8")]
+    [InlineData("text/csv", "text/csv; charset=utf-8")]
+    [InlineData("application/json", "application/json")]
+    [InlineData("image/svg+xml", "image/svg+xml; charset=utf-8")]
+    [InlineData("application/sql", "application/sql; charset=utf-8")]
+    public void Setting_the_mimetype_sets_the_content_type_as_Werkzeug_does(string mimetype, string contentType)
+    {
+        var response = new Response("m", 202) { Mimetype = mimetype };
+
+        Assert.Equal((contentType, mimetype), (response.ContentType, response.Mimetype));
+    }
+
+    [Fact]
+    public void The_mimetype_of_the_default_content_type_is_text_html()
+    {
+        Assert.Equal("text/html", new Response("m").Mimetype);
+        Assert.Equal("text/csv", new Response("m") { ContentType = "Text/CSV; charset=us-ascii" }.Mimetype);
+    }
+}
+
 /// <summary>IAsyncEnumerable&lt;string&gt; views stream their pieces.</summary>
 public class StreamingTests(RouteHarness harness) : IClassFixture<RouteHarness>
 {
