@@ -31,6 +31,34 @@ public class ContextTests(RouteHarness harness) : IClassFixture<RouteHarness>
         }
     }
 
+    // Werkzeug's MultiDict: request.args["a"] and .get("a") are the first value, getlist every one, and
+    // .get(key, default, type=int) the default when the value does not convert.
+    [Fact]
+    public void Args_and_form_read_as_Werkzeugs_MultiDict()
+    {
+        var app = new ShellApp();
+        using (app.TestRequestContext("/?a=1&a=2&n=5&bad=x&empty=", method: "POST", body: "f=x&f=y&k=7", contentType: "application/x-www-form-urlencoded"))
+        {
+            Assert.Equal("1", Request.Args.Get("a"));
+            Assert.Equal(["1", "2"], Request.Args.GetList("a"));
+            Assert.Equal(5, Request.Args.Get("n", 0));
+            Assert.Equal(3, Request.Args.Get("bad", 3));
+            Assert.Equal(4, Request.Args.Get("missing", 4));
+            Assert.Equal(2.5, Request.Args.Get("missing", 2.5));
+            Assert.Null(Request.Args.Get("missing"));
+            Assert.Equal("d", Request.Args.Get("missing", "d"));
+            Assert.Equal("", Request.Args.Get("empty"));
+            Assert.Empty(Request.Args.GetList("missing"));
+            // ASP.NET Core's own indexer: every value, joined with commas as text.
+            Assert.Equal("1,2", Request.Args["a"].ToString());
+
+            Assert.Equal("x", Request.Form.Get("f"));
+            Assert.Equal(["x", "y"], Request.Form.GetList("f"));
+            Assert.Equal(7, Request.Form.Get("k", 0));
+            Assert.Equal("none", Request.Form.Get("missing", "none"));
+        }
+    }
+
     [Fact]
     public void The_seeds_slide_26_shell_push_and_pop()
     {
