@@ -72,9 +72,10 @@ public static partial class Globals
                 + "check it with Url.IsLocal first; to send the user elsewhere on purpose, pass allowOtherOrigins: true.", nameof(location));
         }
         // Werkzeug's redirect() makes the location a URI: non-ASCII text (an IRI) percent-encoded as UTF-8.
-        location = Generators.Shared.UrlQuoting.IriToUri(location);
-        var response = new Response(Http.ErrorPages.RedirectPage(location), code);
-        response.Headers.Location = location;
+        // The page shows the location as given, and links to the URI (Werkzeug's display_location).
+        var uri = Generators.Shared.UrlQuoting.IriToUri(location);
+        var response = new Response(Http.ErrorPages.RedirectPage(uri, display: location), code);
+        response.Headers.Location = uri;
         return response;
     }
 

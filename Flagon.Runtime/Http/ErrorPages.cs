@@ -65,16 +65,20 @@ internal static class ErrorPages
             """;
     }
 
-    /// <summary>Werkzeug's small page for a redirect to <paramref name="location"/>.</summary>
-    public static string RedirectPage(string location)
+    /// <summary>
+    /// Werkzeug's small page for a redirect to <paramref name="location"/>, showing <paramref name="display"/> (the
+    /// location as the view gave it, before it was made a URI) as the link's text.
+    /// </summary>
+    public static string RedirectPage(string location, string? display = null)
     {
-        var encoded = Templates.HtmlEscape.Instance.Encode(location);
+        var href = Templates.HtmlEscape.Instance.Encode(location);
+        var text = display is null ? href : Templates.HtmlEscape.Instance.Encode(display);
         return $"""
             <!doctype html>
             <html lang=en>
             <title>Redirecting...</title>
             <h1>Redirecting...</h1>
-            <p>You should be redirected automatically to the target URL: <a href="{encoded}">{encoded}</a>. If not, click the link.
+            <p>You should be redirected automatically to the target URL: <a href="{href}">{text}</a>. If not, click the link.
 
             """;
     }

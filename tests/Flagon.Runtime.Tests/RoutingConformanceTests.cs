@@ -212,6 +212,8 @@ public class RoutingConformanceTests(RouteHarness harness) : IClassFixture<Route
 
         Assert.Equal((302, "/%D0%BB%D0%BE%D1%88%D0%B0%D0%B4%D1%8C"), (built.Status, built.Header("Location")));
         Assert.Equal((302, "/caf%C3%A9/cr%C3%A8me%20br%C3%BBl%C3%A9e?x=%C3%BC"), (written.Status, written.Header("Location")));
+        // Werkzeug's page links to the URI and shows the location as the view gave it (Flask 2.2's redirect()).
+        Assert.Contains("<a href=\"/caf%C3%A9/cr%C3%A8me%20br%C3%BBl%C3%A9e?x=%C3%BC\">/café/crème brûlée?x=ü</a>", written.Body);
         Assert.Equal((308, "/caf%C3%A9/x"), (slash.Status, slash.Header("Location")));
     }
 
