@@ -60,6 +60,40 @@ public sealed class Session
         }
     }
 
+    /// <summary>The value under <paramref name="key"/> (Flask's <c>session.get(key)</c>), or null.</summary>
+    public string? Get(string key) => this[key];
+
+    /// <summary>The value under <paramref name="key"/>, or <paramref name="default"/> when it is not there.</summary>
+    public string Get(string key, string @default) => this[key] ?? @default;
+
+    /// <summary>
+    /// The value under <paramref name="key"/> read as a <typeparamref name="T"/>, or <paramref name="default"/> when it
+    /// is not there or does not read as one: Flask's <c>session.get("visits", 0)</c> is
+    /// <c>Session.Get("visits", 0)</c>. Numbers are read culture-invariant, as <see cref="Set{T}"/> writes them.
+    /// </summary>
+    public T Get<T>(string key, T @default)
+        where T : IParsable<T> =>
+        this[key] is { } text && T.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : @default;
+
+    /// <summary>
+    /// Keeps <paramref name="value"/> under <paramref name="key"/> as text, culture-invariant (a number, a date), so
+    /// that <see cref="Get{T}"/> reads it back: <c>Session.Set("visits", Session.Get("visits", 0) + 1)</c>. A null
+    /// value removes the key.
+    /// </summary>
+    public void Set<T>(string key, T? value) =>
+        this[key] = value is IFormattable formattable ? formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture) : value?.ToString();
+
+    /// <summary>Removes <paramref name="key"/> and returns its value (Flask's <c>session.pop(key, None)</c>), or null.</summary>
+    public string? Pop(string key)
+    {
+        var value = this[key];
+        if (value is not null)
+        {
+            Remove(key);
+        }
+        return value;
+    }
+
     /// <summary>The keys in the session.</summary>
     public IReadOnlyCollection<string> Keys => values.Keys;
 

@@ -59,6 +59,32 @@ public class ContextTests(RouteHarness harness) : IClassFixture<RouteHarness>
         }
     }
 
+    // Flask's session is a dict: get with a default, pop; Flagon keeps text and reads it back typed.
+    [Fact]
+    public void The_session_reads_as_Flasks_dict()
+    {
+        var app = new ShellApp();
+        app.Config["SECRET_KEY"] = "test";
+        using (app.TestRequestContext())
+        {
+            Assert.Equal(0, Session.Get("visits", 0));
+            Session.Set("visits", Session.Get("visits", 0) + 1);
+            Session.Set("ratio", 0.5);
+            Session.Set("name", "ann");
+            Assert.Equal((1, "1"), (Session.Get("visits", 0), Session["visits"]));
+            Assert.Equal(("0.5", 0.5), (Session["ratio"], Session.Get("ratio", 0.0)));
+            Assert.Equal(7, Session.Get("name", 7));
+            Assert.Equal("none", Session.Get("missing", "none"));
+            Assert.Null(Session.Get("missing"));
+            Assert.Equal("ann", Session.Pop("name"));
+            Assert.Null(Session.Pop("name"));
+            Assert.False(Session.ContainsKey("name"));
+            Session.Set<string>("visits", null);
+            Assert.False(Session.ContainsKey("visits"));
+            Assert.True(Session.Modified);
+        }
+    }
+
     [Fact]
     public void The_seeds_slide_26_shell_push_and_pop()
     {

@@ -58,8 +58,9 @@ public static class SessionViews
     [Route("/session/visit")]
     public static string Visit()
     {
-        int visits = int.Parse(Session["visits"] ?? "0") + 1;
-        Session["visits"] = visits.ToString();
+        // Flask's session["visits"] = session.get("visits", 0) + 1
+        int visits = Session.Get("visits", 0) + 1;
+        Session.Set("visits", visits);
         return $"visits={visits}";
     }
 
