@@ -93,6 +93,22 @@ public class RequestContextTests
         Assert.False(HasRequestContext);
     }
 
+    // Werkzeug's url and base_url (get_current_url, then uri_to_iri), recorded from Flask 2.2 over HTTP for
+    // /props/a%20b/c?q=%C3%A9&x=1+2, /props/%D0%BB?q=a+b and /props/x? (an empty query is no query).
+    [Theory]
+    [InlineData("/props/a b/c?q=%C3%A9&x=1+2", "http://localhost/props/a%20b/c?q=é&x=1+2", "http://localhost/props/a%20b/c")]
+    [InlineData("/props/л?q=a+b", "http://localhost/props/л?q=a+b", "http://localhost/props/л")]
+    [InlineData("/props/x?", "http://localhost/props/x", "http://localhost/props/x")]
+    [InlineData("/props/100%?q=%25&r=%FF", "http://localhost/props/100%25?q=%25&r=%FF", "http://localhost/props/100%25")]
+    public void Request_urls_are_written_as_Werkzeug_writes_them(string path, string url, string baseUrl)
+    {
+        var app = new FlaskApp();
+        using (app.TestRequestContext(path))
+        {
+            Assert.Equal((url, baseUrl, "http://localhost/"), (Request.Url, Request.BaseUrl, Request.UrlRoot));
+        }
+    }
+
     // test_reqctx.py: test_context_test
     [Fact]
     public void Context_test()
