@@ -191,7 +191,9 @@ public sealed class Request
         }
         catch (JsonException ex) when (!silent)
         {
-            throw new HttpError(400, "Failed to decode JSON object: " + ex.Message, ex);
+            // Flask's on_json_loading_failure: the parser's message only in debug mode; otherwise the plain 400 page,
+            // which tells a client nothing of the app's parser.
+            throw scope.App.Debug ? new HttpError(400, "Failed to decode JSON object: " + ex.Message, ex) : new HttpError(400, innerException: ex);
         }
         catch (JsonException)
         {

@@ -265,6 +265,24 @@ public class DispatchChainTests : IAsyncLifetime
         Assert.Equal("6", forced.Text);
     }
 
+    // Flask's on_json_loading_failure: the parser's message on the 400 page in debug mode only (Flask 2.2 answers
+    // Werkzeug's plain page otherwise).
+    [Theory]
+    [InlineData(false, "<p>The browser (or proxy) sent a request that this server could not understand.</p>")]
+    [InlineData(true, "<p>Failed to decode JSON object: ")]
+    public async Task Invalid_JSON_shows_the_parsers_message_in_debug_mode_only(bool debug, string shown)
+    {
+        var app = new ChainlessApp();
+        app.Config["DEBUG"] = debug ? "true" : "false";
+        app.AddUrlRule("/json", ChainBlueprint.Json, endpoint: "json", methods: ["POST"]);
+        using var plain = app.TestClient();
+
+        var invalid = await plain.Post("/json", data: "{\"n\": ", contentType: "application/json");
+
+        Assert.Equal(400, invalid.Status);
+        Assert.Contains(shown, invalid.Text);
+    }
+
     [Fact]
     public async Task A_view_may_return_an_ASP_NET_Core_result()
     {
