@@ -49,6 +49,10 @@ for _ in $(seq 1 200); do
 done
 [ -n "$url" ] || { echo "the server did not start:" >&2; cat "$work/server.log" >&2; exit 1; }
 
+# A second of light load first, not counted: the first request of each page JIT-compiles its code and parses its
+# template, which on a busy machine (a test run building other projects beside it) took most of a short -c100 phase.
+wrk -t1 -c2 -d1s --timeout 10s -s "$here/pages.lua" "$url" >/dev/null
+
 rss() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status"; }
 half=$(( duration / 2 ))
 (( half >= 1 )) || half=1
