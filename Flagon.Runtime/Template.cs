@@ -80,54 +80,42 @@ public static class Template
     /// <inheritdoc cref="RenderString{T}(string, T)"/>
     public static Response RenderString(string source) => RenderString<object?>(source, null);
 
-    private static string Write<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(App app, CompiledTemplate template, T model)
-    {
-        // The page is written into this thread's writer (taken while in use, so a nested render makes its own), and
-        // only the finished text is allocated.
-        var writer = cachedWriter ?? new StringOutput(new System.Text.StringBuilder(1024));
-        cachedWriter = null;
-        var page = writer.Builder;
-        try
-        {
-            RenderInto(app, template, model, writer);
-            return page.ToString();
-        }
-        finally
-        {
-            if (page.Capacity <= MaxCachedPage)
-            {
-                page.Clear();
-                cachedWriter = writer;
-            }
-        }
-    }
+    private static string Write<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(App app, CompiledTemplate template, T model) =>
+        RenderPooled(ref cachedWriter, app, template, model, static output => output.Builder.ToString());
+
+    // A response's page is encoded as UTF-8 while it is written, and only its bytes are allocated: half a string's
+    // size, and sent as they are.
+    private static byte[] WriteUtf8<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(App app, CompiledTemplate template, T model) =>
+        RenderPooled(ref cachedOutput, app, template, model, static output => output.ToArray());
 
     [ThreadStatic]
     private static StringOutput? cachedWriter;
 
-    // A response's page is encoded as UTF-8 while it is written, into this thread's output (taken while in use), and
-    // only its bytes are allocated: half a string's size, and sent as they are.
-    private static byte[] WriteUtf8<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(App app, CompiledTemplate template, T model)
+    [ThreadStatic]
+    private static Utf8Output? cachedOutput;
+
+    // Renders into this thread's output of its kind (taken while in use, so a nested render makes its own) and returns
+    // what take makes of the page: only the finished page is allocated.
+    private static TPage RenderPooled<TOutput, TPage, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(
+        ref TOutput? cache, App app, CompiledTemplate template, T model, Func<TOutput, TPage> take)
+        where TOutput : class, IPageOutput, new()
     {
-        var output = cachedOutput ?? new Utf8Output();
-        cachedOutput = null;
+        var output = cache ?? new TOutput();
+        cache = null;
         try
         {
             RenderInto(app, template, model, output);
-            return output.ToArrayAndReset();
+            return take(output);
         }
         finally
         {
             if (output.Capacity <= MaxCachedPage)
             {
                 output.Reset();
-                cachedOutput = output;
+                cache = output;
             }
         }
     }
-
-    [ThreadStatic]
-    private static Utf8Output? cachedOutput;
 
     // Larger pages get a writer of their own each time, so that one big page does not stay in memory per thread.
     private const int MaxCachedPage = 64 * 1024;

@@ -4,7 +4,7 @@ using Fluid;
 namespace Flagon.Templates;
 
 /// <summary>A template output into a <see cref="StringBuilder"/>: a macro's or a <c>super()</c> block's text, a page rendered to a string.</summary>
-internal sealed class StringOutput(StringBuilder builder) : IFluidOutput
+internal sealed class StringOutput(StringBuilder builder) : IPageOutput
 {
     public StringOutput()
         : this(new StringBuilder())
@@ -13,6 +13,12 @@ internal sealed class StringOutput(StringBuilder builder) : IFluidOutput
 
     /// <summary>What was written.</summary>
     public StringBuilder Builder { get; } = builder;
+
+    /// <inheritdoc/>
+    public int Capacity => Builder.Capacity;
+
+    /// <inheritdoc/>
+    public void Reset() => Builder.Clear();
 
     public void Write(string value) => Builder.Append(value);
 

@@ -10,7 +10,7 @@ namespace Flagon.Templates;
 /// the size of a string of it, and what the response sends as it is). A surrogate pair split between two buffers is
 /// encoded whole.
 /// </summary>
-internal sealed class Utf8Output : IFluidOutput
+internal sealed class Utf8Output : IPageOutput
 {
     private const int ChunkSize = 4096;
 
@@ -22,7 +22,7 @@ internal sealed class Utf8Output : IFluidOutput
     private char[] chars = new char[ChunkSize];
     private int count;
 
-    /// <summary>How many bytes the storage holds room for: storage grown past a large page is not kept.</summary>
+    /// <summary>How many bytes the storage holds room for.</summary>
     public int Capacity => bytes.Capacity;
 
     public void Write(string value) => Write(value.AsSpan());
@@ -37,16 +37,14 @@ internal sealed class Utf8Output : IFluidOutput
 
     public ValueTask FlushAsync() => default;
 
-    /// <summary>The page's bytes, in an array of their own; the output is then empty for the next render.</summary>
-    public byte[] ToArrayAndReset()
+    /// <summary>The page's bytes, in an array of their own.</summary>
+    public byte[] ToArray()
     {
         Encode(flush: true);
-        var page = bytes.WrittenSpan.ToArray();
-        Reset();
-        return page;
+        return bytes.WrittenSpan.ToArray();
     }
 
-    /// <summary>Forgets what was written (after a render that failed, too).</summary>
+    /// <inheritdoc/>
     public void Reset()
     {
         count = 0;

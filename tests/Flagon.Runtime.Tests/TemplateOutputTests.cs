@@ -84,9 +84,10 @@ public class TemplateOutputTests
         text.AsSpan(7).CopyTo(span);
         output.Advance(text.Length - 7);
 
-        Assert.Equal(Encoding.UTF8.GetBytes(text), output.ToArrayAndReset());
+        Assert.Equal(Encoding.UTF8.GetBytes(text), output.ToArray());
+        output.Reset();
         output.Write("again");
-        Assert.Equal("again"u8.ToArray(), output.ToArrayAndReset());
+        Assert.Equal("again"u8.ToArray(), output.ToArray());
     }
 
     [Fact]
@@ -97,7 +98,7 @@ public class TemplateOutputTests
 
         output.Write(text);
 
-        Assert.Equal(Encoding.UTF8.GetBytes(text), output.ToArrayAndReset());
+        Assert.Equal(Encoding.UTF8.GetBytes(text), output.ToArray());
     }
 
     [Fact]
@@ -109,7 +110,7 @@ public class TemplateOutputTests
         output.Reset();
         output.Write("new");
 
-        Assert.Equal("new"u8.ToArray(), output.ToArrayAndReset());
+        Assert.Equal("new"u8.ToArray(), output.ToArray());
     }
 
     [Fact]
