@@ -26,7 +26,7 @@ public partial class App
         null => throw new InvalidOperationException("The view returned null; return a string, a Response, or a value to send as JSON."),
         Response response => response,
         string text => new Response(text),
-        StringValues field => new Response(Http.ResponseWriter.FieldText(field) ?? throw Http.ResponseWriter.MissingField()),
+        StringValues field => new Response(MultiDictExtensions.FirstValue(field) ?? throw Http.ResponseWriter.MissingField()),
         ValueTuple<string, int> pair => new Response(pair.Item1, pair.Item2),
         byte[] bytes => new Response((ReadOnlyMemory<byte>)bytes),
         ReadOnlyMemory<byte> memory => new Response(memory),

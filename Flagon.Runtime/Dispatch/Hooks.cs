@@ -14,7 +14,7 @@ public static class Hooks
     public static ValueTask<Response?> Before(string? answer) => new(answer is null ? null : new Response(answer));
 
     /// <summary>A before-request hook's query or form field: its first value is the answer when it has one.</summary>
-    public static ValueTask<Response?> Before(StringValues answer) => Before(Http.ResponseWriter.FieldText(answer));
+    public static ValueTask<Response?> Before(StringValues answer) => Before(MultiDictExtensions.FirstValue(answer));
 
     /// <summary>A before-request hook's response: the answer when not null.</summary>
     public static ValueTask<Response?> Before(Response? answer) => new(answer);
@@ -43,7 +43,7 @@ public static class Hooks
     {
         null => null,
         string text => new Response(text),
-        StringValues field => Http.ResponseWriter.FieldText(field) is { } text ? new Response(text) : null,
+        StringValues field => MultiDictExtensions.FirstValue(field) is { } text ? new Response(text) : null,
         Response response => response,
         _ => throw new InvalidOperationException($"A before-request hook returned a {value.GetType().Name}; return a string, a Response, or null."),
     };

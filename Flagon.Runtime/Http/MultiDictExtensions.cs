@@ -17,10 +17,10 @@ namespace Flagon;
 public static class MultiDictExtensions
 {
     /// <summary>The first value of <paramref name="key"/> (Flask's <c>request.args.get(key)</c>), or null when it was not sent.</summary>
-    public static string? Get(this IQueryCollection args, string key) => First(Values(args, key));
+    public static string? Get(this IQueryCollection args, string key) => FirstValue(Values(args, key));
 
     /// <summary>The first value of <paramref name="key"/>, or <paramref name="default"/> when it was not sent.</summary>
-    public static string Get(this IQueryCollection args, string key, string @default) => First(Values(args, key)) ?? @default;
+    public static string Get(this IQueryCollection args, string key, string @default) => FirstValue(Values(args, key)) ?? @default;
 
     /// <summary>
     /// The first value of <paramref name="key"/> read as a <typeparamref name="T"/> (Flask's
@@ -28,23 +28,23 @@ public static class MultiDictExtensions
     /// read as one (Flask returns the default when the conversion raises ValueError). Numbers are read culture-invariant.
     /// </summary>
     public static T Get<T>(this IQueryCollection args, string key, T @default)
-        where T : IParsable<T> => Parse(First(Values(args, key)), @default);
+        where T : IParsable<T> => ParseOr(FirstValue(Values(args, key)), @default);
 
     /// <summary>Every value of <paramref name="key"/> in the order sent (Flask's <c>getlist</c>); empty when it was not sent.</summary>
     public static IReadOnlyList<string> GetList(this IQueryCollection args, string key) => All(Values(args, key));
 
     /// <summary>The first value of the form field <paramref name="key"/> (Flask's <c>request.form.get(key)</c>), or null.</summary>
-    public static string? Get(this IFormCollection form, string key) => First(Values(form, key));
+    public static string? Get(this IFormCollection form, string key) => FirstValue(Values(form, key));
 
     /// <summary>The first value of the form field <paramref name="key"/>, or <paramref name="default"/> when it was not sent.</summary>
-    public static string Get(this IFormCollection form, string key, string @default) => First(Values(form, key)) ?? @default;
+    public static string Get(this IFormCollection form, string key, string @default) => FirstValue(Values(form, key)) ?? @default;
 
     /// <summary>
     /// The first value of the form field <paramref name="key"/> read as a <typeparamref name="T"/>, or
     /// <paramref name="default"/> when it was not sent or does not read as one.
     /// </summary>
     public static T Get<T>(this IFormCollection form, string key, T @default)
-        where T : IParsable<T> => Parse(First(Values(form, key)), @default);
+        where T : IParsable<T> => ParseOr(FirstValue(Values(form, key)), @default);
 
     /// <summary>Every value of the form field <paramref name="key"/> in the order sent (Flask's <c>getlist</c>).</summary>
     public static IReadOnlyList<string> GetList(this IFormCollection form, string key) => All(Values(form, key));
@@ -63,7 +63,8 @@ public static class MultiDictExtensions
         return form[key];
     }
 
-    private static string? First(StringValues values) => values.Count == 0 ? null : values[0] ?? string.Empty;
+    /// <summary>A field's first value, as Flask reads <c>request.args["q"]</c>: null when it was not sent.</summary>
+    internal static string? FirstValue(StringValues values) => values.Count == 0 ? null : values[0] ?? string.Empty;
 
     private static IReadOnlyList<string> All(StringValues values)
     {
@@ -75,7 +76,8 @@ public static class MultiDictExtensions
         return all;
     }
 
-    private static T Parse<T>(string? text, T @default)
+    /// <summary>Text read as a <typeparamref name="T"/>, culture-invariant; <paramref name="default"/> when null or not one.</summary>
+    internal static T ParseOr<T>(string? text, T @default)
         where T : IParsable<T> =>
         text is not null && T.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value : @default;
 }

@@ -71,16 +71,13 @@ public static class ResponseWriter
     /// </summary>
     /// <exception cref="HttpError">400: the field was not sent (Flask's <c>request.args["q"]</c> raises <c>BadRequestKeyError</c>).</exception>
     public static ValueTask WriteString(HttpContext context, StringValues field, int status = StatusCodes.Status200OK) =>
-        WriteString(context, FieldText(field) ?? throw MissingField(), status);
+        WriteString(context, MultiDictExtensions.FirstValue(field) ?? throw MissingField(), status);
 
     /// <summary>
     /// What a view's missing field raises: Flask's <c>request.args["q"]</c> (or <c>request.form</c>) raises
     /// <c>BadRequestKeyError</c>, a 400, for a key the client did not send.
     /// </summary>
     internal static HttpError MissingField() => new(StatusCodes.Status400BadRequest);
-
-    /// <summary>A query or form field as a view's text, as Flask reads <c>request.args["q"]</c>: its first value; null when it was not sent.</summary>
-    internal static string? FieldText(StringValues field) => field.Count == 0 ? null : field[0] ?? string.Empty;
 
     /// <summary>Writes a view's <c>(body, status)</c> tuple (Flask's <c>return 'Error', 404</c>).</summary>
     public static ValueTask WriteString(HttpContext context, (string? Body, int Status) response) =>

@@ -72,8 +72,7 @@ public sealed class Session
     /// <c>Session.Get("visits", 0)</c>. Numbers are read culture-invariant, as <see cref="Set{T}"/> writes them.
     /// </summary>
     public T Get<T>(string key, T @default)
-        where T : IParsable<T> =>
-        this[key] is { } text && T.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : @default;
+        where T : IParsable<T> => MultiDictExtensions.ParseOr(this[key], @default);
 
     /// <summary>
     /// Keeps <paramref name="value"/> under <paramref name="key"/> as text, culture-invariant (a number, a date), so
