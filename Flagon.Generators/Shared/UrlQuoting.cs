@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text;
 
 namespace Flagon.Generators.Shared
@@ -49,6 +50,57 @@ namespace Flagon.Generators.Shared
             var quoted = new StringBuilder(location.Length + 16).Append(location, 0, i);
             Encode(location, i, quoted, IsUriSafe);
             return quoted.ToString();
+        }
+
+        /// <summary>
+        /// A URL as Werkzeug shows it (its <c>uri_to_iri</c>, as <c>request.url</c> has it): percent-encoded UTF-8 of
+        /// characters beyond ASCII back to the characters (<c>%C3%A9</c> → <c>é</c>); every ASCII escape (<c>%20</c>,
+        /// <c>%2F</c>, <c>%25</c>), and bytes that are not UTF-8, kept as they are.
+        /// </summary>
+        public static string UriToIri(string uri)
+        {
+            if (uri.IndexOf('%') < 0)
+            {
+                return uri;
+            }
+            var text = new StringBuilder(uri.Length);
+            var bytes = new List<byte>();
+            int i = 0;
+            while (i < uri.Length)
+            {
+                int start = i;
+                bytes.Clear();
+                while (IsNonAsciiEscape(uri, i))
+                {
+                    bytes.Add((byte)System.Uri.HexUnescape(uri, ref i));
+                }
+                if (bytes.Count == 0)
+                {
+                    text.Append(uri[i++]);
+                    continue;
+                }
+                try
+                {
+                    text.Append(StrictUtf8.GetString(bytes.ToArray()));
+                }
+                catch (DecoderFallbackException)
+                {
+                    text.Append(uri, start, i - start);
+                }
+            }
+            return text.ToString();
+        }
+
+        private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+        // A %XX escape at index of a byte beyond ASCII.
+        private static bool IsNonAsciiEscape(string uri, int index)
+        {
+            if (!System.Uri.IsHexEncoding(uri, index))
+            {
+                return false;
+            }
+            return System.Uri.HexUnescape(uri, ref index) >= '\u0080';
         }
 
         private static void Encode(string text, int from, StringBuilder quoted, System.Func<char, bool> safe)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Flagon.Contexts;
+using Flagon.Generators.Shared;
 using Microsoft.AspNetCore.Http;
 
 namespace Flagon.Http;
@@ -49,64 +50,17 @@ public sealed class Request
     public string Host => http.Request.Host.Value ?? string.Empty;
 
     /// <summary>Scheme, host and the app's mount path, ending with <c>/</c> (Flask's <c>host_url</c>/<c>url_root</c>).</summary>
-    public string UrlRoot => $"{Scheme}://{Host}{ToIri(http.Request.PathBase.ToUriComponent())}/";
+    public string UrlRoot => $"{Scheme}://{Host}{UrlQuoting.UriToIri(http.Request.PathBase.ToUriComponent())}/";
 
     /// <summary>
     /// The URL without the query (Flask's <c>base_url</c>), written as Werkzeug writes it: characters a URL cannot hold
     /// percent-encoded (<c>/a%20b</c>), letters of any script as they are (<c>/лошадь</c>).
     /// </summary>
-    public string BaseUrl => $"{Scheme}://{Host}{ToIri(http.Request.PathBase.ToUriComponent() + new PathString(Path).ToUriComponent())}";
+    public string BaseUrl => $"{Scheme}://{Host}{UrlQuoting.UriToIri(http.Request.PathBase.ToUriComponent() + new PathString(Path).ToUriComponent())}";
 
     /// <summary>The whole URL (Flask's <c>url</c>): <see cref="BaseUrl"/> and the query, if there is one.</summary>
-    public string Url => http.Request.QueryString.Value is { Length: > 1 } query ? BaseUrl + ToIri(query) : BaseUrl;
+    public string Url => http.Request.QueryString.Value is { Length: > 1 } query ? BaseUrl + UrlQuoting.UriToIri(query) : BaseUrl;
 
-    /// <summary>
-    /// What Werkzeug's <c>uri_to_iri</c> makes readable: percent-encoded UTF-8 of characters beyond ASCII back to the
-    /// characters (<c>%C3%A9</c> → <c>é</c>); every ASCII escape (<c>%20</c>, <c>%2F</c>, <c>%25</c>) kept.
-    /// </summary>
-    internal static string ToIri(string uri)
-    {
-        int first = uri.IndexOf('%');
-        if (first < 0)
-        {
-            return uri;
-        }
-        var text = new System.Text.StringBuilder(uri.Length);
-        text.Append(uri, 0, first);
-        var bytes = new List<byte>();
-        int i = first;
-        while (i < uri.Length)
-        {
-            int start = i;
-            bytes.Clear();
-            while (i + 2 < uri.Length && uri[i] == '%' && HighByte(uri[i + 1], uri[i + 2]) is int high)
-            {
-                bytes.Add((byte)high);
-                i += 3;
-            }
-            if (bytes.Count == 0)
-            {
-                text.Append(uri[i]);
-                i++;
-                continue;
-            }
-            try
-            {
-                text.Append(StrictUtf8.GetString(bytes.ToArray()));
-            }
-            catch (System.Text.DecoderFallbackException)
-            {
-                text.Append(uri, start, i - start);   // not UTF-8: kept as it came
-            }
-        }
-        return text.ToString();
-    }
-
-    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    // The byte of an escape when it is beyond ASCII (0x80 and up), else null.
-    private static int? HighByte(char high, char low) =>
-        char.IsAsciiHexDigit(high) && char.IsAsciiHexDigit(low) && Convert.ToInt32(string.Concat(high, low), 16) is var value && value >= 0x80 ? value : null;
 
     /// <summary>The endpoint the URL matched (Flask's <c>request.endpoint</c>): <c>page</c>, <c>admin.user</c>; null when no rule matched.</summary>
     public string? Endpoint => scope.Route.Endpoint;
