@@ -115,32 +115,20 @@ internal static class TemplateValues
             throw new ArgumentException("url_for needs an endpoint: url_for(\"index\").");
         }
         var endpoint = arguments.At(0).ToStringValue(context);
+        // Flask's keywords (_anchor, _external, _scheme) go with the values: Url.For takes them from there.
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
-        string? anchor = null;
-        bool external = false;
         foreach (var name in arguments.Names)
         {
             var value = arguments[name];
-            switch (name)
+            values[name] = name == "_external" ? value.ToBooleanValue(context) : value.Type switch
             {
-                case "_anchor":
-                    anchor = value.ToStringValue(context);
-                    break;
-                case "_external":
-                    external = value.ToBooleanValue(context);
-                    break;
-                default:
-                    values[name] = value.Type switch
-                    {
-                        FluidValues.Number => value.ToNumberValue(context) is var number && number == decimal.Truncate(number) ? (object)(long)number : (double)number,
-                        FluidValues.Boolean => value.ToBooleanValue(context),
-                        FluidValues.Nil => null,
-                        _ => value.ToStringValue(context),
-                    };
-                    break;
-            }
+                FluidValues.Number => value.ToNumberValue(context) is var number && number == decimal.Truncate(number) ? (object)(long)number : (double)number,
+                FluidValues.Boolean => value.ToBooleanValue(context),
+                FluidValues.Nil => null,
+                _ => value.ToStringValue(context),
+            };
         }
-        return new ValueTask<FluidValue>(StringValue.Create(Url.For(endpoint, values, anchor, external)));
+        return new ValueTask<FluidValue>(StringValue.Create(Url.For(endpoint, values)));
     }
 
     private static ValueTask<FluidValue> GetFlashedMessages(FunctionArguments arguments, TemplateContext context)

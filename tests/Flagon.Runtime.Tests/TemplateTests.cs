@@ -102,6 +102,18 @@ public class TemplateTests
         Assert.Equal("GET /somewhere q=flask user=ann g=tester site=Flagon site /page/3?x=y#top http://localhost/page/3 /static/style.css a: bc", text);
     }
 
+    // Flask's url_for keywords in a template go through Url.For's: _scheme with _external, a refused _method.
+    [Fact]
+    public void Url_for_takes_flasks_scheme_keyword_and_refuses_method()
+    {
+        var app = new TemplateApp();
+        using var _ = app.TestRequestContext("/");
+
+        Assert.Equal("https://localhost/page/3#top", Encoding(Template.RenderString("{{ url_for('page', pk: 3, _external: true, _scheme: 'https', _anchor: 'top') }}")));
+        var refused = Assert.ThrowsAny<Exception>(() => Template.RenderString("{{ url_for('page', pk: 3, _method: 'POST') }}"));
+        Assert.Contains("'_method'", refused.ToString());
+    }
+
     [Fact]
     public void Text_templates_are_not_escaped_and_html_strings_are()
     {
