@@ -275,6 +275,13 @@ public class RoutingBenchmarks
         }
     }
 
+    /// <summary>For the smoke check: the endpoint ASP.NET Core's routing chose for each route over server-shaped features.</summary>
+    internal async Task<List<string?>> AspNetServerFeaturesEndpointsAsync()
+    {
+        await AspNetRoutingAllServerFeatures();
+        return [.. aspNetServerContexts.Select(c => c.GetEndpoint()?.DisplayName)];
+    }
+
     /// <summary>Typed UrlFor for a static endpoint (a cached string).</summary>
     [Benchmark]
     [NeedsAppContext]

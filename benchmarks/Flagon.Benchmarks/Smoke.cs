@@ -53,7 +53,14 @@ public static class Smoke
                 problems.Add($"Flagon over server-shaped features: {route.Method} {route.Path} -> {status}, endpoint {endpoint}, expected 200 and {route.Endpoint}");
             }
         }
-        await benchmarks.AspNetRoutingAllServerFeatures();
+        var aspNetServerEndpoints = await benchmarks.AspNetServerFeaturesEndpointsAsync();
+        foreach (var (route, endpoint) in routes.Zip(aspNetServerEndpoints))
+        {
+            if (endpoint != route.AspNetPattern)
+            {
+                problems.Add($"ASP.NET Core over server-shaped features: {route.Method} {route.Path} -> {endpoint}, expected {route.AspNetPattern}");
+            }
+        }
         await benchmarks.FlagonTableInvokeAll();
         await benchmarks.AspNetRoutingAll();
         if (await benchmarks.AspNetMatcherAll() is var aspNetMatched && aspNetMatched != benchmarks.FlagonMatchAll())
